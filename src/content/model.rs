@@ -219,7 +219,7 @@ pub struct DiagramView {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Region {
-    #[serde(flatten)]
+    /// What this area means; the same location may appear in both views.
     pub location: Location,
     /// Polygon in normalised image coordinates ([0,1]², y down), right knee.
     pub polygon: Vec<(f32, f32)>,

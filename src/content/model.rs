@@ -182,9 +182,10 @@ pub struct RegionsFile {
 }
 
 /// Which picture of the knee.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub enum ViewKind {
     /// Seen from the front.
+    #[default]
     Front,
     /// Seen from the outer (lateral) side.
     Side,

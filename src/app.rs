@@ -1,0 +1,259 @@
+//! The eframe application: owns content, state and textures, lays out the panels, applies their commands.
+
+use egui::{RichText, Ui};
+
+use crate::content::{Content, ContentErrors, ViewKind};
+use crate::diagram::Knee;
+use crate::library::ExerciseFilter;
+use crate::state::{Command, MapState, Tab};
+use crate::ui::diagram::DiagramTextures;
+use crate::ui::{about, condition, diagram, exercises, prevention, red_flags, theme};
+
+/// Key of the map state in eframe's storage.
+const STATE_KEY: &str = "kneemap_map_state";
+
+/// Window title.
+pub const APP_NAME: &str = "KneeMap";
+
+/// Content that loaded, or the reasons it did not.
+enum Loaded {
+    Ready(Box<Content>),
+    Broken(ContentErrors),
+}
+
+/// The whole app.
+pub struct KneeMapApp {
+    loaded: Loaded,
+    state: MapState,
+    textures: DiagramTextures,
+    exercise_filter: ExerciseFilter,
+    /// The Prevention tab should scroll to `state.prevention_focus` on its next frame.
+    prevention_focus_pending: bool,
+}
+
+impl KneeMapApp {
+    /// Builds the app from eframe's creation context, restoring saved state when there is any.
+    pub fn new(cc: &eframe::CreationContext<'_>, content: Result<Content, ContentErrors>) -> Self {
+        let saved = cc
+            .storage
+            .and_then(|storage| eframe::get_value::<MapState>(storage, STATE_KEY))
+            .unwrap_or_default();
+        Self::from_parts(&cc.egui_ctx, content, saved)
+    }
+
+    /// Builds the app on a plain egui context (tests and benchmarks).
+    pub fn from_parts(ctx: &egui::Context, content: Result<Content, ContentErrors>, mut state: MapState) -> Self {
+        theme::apply(ctx);
+        let loaded = match content {
+            Ok(content) => {
+                state.sanitize(&content);
+                Loaded::Ready(Box::new(content))
+            }
+            Err(errors) => Loaded::Broken(errors),
+        };
+        Self {
+            loaded,
+            state,
+            textures: DiagramTextures::load(ctx),
+            exercise_filter: ExerciseFilter::default(),
+            prevention_focus_pending: false,
+        }
+    }
+
+    /// The current map state (for tests).
+    pub fn state(&self) -> &MapState {
+        &self.state
+    }
+
+    /// Draws one frame of the whole window into `ui` and applies what the user did.
+    pub fn main_ui(&mut self, ui: &mut Ui) {
+        let Loaded::Ready(content) = &self.loaded else {
+            if let Loaded::Broken(errors) = &self.loaded {
+                content_errors_ui(ui, errors);
+            }
+            return;
+        };
+        let content: &Content = content;
+        let mut commands = Vec::new();
+
+        egui::Panel::top("top_bar").show(ui, |ui| {
+            commands.extend(top_bar_ui(ui, &self.state));
+        });
+        if let Some(advice) = red_flags::current_advice(content, &self.state) {
+            egui::Panel::top("red_flag_banner")
+                .frame(egui::Frame::new())
+                .show(ui, |ui| red_flags::banner_ui(ui, &advice));
+        }
+        if !self.state.disclaimer_acknowledged {
+            egui::Panel::top("disclaimer").show(ui, |ui| {
+                commands.extend(disclaimer_ui(ui, content));
+            });
+        }
+        egui::Panel::bottom("footer").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.label(
+                    RichText::new("Educational only — KneeMap cannot diagnose. Offline: nothing leaves this computer.")
+                        .small()
+                        .color(theme::MUTED_TEXT),
+                );
+            });
+        });
+
+        let screen_width = ui.available_width();
+        // The map first, so Tab reaches the diagram before the checklist.
+        egui::Panel::left("map")
+            .resizable(true)
+            .default_size((screen_width * 0.31).clamp(300.0, 440.0))
+            .size_range(260.0..=560.0)
+            .show(ui, |ui| {
+                commands.extend(map_column_ui(ui, content, &self.state, &self.textures));
+            });
+        egui::Panel::right("red_flags")
+            .resizable(true)
+            .default_size((screen_width * 0.22).clamp(230.0, 300.0))
+            .size_range(210.0..=420.0)
+            .show(ui, |ui| {
+                commands.extend(red_flags::checklist_ui(ui, content, &self.state));
+            });
+        egui::CentralPanel::default().show(ui, |ui| {
+            commands.extend(tabs_ui(ui, &self.state));
+            ui.separator();
+            match self.state.tab {
+                Tab::Condition => commands.extend(condition::condition_tab_ui(ui, content, &self.state)),
+                Tab::Exercises => commands.extend(exercises::exercises_tab_ui(
+                    ui,
+                    content,
+                    &self.state,
+                    &mut self.exercise_filter,
+                )),
+                Tab::Prevention => {
+                    let pending = std::mem::take(&mut self.prevention_focus_pending);
+                    commands.extend(prevention::prevention_tab_ui(ui, content, &self.state, pending));
+                }
+                Tab::About => about::about_tab_ui(ui, content),
+            }
+        });
+
+        for command in commands {
+            if matches!(command, Command::ShowPrevention(_)) {
+                self.prevention_focus_pending = true;
+            }
+            self.state.apply(content, command);
+        }
+    }
+}
+
+impl eframe::App for KneeMapApp {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        self.main_ui(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, STATE_KEY, &self.state);
+    }
+
+    fn auto_save_interval(&self) -> std::time::Duration {
+        // Ticked red flags should survive a crash, not only a clean exit.
+        std::time::Duration::from_secs(5)
+    }
+}
+
+fn top_bar_ui(ui: &mut Ui, state: &MapState) -> Vec<Command> {
+    let mut commands = Vec::new();
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(APP_NAME).size(20.0).strong().color(theme::ACCENT));
+        ui.separator();
+        ui.label("View:");
+        for view in ViewKind::ALL {
+            let text = format!("{} view", view.label());
+            if ui.selectable_label(state.view == view, text).clicked() {
+                commands.push(Command::SetView(view));
+            }
+        }
+        ui.separator();
+        ui.label("Knee:");
+        for knee in Knee::ALL {
+            let text = format!("{} knee", knee.label());
+            if ui.selectable_label(state.knee == knee, text).clicked() {
+                commands.push(Command::SetKnee(knee));
+            }
+        }
+        ui.separator();
+        let mut show_labels = !state.hide_anatomy_labels;
+        if ui.checkbox(&mut show_labels, "Anatomy names").changed() {
+            commands.push(Command::SetAnatomyLabels(show_labels));
+        }
+    });
+    commands
+}
+
+fn tabs_ui(ui: &mut Ui, state: &MapState) -> Vec<Command> {
+    let mut commands = Vec::new();
+    ui.horizontal(|ui| {
+        for tab in Tab::ALL {
+            if ui.selectable_label(state.tab == tab, tab.label()).clicked() {
+                commands.push(Command::ShowTab(tab));
+            }
+        }
+    });
+    commands
+}
+
+fn disclaimer_ui(ui: &mut Ui, content: &Content) -> Vec<Command> {
+    let mut commands = Vec::new();
+    egui::Frame::new()
+        .fill(theme::NOTICE_FILL)
+        .inner_margin(egui::Margin::symmetric(10, 6))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new("Educational, not a diagnosis.").strong());
+                ui.label(&content.guidance.disclaimer);
+                if ui.button("Got it").clicked() {
+                    commands.push(Command::AcknowledgeDisclaimer);
+                }
+            });
+        });
+    commands
+}
+
+fn map_column_ui(ui: &mut Ui, content: &Content, state: &MapState, textures: &DiagramTextures) -> Vec<Command> {
+    let mut commands = Vec::new();
+    ui.add_space(4.0);
+    ui.label(RichText::new("Where does it hurt?").size(17.0).strong());
+    // Keep room under the picture for the caption and the list of places.
+    let list_height = 44.0 + 30.0 * content.locations().len() as f32;
+    let max_height = (ui.available_height() - list_height).max(220.0);
+    let max_size = egui::vec2(ui.available_width(), max_height);
+    ui.vertical_centered(|ui| {
+        commands.extend(diagram::diagram_ui(ui, content, state, textures, max_size));
+    });
+    for problem in &textures.problems {
+        ui.colored_label(egui::Color32::DARK_RED, format!("Picture problem: {problem}"));
+    }
+    ui.separator();
+    ui.label(RichText::new("Or pick from the list").strong());
+    egui::ScrollArea::vertical()
+        .id_salt("location_list")
+        .auto_shrink([false, true])
+        .show(ui, |ui| {
+            commands.extend(diagram::location_list_ui(ui, content, state));
+        });
+    commands
+}
+
+fn content_errors_ui(ui: &mut Ui, errors: &ContentErrors) {
+    egui::CentralPanel::default().show(ui, |ui| {
+        ui.heading("KneeMap could not load its content");
+        ui.label(
+            "The content files have problems. Nothing was changed. Fix the files listed below, or check them with \
+             `kneemap --check-content DIR`.",
+        );
+        ui.separator();
+        egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+            for error in &errors.0 {
+                ui.label(RichText::new(error.to_string()).monospace());
+            }
+        });
+    });
+}

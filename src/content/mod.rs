@@ -1,0 +1,179 @@
+//! The app's content: typed model, loading from the embedded copy or a directory, and validation.
+//!
+//! Content is parsed and validated once at start-up; the UI only reads the resulting [`Content`].
+
+mod error;
+mod load;
+pub mod model;
+mod validate;
+
+pub use error::{ContentError, ContentErrorKind, ContentErrors};
+pub use load::{CONTENT_FILES, ContentFileKind, RawContent};
+pub use model::*;
+
+/// All content, parsed and validated.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Content {
+    pub sources: Vec<Source>,
+    pub conditions: Vec<Condition>,
+    pub regions: RegionsFile,
+    pub symptoms: Vec<SymptomQuestion>,
+    pub red_flags: Vec<RedFlag>,
+    pub exercises: Vec<Exercise>,
+    pub guidance: Guidance,
+}
+
+impl Content {
+    /// Parses and validates the copy of `content/` compiled into the binary.
+    pub fn embedded() -> Result<Self, ContentErrors> {
+        RawContent::embedded().parse()
+    }
+
+    /// Parses and validates the content files in `dir` (for content authors).
+    pub fn from_dir(dir: &std::path::Path) -> Result<Self, ContentErrors> {
+        RawContent::from_dir(dir)?.parse()
+    }
+
+    pub fn condition(&self, id: &str) -> Option<&Condition> {
+        self.conditions.iter().find(|c| c.id == id)
+    }
+
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+
+    pub fn red_flag(&self, id: &str) -> Option<&RedFlag> {
+        self.red_flags.iter().find(|f| f.id == id)
+    }
+
+    pub fn exercise(&self, id: &str) -> Option<&Exercise> {
+        self.exercises.iter().find(|e| e.id == id)
+    }
+
+    pub fn factor(&self, id: &str) -> Option<&Factor> {
+        self.guidance.factors.iter().find(|f| f.id == id)
+    }
+
+    pub fn prevention_topic(&self, id: &str) -> Option<&PreventionTopic> {
+        self.guidance.prevention.iter().find(|t| t.id == id)
+    }
+
+    pub fn view(&self, kind: ViewKind) -> Option<&DiagramView> {
+        self.regions.views.iter().find(|v| v.view == kind)
+    }
+
+    /// Every distinct location once, in reading order: front-view regions, side-only regions, whole-knee choices.
+    pub fn locations(&self) -> Vec<&Location> {
+        let mut out: Vec<&Location> = Vec::new();
+        let pictured = ViewKind::ALL
+            .iter()
+            .filter_map(|kind| self.view(*kind))
+            .flat_map(|view| view.regions.iter().map(|r| &r.location));
+        for location in pictured.chain(self.regions.whole_knee.iter()) {
+            if !out.iter().any(|l| l.id == location.id) {
+                out.push(location);
+            }
+        }
+        out
+    }
+
+    /// The location with this id, wherever it is defined.
+    pub fn location(&self, id: &str) -> Option<&Location> {
+        self.regions
+            .views
+            .iter()
+            .flat_map(|v| v.regions.iter().map(|r| &r.location))
+            .chain(self.regions.whole_knee.iter())
+            .find(|l| l.id == id)
+    }
+
+    /// The level to show for a claim: its own, or the best of its sources.
+    pub fn claim_level(&self, claim: &Claim) -> EvidenceLevel {
+        claim.level.unwrap_or_else(|| self.best_source_level(&claim.sources))
+    }
+
+    /// The highest evidence level among the given source ids (unknown ids are ignored).
+    pub fn best_source_level(&self, source_ids: &[String]) -> EvidenceLevel {
+        source_ids
+            .iter()
+            .filter_map(|id| self.source(id))
+            .map(|s| s.level)
+            .max()
+            .unwrap_or(EvidenceLevel::Unrated)
+    }
+
+    /// Conditions whose panels list this factor as a contributor.
+    pub fn conditions_with_factor(&self, factor_id: &str) -> impl Iterator<Item = &Condition> {
+        self.conditions
+            .iter()
+            .filter(move |c| c.contributors.iter().any(|k| k.factor == factor_id))
+    }
+
+    /// Conditions whose panels list this red flag.
+    pub fn conditions_with_red_flag(&self, flag_id: &str) -> impl Iterator<Item = &Condition> {
+        self.conditions
+            .iter()
+            .filter(move |c| c.red_flags.iter().any(|f| f == flag_id))
+    }
+
+    /// A one-line summary for `--check-content`.
+    pub fn summary(&self) -> String {
+        let region_count: usize = self.regions.views.iter().map(|v| v.regions.len()).sum();
+        format!(
+            "content OK: {} conditions, {} regions in {} views, {} whole-knee choices, {} symptom questions, \
+             {} red flags, {} exercises, {} factors, {} prevention topics, {} FAQ entries, {} sources",
+            self.conditions.len(),
+            region_count,
+            self.regions.views.len(),
+            self.regions.whole_knee.len(),
+            self.symptoms.len(),
+            self.red_flags.len(),
+            self.exercises.len(),
+            self.guidance.factors.len(),
+            self.guidance.prevention.len(),
+            self.guidance.faq.len(),
+            self.sources.len(),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_content_validates() {
+        let content = match Content::embedded() {
+            Ok(c) => c,
+            Err(errors) => panic!("shipped content has errors:\n{errors}"),
+        };
+        for id in REQUIRED_CONDITION_IDS {
+            assert!(content.condition(id).is_some(), "missing {id}");
+        }
+        assert_eq!(content.regions.views.len(), 2);
+    }
+
+    #[test]
+    fn every_location_appears_once() {
+        let content = Content::embedded().unwrap();
+        let locations = content.locations();
+        let mut ids: Vec<_> = locations.iter().map(|l| l.id.as_str()).collect();
+        ids.sort_unstable();
+        let before = ids.len();
+        ids.dedup();
+        assert_eq!(before, ids.len());
+        assert!(ids.contains(&"whole_knee_stiffness"));
+    }
+
+    #[test]
+    fn every_condition_is_the_primary_of_some_location() {
+        let content = Content::embedded().unwrap();
+        for condition in &content.conditions {
+            assert!(
+                content.locations().iter().any(|l| l.primary == condition.id),
+                "{} is not reachable from the diagram or the location list",
+                condition.id
+            );
+        }
+    }
+}

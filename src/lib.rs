@@ -1,0 +1,18 @@
+//! KneeMap: an offline knee-pain map, red-flag checklist and strength planner for runners.
+//!
+//! Domain modules (`content`, `geometry`, `diagram`, `ranking`, `triage`, `state`, `library`, `cli`) have no egui
+//! dependency and carry their own tests; `ui` and `app` only draw and turn input into [`state::Command`]s.
+
+pub mod app;
+pub mod assets;
+pub mod cli;
+pub mod content;
+pub mod diagram;
+pub mod geometry;
+pub mod library;
+pub mod ranking;
+pub mod state;
+pub mod triage;
+pub mod ui;
+
+pub use app::KneeMapApp;

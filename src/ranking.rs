@@ -1,0 +1,189 @@
+//! Ranks the conditions worth considering for a location, re-ordered by the symptom questions answered "yes".
+//!
+//! The score is a transparent sum, not a probability: the location's own order sets a base, and every
+//! "yes" adds its question's weights. Each candidate keeps the reasons that moved it, so the panel can say
+//! "ranked higher because …". It never says which condition someone has.
+
+use std::collections::BTreeSet;
+
+use crate::content::{Content, Location};
+
+/// Base score step between neighbours in a location's own order (primary first).
+const BASE_STEP: i32 = 2;
+
+/// One condition worth considering at a location.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    pub condition_id: String,
+    /// Transparent sum: base from the location's order plus symptom weights.
+    pub score: i32,
+    /// The location's usual cause.
+    pub is_primary: bool,
+    /// The location's one line on why it might be this one (none for the primary or for conditions raised
+    /// only by answers).
+    pub why: Option<String>,
+    /// "because" phrases of the "yes" answers that raised it.
+    pub raised_by: Vec<String>,
+    /// "because" phrases of the "yes" answers that lowered it.
+    pub lowered_by: Vec<String>,
+}
+
+impl Candidate {
+    /// One sentence explaining how the answers moved this candidate, if they did.
+    pub fn explanation(&self) -> Option<String> {
+        match (self.raised_by.is_empty(), self.lowered_by.is_empty()) {
+            (true, true) => None,
+            (false, true) => Some(format!("Ranked higher because you said: {}.", self.raised_by.join("; "))),
+            (true, false) => Some(format!("Ranked lower because you said: {}.", self.lowered_by.join("; "))),
+            (false, false) => Some(format!(
+                "Ranked higher because you said: {}. Lower because: {}.",
+                self.raised_by.join("; "),
+                self.lowered_by.join("; ")
+            )),
+        }
+    }
+}
+
+/// Ranks the candidates for `location` given the ids of symptom questions answered "yes".
+///
+/// The location's primary and alternatives are always listed; any other condition appears only when the
+/// answers raise it above zero. Ties keep the location's own order.
+pub fn rank(content: &Content, location: &Location, yes_answers: &BTreeSet<String>) -> Vec<Candidate> {
+    let listed = std::iter::once((location.primary.as_str(), None))
+        .chain(location.alternatives.iter().map(|a| (a.condition.as_str(), Some(a.why.clone()))));
+    let listed_count = 1 + location.alternatives.len() as i32;
+    let mut candidates: Vec<(i32, Candidate)> = listed
+        .enumerate()
+        .map(|(order, (id, why))| {
+            let base = BASE_STEP * (listed_count - order as i32);
+            (order as i32, new_candidate(id, base, order == 0, why))
+        })
+        .collect();
+    for condition in &content.conditions {
+        if !candidates.iter().any(|(_, c)| c.condition_id == condition.id) {
+            let order = candidates.len() as i32;
+            candidates.push((order, new_candidate(&condition.id, 0, false, None)));
+        }
+    }
+    for question in content.symptoms.iter().filter(|q| yes_answers.contains(&q.id)) {
+        for weight in &question.weights {
+            if let Some((_, candidate)) = candidates.iter_mut().find(|(_, c)| c.condition_id == weight.condition) {
+                candidate.score += i32::from(weight.weight);
+                match weight.weight.cmp(&0) {
+                    std::cmp::Ordering::Greater => candidate.raised_by.push(question.because.clone()),
+                    std::cmp::Ordering::Less => candidate.lowered_by.push(question.because.clone()),
+                    std::cmp::Ordering::Equal => {}
+                }
+            }
+        }
+    }
+    let listed_count = listed_count as usize;
+    let mut kept: Vec<(i32, Candidate)> = candidates
+        .into_iter()
+        .enumerate()
+        .filter(|(index, (_, c))| *index < listed_count || c.score > 0)
+        .map(|(_, pair)| pair)
+        .collect();
+    kept.sort_by(|(order_a, a), (order_b, b)| b.score.cmp(&a.score).then(order_a.cmp(order_b)));
+    kept.into_iter().map(|(_, c)| c).collect()
+}
+
+fn new_candidate(id: &str, base: i32, is_primary: bool, why: Option<String>) -> Candidate {
+    Candidate {
+        condition_id: id.to_owned(),
+        score: base,
+        is_primary,
+        why,
+        raised_by: Vec::new(),
+        lowered_by: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::Content;
+
+    fn yes(ids: &[&str]) -> BTreeSet<String> {
+        ids.iter().map(|s| (*s).to_owned()).collect()
+    }
+
+    fn ids(candidates: &[Candidate]) -> Vec<&str> {
+        candidates.iter().map(|c| c.condition_id.as_str()).collect()
+    }
+
+    #[test]
+    fn without_answers_the_primary_leads_in_location_order() {
+        let content = Content::embedded().unwrap();
+        for location in content.locations() {
+            let ranked = rank(&content, location, &BTreeSet::new());
+            assert_eq!(ranked[0].condition_id, location.primary);
+            assert!(ranked[0].is_primary);
+            let expected: Vec<&str> = std::iter::once(location.primary.as_str())
+                .chain(location.alternatives.iter().map(|a| a.condition.as_str()))
+                .collect();
+            assert_eq!(ids(&ranked), expected);
+            assert!(ranked.iter().all(|c| c.explanation().is_none()));
+        }
+    }
+
+    #[test]
+    fn jumping_answer_lifts_tendinopathy_at_the_kneecap_and_says_why() {
+        let content = Content::embedded().unwrap();
+        let kneecap = content.location("kneecap").unwrap();
+        let before = rank(&content, kneecap, &BTreeSet::new());
+        let after = rank(&content, kneecap, &yes(&["pain_tip_kneecap_jumping"]));
+        let position = |list: &[Candidate]| list.iter().position(|c| c.condition_id == "patellar_tendinopathy");
+        assert!(position(&after) < position(&before), "{:?} -> {:?}", ids(&before), ids(&after));
+        let tendon = after.iter().find(|c| c.condition_id == "patellar_tendinopathy").unwrap();
+        let because = &content.symptoms.iter().find(|q| q.id == "pain_tip_kneecap_jumping").unwrap().because;
+        assert!(tendon.explanation().unwrap().contains(because.as_str()));
+    }
+
+    #[test]
+    fn morning_stiffness_brings_osteoarthritis_forward_at_the_inner_joint_line() {
+        let content = Content::embedded().unwrap();
+        let inner = content.location("inner_joint_line").unwrap();
+        let answers = yes(&["morning_stiffness", "worse_with_activity_better_with_rest"]);
+        let ranked = rank(&content, inner, &answers);
+        assert_eq!(ranked[0].condition_id, "knee_osteoarthritis", "{:?}", ids(&ranked));
+        assert!(!ranked[0].raised_by.is_empty());
+    }
+
+    #[test]
+    fn unlisted_condition_appears_only_when_an_answer_raises_it() {
+        let content = Content::embedded().unwrap();
+        let location = content.location("outer_knee_itb").unwrap();
+        let listed: Vec<&str> = std::iter::once(location.primary.as_str())
+            .chain(location.alternatives.iter().map(|a| a.condition.as_str()))
+            .collect();
+        let unlisted: Vec<&str> = content
+            .conditions
+            .iter()
+            .map(|c| c.id.as_str())
+            .filter(|id| !listed.contains(id))
+            .collect();
+        let plain = rank(&content, location, &BTreeSet::new());
+        for id in &unlisted {
+            assert!(!ids(&plain).contains(id));
+        }
+        // Answer every question yes: every condition with a positive total shows up, each with a reason.
+        let all_yes: BTreeSet<String> = content.symptoms.iter().map(|q| q.id.clone()).collect();
+        let ranked = rank(&content, location, &all_yes);
+        for c in ranked.iter().filter(|c| !listed.contains(&c.condition_id.as_str())) {
+            assert!(c.score > 0 && !c.raised_by.is_empty());
+        }
+    }
+
+    #[test]
+    fn ranking_is_deterministic_and_scores_descend() {
+        let content = Content::embedded().unwrap();
+        let answers = yes(&["clicking_swelling_giving_way", "worse_downhill_stairs"]);
+        for location in content.locations() {
+            let a = rank(&content, location, &answers);
+            let b = rank(&content, location, &answers);
+            assert_eq!(a, b);
+            assert!(a.windows(2).all(|w| w[0].score >= w[1].score));
+        }
+    }
+}

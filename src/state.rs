@@ -1,0 +1,235 @@
+//! What the user has chosen on the map screen (view, knee, location, answers, ticked red flags) and the
+//! commands that change it. Pure data: the UI sends [`Command`]s, [`MapState::apply`] is the only writer.
+
+use std::collections::BTreeSet;
+
+use serde::{Deserialize, Serialize};
+
+use crate::content::{Content, ViewKind};
+use crate::diagram::Knee;
+use crate::ranking;
+
+/// The main area's tabs beside the diagram.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum Tab {
+    /// The open condition panel (or an invitation to pick a location).
+    #[default]
+    Condition,
+    /// Exercise library.
+    Exercises,
+    /// Contributing factors, prevention, key takeaways and FAQ.
+    Prevention,
+    /// What KneeMap is, the disclaimer and every source.
+    About,
+}
+
+impl Tab {
+    pub const ALL: [Self; 4] = [Self::Condition, Self::Exercises, Self::Prevention, Self::About];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Condition => "Condition",
+            Self::Exercises => "Exercises",
+            Self::Prevention => "Prevention & causes",
+            Self::About => "About & sources",
+        }
+    }
+}
+
+/// Persisted choices of the map screen. Unknown ids (e.g. after a content change) are dropped on load.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct MapState {
+    pub view: ViewKind,
+    pub knee: Knee,
+    /// Location id picked on the diagram or in the list.
+    pub selected_location: Option<String>,
+    /// Condition id whose panel is open.
+    pub open_condition: Option<String>,
+    /// Ids of symptom questions answered "yes".
+    pub yes_answers: BTreeSet<String>,
+    /// Ids of ticked red flags.
+    pub ticked_red_flags: BTreeSet<String>,
+    pub tab: Tab,
+    /// The "educational, not a diagnosis" notice has been read.
+    pub disclaimer_acknowledged: bool,
+    /// Anatomy names drawn over the picture.
+    pub hide_anatomy_labels: bool,
+    /// Exercise id shown in the library.
+    pub open_exercise: Option<String>,
+    /// Factor or prevention topic id to bring into view in the Prevention tab.
+    pub prevention_focus: Option<String>,
+}
+
+/// A change the UI asks for. Panels return these; the app applies them once per frame.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[must_use]
+pub enum Command {
+    /// Pick a location: opens the top-ranked condition for it.
+    SelectLocation(String),
+    /// Open a condition's panel (keeps the location so "Also consider" stays).
+    OpenCondition(String),
+    SetView(ViewKind),
+    SetKnee(Knee),
+    SetSymptom { question_id: String, yes: bool },
+    ClearSymptoms,
+    SetRedFlag { flag_id: String, ticked: bool },
+    ClearRedFlags,
+    ShowTab(Tab),
+    ShowExercise(String),
+    /// Open the Prevention tab at a factor or topic.
+    ShowPrevention(String),
+    AcknowledgeDisclaimer,
+    SetAnatomyLabels(bool),
+}
+
+impl MapState {
+    /// Applies one command. Ids are checked against `content`; unknown ids change nothing.
+    pub fn apply(&mut self, content: &Content, command: Command) {
+        match command {
+            Command::SelectLocation(id) => {
+                if let Some(location) = content.location(&id) {
+                    let ranked = ranking::rank(content, location, &self.yes_answers);
+                    self.open_condition = ranked.first().map(|c| c.condition_id.clone());
+                    self.selected_location = Some(id);
+                    self.tab = Tab::Condition;
+                }
+            }
+            Command::OpenCondition(id) => {
+                if content.condition(&id).is_some() {
+                    self.open_condition = Some(id);
+                    self.tab = Tab::Condition;
+                }
+            }
+            Command::SetView(view) => self.view = view,
+            Command::SetKnee(knee) => self.knee = knee,
+            Command::SetSymptom { question_id, yes } => {
+                if content.symptoms.iter().any(|q| q.id == question_id) {
+                    if yes {
+                        self.yes_answers.insert(question_id);
+                    } else {
+                        self.yes_answers.remove(&question_id);
+                    }
+                }
+            }
+            Command::ClearSymptoms => self.yes_answers.clear(),
+            Command::SetRedFlag { flag_id, ticked } => {
+                if content.red_flag(&flag_id).is_some() {
+                    if ticked {
+                        self.ticked_red_flags.insert(flag_id);
+                    } else {
+                        self.ticked_red_flags.remove(&flag_id);
+                    }
+                }
+            }
+            Command::ClearRedFlags => self.ticked_red_flags.clear(),
+            Command::ShowTab(tab) => self.tab = tab,
+            Command::ShowExercise(id) => {
+                if content.exercise(&id).is_some() {
+                    self.open_exercise = Some(id);
+                    self.tab = Tab::Exercises;
+                }
+            }
+            Command::ShowPrevention(id) => {
+                if content.factor(&id).is_some() || content.prevention_topic(&id).is_some() {
+                    self.prevention_focus = Some(id);
+                }
+                self.tab = Tab::Prevention;
+            }
+            Command::AcknowledgeDisclaimer => self.disclaimer_acknowledged = true,
+            Command::SetAnatomyLabels(show) => self.hide_anatomy_labels = !show,
+        }
+    }
+
+    /// Drops ids the content no longer has (after loading saved state).
+    pub fn sanitize(&mut self, content: &Content) {
+        if self.selected_location.as_deref().is_some_and(|id| content.location(id).is_none()) {
+            self.selected_location = None;
+        }
+        if self.open_condition.as_deref().is_some_and(|id| content.condition(id).is_none()) {
+            self.open_condition = None;
+        }
+        if self.open_exercise.as_deref().is_some_and(|id| content.exercise(id).is_none()) {
+            self.open_exercise = None;
+        }
+        self.yes_answers.retain(|id| content.symptoms.iter().any(|q| &q.id == id));
+        self.ticked_red_flags.retain(|id| content.red_flag(id).is_some());
+        self.prevention_focus = None;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn content() -> Content {
+        Content::embedded().unwrap()
+    }
+
+    #[test]
+    fn selecting_a_location_opens_its_primary_condition() {
+        let content = content();
+        let mut state = MapState {
+            tab: Tab::About,
+            ..MapState::default()
+        };
+        state.apply(&content, Command::SelectLocation("outer_knee_itb".into()));
+        assert_eq!(state.open_condition.as_deref(), Some("it_band_syndrome"));
+        assert_eq!(state.tab, Tab::Condition);
+    }
+
+    #[test]
+    fn answers_given_first_change_which_condition_opens() {
+        let content = content();
+        let mut state = MapState::default();
+        for q in ["morning_stiffness", "worse_with_activity_better_with_rest"] {
+            state.apply(&content, Command::SetSymptom { question_id: q.into(), yes: true });
+        }
+        state.apply(&content, Command::SelectLocation("inner_joint_line".into()));
+        assert_eq!(state.open_condition.as_deref(), Some("knee_osteoarthritis"));
+    }
+
+    #[test]
+    fn unknown_ids_change_nothing() {
+        let content = content();
+        let mut state = MapState::default();
+        let before = state.clone();
+        for command in [
+            Command::SelectLocation("elbow".into()),
+            Command::OpenCondition("gout".into()),
+            Command::SetRedFlag { flag_id: "nope".into(), ticked: true },
+            Command::SetSymptom { question_id: "nope".into(), yes: true },
+            Command::ShowExercise("nope".into()),
+        ] {
+            state.apply(&content, command);
+        }
+        assert_eq!(state, before);
+    }
+
+    #[test]
+    fn ticking_and_unticking_red_flags() {
+        let content = content();
+        let mut state = MapState::default();
+        state.apply(&content, Command::SetRedFlag { flag_id: "hot_swollen_knee".into(), ticked: true });
+        assert!(state.ticked_red_flags.contains("hot_swollen_knee"));
+        state.apply(&content, Command::SetRedFlag { flag_id: "hot_swollen_knee".into(), ticked: false });
+        assert!(state.ticked_red_flags.is_empty());
+    }
+
+    #[test]
+    fn saved_state_round_trips_and_sanitizes_stale_ids() {
+        let content = content();
+        let mut state = MapState::default();
+        state.apply(&content, Command::SelectLocation("kneecap".into()));
+        state.apply(&content, Command::SetRedFlag { flag_id: "locked_knee".into(), ticked: true });
+        state.ticked_red_flags.insert("removed_flag".into());
+        let text = ron::to_string(&state).unwrap();
+        let mut loaded: MapState = ron::from_str(&text).unwrap();
+        loaded.sanitize(&content);
+        assert_eq!(loaded.selected_location.as_deref(), Some("kneecap"));
+        assert_eq!(loaded.ticked_red_flags.len(), 1);
+        // Missing fields fall back to defaults (older saves keep loading).
+        let old: MapState = ron::from_str("(knee: Left)").unwrap();
+        assert_eq!(old.knee, Knee::Left);
+    }
+}

@@ -1,0 +1,123 @@
+//! Red-flag triage: from the ticked checklist items to one clear instruction — who to see and how soon.
+
+use std::collections::BTreeSet;
+
+use crate::content::{RedFlag, Urgency};
+
+/// What the banner says when at least one red flag is ticked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TriageAdvice {
+    /// The most urgent level among the ticked flags.
+    pub urgency: Urgency,
+    /// Banner headline, e.g. "Get emergency care now".
+    pub headline: &'static str,
+    /// Who to see, from the most urgent flags (duplicates removed, in checklist order).
+    pub who: Vec<String>,
+    /// The most urgent flags' actions, in checklist order.
+    pub actions: Vec<String>,
+    /// Every ticked flag's checklist line, most urgent first.
+    pub ticked_texts: Vec<String>,
+}
+
+/// Headline for an urgency level.
+pub fn headline(urgency: Urgency) -> &'static str {
+    match urgency {
+        Urgency::Emergency => "Get emergency care now",
+        Urgency::SameDay => "Get seen today",
+        Urgency::Soon => "Book an appointment with a professional",
+    }
+}
+
+/// Advice for the ticked flags, or `None` when nothing known is ticked. Unknown ids are ignored.
+pub fn triage(red_flags: &[RedFlag], ticked_ids: &BTreeSet<String>) -> Option<TriageAdvice> {
+    let ticked: Vec<&RedFlag> = red_flags.iter().filter(|f| ticked_ids.contains(&f.id)).collect();
+    let urgency = ticked.iter().map(|f| f.urgency).max()?;
+    let most_urgent = ticked.iter().filter(|f| f.urgency == urgency);
+    let mut who: Vec<String> = Vec::new();
+    let mut actions = Vec::new();
+    for flag in most_urgent {
+        if !who.contains(&flag.who) {
+            who.push(flag.who.clone());
+        }
+        actions.push(flag.action.clone());
+    }
+    let mut by_urgency = ticked.clone();
+    by_urgency.sort_by_key(|f| std::cmp::Reverse(f.urgency));
+    Some(TriageAdvice {
+        urgency,
+        headline: headline(urgency),
+        who,
+        actions,
+        ticked_texts: by_urgency.iter().map(|f| f.text.clone()).collect(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn flag(id: &str, urgency: Urgency, who: &str) -> RedFlag {
+        RedFlag {
+            id: id.to_owned(),
+            text: format!("text {id}"),
+            detail: String::new(),
+            urgency,
+            who: who.to_owned(),
+            action: format!("action {id}"),
+            from_article: true,
+            sources: vec!["article".to_owned()],
+        }
+    }
+
+    fn ticked(ids: &[&str]) -> BTreeSet<String> {
+        ids.iter().map(|s| (*s).to_owned()).collect()
+    }
+
+    fn flags() -> Vec<RedFlag> {
+        vec![
+            flag("persistent", Urgency::Soon, "Physiotherapist"),
+            flag("weight", Urgency::SameDay, "Urgent care"),
+            flag("locked", Urgency::SameDay, "Urgent care"),
+            flag("hot", Urgency::Emergency, "Emergency department"),
+        ]
+    }
+
+    #[test]
+    fn nothing_ticked_means_no_banner() {
+        assert_eq!(triage(&flags(), &BTreeSet::new()), None);
+        assert_eq!(triage(&flags(), &ticked(&["not_a_flag"])), None);
+    }
+
+    #[test]
+    fn the_most_urgent_flag_sets_the_banner() {
+        let advice = triage(&flags(), &ticked(&["persistent", "hot"])).unwrap();
+        assert_eq!(advice.urgency, Urgency::Emergency);
+        assert_eq!(advice.headline, "Get emergency care now");
+        assert_eq!(advice.who, vec!["Emergency department"]);
+        assert_eq!(advice.ticked_texts, vec!["text hot", "text persistent"]);
+    }
+
+    #[test]
+    fn same_level_flags_merge_who_and_keep_every_action() {
+        let advice = triage(&flags(), &ticked(&["weight", "locked"])).unwrap();
+        assert_eq!(advice.urgency, Urgency::SameDay);
+        assert_eq!(advice.who, vec!["Urgent care"]);
+        assert_eq!(advice.actions, vec!["action weight", "action locked"]);
+    }
+
+    #[test]
+    fn soon_only_says_book_an_appointment() {
+        let advice = triage(&flags(), &ticked(&["persistent"])).unwrap();
+        assert_eq!(advice.urgency, Urgency::Soon);
+        assert!(advice.headline.starts_with("Book"));
+    }
+
+    #[test]
+    fn shipped_flags_cover_every_urgency_and_the_articles_five() {
+        let content = crate::content::Content::embedded().unwrap();
+        for urgency in [Urgency::Soon, Urgency::SameDay, Urgency::Emergency] {
+            assert!(content.red_flags.iter().any(|f| f.urgency == urgency), "{urgency:?}");
+        }
+        assert_eq!(content.red_flags.iter().filter(|f| f.from_article).count(), 5);
+    }
+}

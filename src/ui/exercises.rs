@@ -1,0 +1,166 @@
+//! The exercise library tab: a filterable list beside the open exercise's how-to, dose and variants.
+
+use egui::{RichText, Ui};
+
+use super::{theme, widgets};
+use crate::content::{Content, Dose, Equipment, Exercise, MuscleGroup};
+use crate::library::ExerciseFilter;
+use crate::state::{Command, MapState};
+
+const MUSCLE_GROUPS: [MuscleGroup; 8] = [
+    MuscleGroup::Glutes,
+    MuscleGroup::HipAbductors,
+    MuscleGroup::Quads,
+    MuscleGroup::Hamstrings,
+    MuscleGroup::Calves,
+    MuscleGroup::Core,
+    MuscleGroup::HipFlexors,
+    MuscleGroup::ItBandArea,
+];
+
+/// Plain description of a dose, e.g. "3 sets × 12 reps per side · 3 s down, 1 s up · rest 60 s · 2–3 times a week".
+pub fn dose_text(dose: &Dose) -> String {
+    let mut parts = Vec::new();
+    let per_side = if dose.per_side { " per side" } else { "" };
+    match (dose.reps, dose.hold_secs) {
+        (Some(reps), Some(hold)) => parts.push(format!("{} × {reps} reps{per_side}, hold {hold} s each", dose.sets)),
+        (Some(reps), None) => parts.push(format!("{} × {reps} reps{per_side}", dose.sets)),
+        (None, Some(hold)) => parts.push(format!("{} × {hold} s hold{per_side}", dose.sets)),
+        (None, None) => parts.push(format!("{} sets{per_side}", dose.sets)),
+    }
+    if let Some(tempo) = dose.tempo {
+        parts.push(format!(
+            "tempo {} s down, {} s pause, {} s up",
+            tempo.lower_secs, tempo.pause_secs, tempo.lift_secs
+        ));
+    }
+    parts.push(format!("rest {} s", dose.rest_secs));
+    parts.push(dose.frequency.clone());
+    parts.join(" · ")
+}
+
+pub fn exercises_tab_ui(ui: &mut Ui, content: &Content, state: &MapState, filter: &mut ExerciseFilter) -> Vec<Command> {
+    let mut commands = Vec::new();
+    ui.heading("Exercise library");
+    filter_bar_ui(ui, content, filter);
+    ui.separator();
+    let list_width = (ui.available_width() * 0.36).clamp(170.0, 260.0);
+    ui.horizontal_top(|ui| {
+        ui.vertical(|ui| {
+            ui.set_width(list_width);
+            egui::ScrollArea::vertical()
+                .id_salt("exercise_list")
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    let matching: Vec<&Exercise> = content.exercises.iter().filter(|e| filter.matches(e)).collect();
+                    if matching.is_empty() {
+                        ui.label("No exercise matches these filters.");
+                    }
+                    for exercise in matching {
+                        let selected = state.open_exercise.as_deref() == Some(exercise.id.as_str());
+                        if ui.selectable_label(selected, &exercise.name).clicked() {
+                            commands.push(Command::ShowExercise(exercise.id.clone()));
+                        }
+                    }
+                });
+        });
+        ui.separator();
+        ui.vertical(|ui| {
+            egui::ScrollArea::vertical()
+                .id_salt("exercise_detail")
+                .auto_shrink([false, false])
+                .show(ui, |ui| match state.open_exercise.as_deref().and_then(|id| content.exercise(id)) {
+                    Some(exercise) => exercise_detail_ui(ui, content, exercise, &mut commands),
+                    None => {
+                        ui.label("Pick an exercise to see how to do it, a starting dose and easier or harder versions.");
+                    }
+                });
+        });
+    });
+    commands
+}
+
+fn filter_bar_ui(ui: &mut Ui, content: &Content, filter: &mut ExerciseFilter) {
+    ui.horizontal_wrapped(|ui| {
+        ui.add(
+            egui::TextEdit::singleline(&mut filter.query)
+                .hint_text("Search by name")
+                .desired_width(150.0),
+        )
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Search exercises by name"));
+        egui::ComboBox::from_label("Muscle")
+            .selected_text(filter.muscle_group.map_or("Any", MuscleGroup::label))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut filter.muscle_group, None, "Any");
+                for group in MUSCLE_GROUPS {
+                    ui.selectable_value(&mut filter.muscle_group, Some(group), group.label());
+                }
+            });
+        let condition_name = filter
+            .condition
+            .as_deref()
+            .and_then(|id| content.condition(id))
+            .map_or("Any", |c| c.lay_name.as_str());
+        egui::ComboBox::from_label("Condition")
+            .selected_text(condition_name)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut filter.condition, None, "Any");
+                for condition in &content.conditions {
+                    ui.selectable_value(&mut filter.condition, Some(condition.id.clone()), &condition.lay_name);
+                }
+            });
+        let mut equipment: Vec<Equipment> = content.exercises.iter().flat_map(|e| e.equipment.iter().copied()).collect();
+        equipment.sort();
+        equipment.dedup();
+        egui::ComboBox::from_label("Equipment")
+            .selected_text(filter.equipment.map_or("Any", Equipment::label))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut filter.equipment, None, "Any");
+                for item in equipment {
+                    ui.selectable_value(&mut filter.equipment, Some(item), item.label());
+                }
+            });
+        if !filter.is_empty() && ui.button("Clear filters").clicked() {
+            *filter = ExerciseFilter::default();
+        }
+    });
+}
+
+fn exercise_detail_ui(ui: &mut Ui, content: &Content, exercise: &Exercise, commands: &mut Vec<Command>) {
+    ui.label(RichText::new(&exercise.name).size(19.0).strong());
+    let muscles: Vec<&str> = exercise.muscle_groups.iter().map(|m| m.label()).collect();
+    let equipment: Vec<&str> = exercise.equipment.iter().map(|e| e.label()).collect();
+    ui.label(RichText::new(format!("Works: {}", muscles.join(", "))).color(theme::MUTED_TEXT));
+    ui.label(RichText::new(format!("Needs: {}", equipment.join(", "))).color(theme::MUTED_TEXT));
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Helps with:");
+        for condition in exercise.conditions.iter().filter_map(|id| content.condition(id)) {
+            if ui.link(&condition.lay_name).clicked() {
+                commands.push(Command::OpenCondition(condition.id.clone()));
+            }
+        }
+    });
+    widgets::section_title(ui, "Starting dose");
+    ui.label(dose_text(&exercise.dose));
+    widgets::sources_line(ui, content, &exercise.dose.sources);
+    widgets::section_title(ui, "How to do it");
+    for (index, step) in exercise.steps.iter().enumerate() {
+        ui.label(format!("{}. {step}", index + 1));
+    }
+    widgets::section_title(ui, "Cues");
+    for cue in &exercise.cues {
+        ui.label(format!("• {cue}"));
+    }
+    widgets::section_title(ui, "Common mistakes");
+    for mistake in &exercise.common_mistakes {
+        ui.label(format!("• {mistake}"));
+    }
+    widgets::section_title(ui, "Make it easier or harder");
+    ui.label(format!("Easier: {}", exercise.easier));
+    ui.label(format!("Harder: {}", exercise.harder));
+    widgets::section_title(ui, "Sources");
+    widgets::sources_line(ui, content, &exercise.sources);
+    if exercise.named_in_article {
+        ui.label(RichText::new("Named in the source article.").small().color(theme::MUTED_TEXT));
+    }
+}

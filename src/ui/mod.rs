@@ -1,0 +1,10 @@
+//! Drawing code: each module draws one part of the window and returns the commands the user gave.
+
+pub mod about;
+pub mod condition;
+pub mod diagram;
+pub mod exercises;
+pub mod prevention;
+pub mod red_flags;
+pub mod theme;
+pub mod widgets;

@@ -1,0 +1,112 @@
+//! The red-flag checklist column and the banner that appears when anything on it is ticked.
+
+use egui::{RichText, Ui};
+
+use super::{theme, widgets};
+use crate::content::Content;
+use crate::state::{Command, MapState};
+use crate::triage::{self, TriageAdvice};
+
+/// Accessible name of the banner (tests look for it).
+pub const BANNER_LABEL: &str = "Red flag warning";
+
+/// The checklist column: every red flag as a checkbox, most urgent group first.
+pub fn checklist_ui(ui: &mut Ui, content: &Content, state: &MapState) -> Vec<Command> {
+    let mut commands = Vec::new();
+    ui.horizontal(|ui| {
+        ui.heading("Red flags");
+        let count = state.ticked_red_flags.len();
+        if count > 0 {
+            let (fill, text) = theme::urgency_colors(crate::content::Urgency::Emergency);
+            widgets::chip(ui, &format!("{count} ticked"), fill, text);
+        }
+    });
+    ui.label(
+        RichText::new("Stop self-managing and see a professional if any of these apply. Tick what fits.")
+            .color(theme::MUTED_TEXT),
+    );
+    ui.add_space(4.0);
+    egui::ScrollArea::vertical()
+        .id_salt("red_flag_scroll")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            for urgency in [
+                crate::content::Urgency::Emergency,
+                crate::content::Urgency::SameDay,
+                crate::content::Urgency::Soon,
+            ] {
+                let flags: Vec<_> = content.red_flags.iter().filter(|f| f.urgency == urgency).collect();
+                if flags.is_empty() {
+                    continue;
+                }
+                ui.add_space(4.0);
+                widgets::urgency_chip(ui, urgency);
+                for flag in flags {
+                    let mut ticked = state.ticked_red_flags.contains(&flag.id);
+                    let response = ui.checkbox(&mut ticked, &flag.text);
+                    if response.changed() {
+                        commands.push(Command::SetRedFlag {
+                            flag_id: flag.id.clone(),
+                            ticked,
+                        });
+                    }
+                    response.on_hover_ui(|ui| {
+                        ui.set_max_width(320.0);
+                        ui.label(&flag.detail);
+                        ui.label(RichText::new(format!("Who: {}", flag.who)).strong());
+                        widgets::sources_line(ui, content, &flag.sources);
+                    });
+                    if ticked {
+                        ui.indent(("flag_detail", &flag.id), |ui| {
+                            ui.label(RichText::new(&flag.action).small());
+                        });
+                    }
+                }
+            }
+            ui.add_space(8.0);
+            if !state.ticked_red_flags.is_empty() && ui.button("Untick all").clicked() {
+                commands.push(Command::ClearRedFlags);
+            }
+            ui.add_space(8.0);
+            ui.label(
+                RichText::new("Who can help: a physiotherapist, a sports medicine doctor or an orthopaedic specialist.")
+                    .small()
+                    .color(theme::MUTED_TEXT),
+            );
+        });
+    commands
+}
+
+/// Advice for the current ticks, if any.
+pub fn current_advice(content: &Content, state: &MapState) -> Option<TriageAdvice> {
+    triage::triage(&content.red_flags, &state.ticked_red_flags)
+}
+
+/// The full-width warning banner. Stays until every flag is unticked.
+pub fn banner_ui(ui: &mut Ui, advice: &TriageAdvice) {
+    let (fill, text_color) = theme::urgency_colors(advice.urgency);
+    let response = egui::Frame::new()
+        .fill(fill)
+        .inner_margin(egui::Margin::symmetric(14, 8))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new(format!("⚠ {}", advice.headline)).size(19.0).strong().color(text_color));
+                ui.label(RichText::new(format!("See: {}", advice.who.join(" or "))).strong().color(text_color));
+            });
+            for action in &advice.actions {
+                ui.label(RichText::new(action).color(text_color));
+            }
+            ui.label(
+                RichText::new(format!(
+                    "Because you ticked: {}. Untick it here once you have been assessed.",
+                    advice.ticked_texts.join("; ")
+                ))
+                .small()
+                .color(text_color),
+            );
+        })
+        .response;
+    let label = format!("{BANNER_LABEL}: {}", advice.headline);
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Alert, true, &label));
+}

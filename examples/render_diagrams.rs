@@ -88,19 +88,13 @@ fn render(svg_path: &Path, png_path: &Path) -> Result<(u32, u32), RenderError> {
     let tree = usvg::Tree::from_data(&data, &options)
         .map_err(|err| RenderError::new(svg_path, format!("not a valid SVG: {err}")))?;
 
-    let size = tree
-        .size()
-        .to_int_size()
-        .scale_by(SCALE)
-        .ok_or_else(|| RenderError::new(svg_path, "the scaled picture size is zero or too large"))?;
+    let size = tree.size().to_int_size().scale_by(SCALE).ok_or_else(|| {
+        RenderError::new(svg_path, "the scaled picture size is zero or too large")
+    })?;
     let mut pixmap = tiny_skia::Pixmap::new(size.width(), size.height()).ok_or_else(|| {
         RenderError::new(
             svg_path,
-            format!(
-                "cannot allocate a {}x{} image",
-                size.width(),
-                size.height()
-            ),
+            format!("cannot allocate a {}x{} image", size.width(), size.height()),
         )
     })?;
     resvg::render(

@@ -221,3 +221,16 @@ fn broken_content_shows_errors_instead_of_panicking() {
     harness.get_by_label("KneeMap could not load its content");
     harness.get_by_label_contains("regions.ron:1:");
 }
+
+#[test]
+fn every_character_in_the_content_files_has_a_glyph_in_the_app_fonts() {
+    // egui_kittest panics on a glyph no installed font can draw, so drawing every file's full text
+    // proves no panel can ever show a missing-character box.
+    let raw = kneemap::content::RawContent::embedded();
+    let mut harness = Harness::builder().with_size(egui::vec2(800.0, 600.0)).build_ui(move |ui| {
+        for kind in kneemap::content::CONTENT_FILES {
+            ui.label(raw.text(kind));
+        }
+    });
+    harness.run();
+}

@@ -254,10 +254,10 @@ fn paint_landmarks(painter: &egui::Painter, view: &DiagramView, knee: Knee, to_s
 fn paint_orientation(painter: &egui::Painter, view: ViewKind, knee: Knee, rect: Rect) {
     // For the right knee's front view the outer side is on the viewer's left; the left knee mirrors it.
     let (left_text, right_text) = match (view, knee) {
-        (ViewKind::Front, Knee::Right) => ("◀ Outer side", "Inner side ▶"),
-        (ViewKind::Front, Knee::Left) => ("◀ Inner side", "Outer side ▶"),
-        (ViewKind::Side, Knee::Right) => ("◀ Back", "Front ▶"),
-        (ViewKind::Side, Knee::Left) => ("◀ Front", "Back ▶"),
+        (ViewKind::Front, Knee::Right) => ("Outer side", "Inner side"),
+        (ViewKind::Front, Knee::Left) => ("Inner side", "Outer side"),
+        (ViewKind::Side, Knee::Right) => ("Back of knee", "Front of knee"),
+        (ViewKind::Side, Knee::Left) => ("Front of knee", "Back of knee"),
     };
     let font = FontId::proportional(12.0);
     let y = rect.bottom() - 12.0;

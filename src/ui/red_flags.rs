@@ -91,7 +91,7 @@ pub fn banner_ui(ui: &mut Ui, advice: &TriageAdvice) {
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
             ui.horizontal_wrapped(|ui| {
-                ui.label(RichText::new(format!("⚠ {}", advice.headline)).size(19.0).strong().color(text_color));
+                ui.label(RichText::new(format!("RED FLAG: {}", advice.headline)).size(19.0).strong().color(text_color));
                 ui.label(RichText::new(format!("See: {}", advice.who.join(" or "))).strong().color(text_color));
             });
             for action in &advice.actions {

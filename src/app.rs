@@ -221,9 +221,11 @@ fn map_column_ui(ui: &mut Ui, content: &Content, state: &MapState, textures: &Di
     let mut commands = Vec::new();
     ui.add_space(4.0);
     ui.label(RichText::new("Where does it hurt?").size(17.0).strong());
-    // Keep room under the picture for the caption and the list of places.
-    let list_height = 44.0 + 30.0 * content.locations().len() as f32;
-    let max_height = (ui.available_height() - list_height).max(220.0);
+    // Keep room under the picture for its caption, the list heading and the list of places.
+    let below_picture = 3.0 * ui.text_style_height(&egui::TextStyle::Body)
+        + 24.0
+        + diagram::location_list_height(ui, content.locations().len());
+    let max_height = (ui.available_height() - below_picture).max(220.0);
     let max_size = egui::vec2(ui.available_width(), max_height);
     ui.vertical_centered(|ui| {
         commands.extend(diagram::diagram_ui(ui, content, state, textures, max_size));

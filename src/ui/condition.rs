@@ -91,22 +91,26 @@ fn also_consider_ui(
                 ui.label(RichText::new(format!("{}.", rank + 1)).strong());
                 let name = format!("{} ({})", condition.lay_name, condition.clinical_name);
                 if is_open {
-                    ui.label(RichText::new(format!("{name} — shown below")).strong());
+                    ui.label(RichText::new(name).strong());
+                    ui.label(RichText::new("(shown below)").color(theme::MUTED_TEXT));
                 } else if ui.link(&name).on_hover_text("Open this condition's panel").clicked() {
                     commands.push(Command::OpenCondition(condition.id.clone()));
                 }
                 if candidate.is_primary {
-                    widgets::chip(ui, "usual cause here", theme::NOTICE_FILL, theme::ACCENT);
+                    widgets::chip(ui, "most common here", theme::NOTICE_FILL, theme::ACCENT);
                 }
             });
-            ui.indent(("candidate", &candidate.condition_id), |ui| {
-                if let Some(why) = &candidate.why {
-                    ui.label(RichText::new(why).color(theme::MUTED_TEXT));
-                }
-                if let Some(explanation) = candidate.explanation() {
-                    ui.label(RichText::new(explanation).italics().color(theme::ACCENT));
-                }
-            });
+            let explanation = candidate.explanation();
+            if candidate.why.is_some() || explanation.is_some() {
+                ui.indent(("candidate", &candidate.condition_id), |ui| {
+                    if let Some(why) = &candidate.why {
+                        ui.label(RichText::new(why).color(theme::MUTED_TEXT));
+                    }
+                    if let Some(explanation) = explanation {
+                        ui.label(RichText::new(explanation).italics().color(theme::ACCENT));
+                    }
+                });
+            }
         }
     });
 }

@@ -268,19 +268,33 @@ fn paint_orientation(painter: &egui::Painter, view: ViewKind, knee: Knee, rect: 
 /// The same locations as a plain list (many people prefer a list to a body map).
 pub fn location_list_ui(ui: &mut Ui, content: &Content, state: &MapState) -> Vec<Command> {
     let mut commands = Vec::new();
-    for location in content.locations() {
-        if location_button(ui, location, state.selected_location.as_deref() == Some(location.id.as_str())) {
-            commands.push(Command::SelectLocation(location.id.clone()));
+    ui.with_layout(egui::Layout::top_down_justified(egui::Align::Min), |ui| {
+        ui.spacing_mut().item_spacing.y = LIST_ROW_GAP;
+        for location in content.locations() {
+            if location_button(ui, location, state.selected_location.as_deref() == Some(location.id.as_str())) {
+                commands.push(Command::SelectLocation(location.id.clone()));
+            }
         }
-    }
+    });
     commands
+}
+
+/// Vertical gap between rows of the location list.
+const LIST_ROW_GAP: f32 = 2.0;
+
+/// Height the location list needs, so the picture can take the rest of the column.
+pub fn location_list_height(ui: &Ui, row_count: usize) -> f32 {
+    let row = ui.spacing().interact_size.y.max(ui.text_style_height(&egui::TextStyle::Button))
+        + 2.0 * ui.spacing().button_padding.y
+        + LIST_ROW_GAP;
+    row * row_count as f32
 }
 
 /// A two-line selectable row: the location and what people notice there. Its accessible name is both lines.
 fn location_button(ui: &mut Ui, location: &Location, selected: bool) -> bool {
-    let text = egui::RichText::new(&location.label).strong();
+    let text = egui::RichText::new(&location.label);
     let response = ui
-        .add_sized([ui.available_width(), 0.0], egui::Button::selectable(selected, text))
+        .add(egui::Button::selectable(selected, text))
         .on_hover_text(&location.hint);
     let accessible = format!("{}: {}", location.label, location.hint);
     response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, &accessible));

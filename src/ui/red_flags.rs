@@ -100,7 +100,12 @@ pub fn banner_ui(ui: &mut Ui, advice: &TriageAdvice) {
             ui.label(
                 RichText::new(format!(
                     "Because you ticked: {}. Untick it here once you have been assessed.",
-                    advice.ticked_texts.join("; ")
+                    advice
+                        .ticked_texts
+                        .iter()
+                        .map(|t| t.trim_end_matches('.'))
+                        .collect::<Vec<_>>()
+                        .join("; ")
                 ))
                 .small()
                 .color(text_color),

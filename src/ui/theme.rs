@@ -7,19 +7,19 @@ use crate::content::{EvidenceLevel, Urgency};
 /// Accent for selection and links.
 pub const ACCENT: Color32 = Color32::from_rgb(0x1f, 0x6f, 0xb2);
 /// Fill of a hovered region.
-pub const REGION_HOVER_FILL: Color32 = Color32::from_rgba_premultiplied(0x1f, 0x6f, 0xb2, 0x40);
+pub const REGION_HOVER_FILL: Color32 = Color32::from_rgba_unmultiplied_const(0x1f, 0x6f, 0xb2, 0x40);
 /// Fill of the selected region.
-pub const REGION_SELECTED_FILL: Color32 = Color32::from_rgba_premultiplied(0xc2, 0x41, 0x0c, 0x45);
+pub const REGION_SELECTED_FILL: Color32 = Color32::from_rgba_unmultiplied_const(0xc2, 0x41, 0x0c, 0x45);
 /// Outline of the selected region.
 pub const REGION_SELECTED_STROKE: Color32 = Color32::from_rgb(0xc2, 0x41, 0x0c);
 /// Faint outline that shows every clickable region.
-pub const REGION_IDLE_STROKE: Color32 = Color32::from_rgba_premultiplied(0x1f, 0x6f, 0xb2, 0x55);
+pub const REGION_IDLE_STROKE: Color32 = Color32::from_rgba_unmultiplied_const(0x1f, 0x6f, 0xb2, 0x55);
 /// Anatomy label text.
 pub const LANDMARK_TEXT: Color32 = Color32::from_rgb(0x3b, 0x3b, 0x3b);
 /// Anatomy leader lines.
 pub const LANDMARK_LINE: Color32 = Color32::from_rgb(0x80, 0x80, 0x80);
 /// Halo behind anatomy labels so they read over the picture.
-pub const LANDMARK_HALO: Color32 = Color32::from_rgba_premultiplied(0xf4, 0xf4, 0xf2, 0xd8);
+pub const LANDMARK_HALO: Color32 = Color32::from_rgba_unmultiplied_const(0xf4, 0xf4, 0xf2, 0xd8);
 /// Muted text (captions, sources).
 pub const MUTED_TEXT: Color32 = Color32::from_rgb(0x5c, 0x5c, 0x5c);
 /// Background of the diagram card.
@@ -64,5 +64,7 @@ pub fn apply(ctx: &egui::Context) {
         style.visuals.hyperlink_color = ACCENT;
         style.visuals.selection.bg_fill = Color32::from_rgb(0xcf, 0xe2, 0xf5);
         style.visuals.selection.stroke.color = ACCENT;
+        // Checkbox and button outlines dark enough to see at a glance.
+        style.visuals.widgets.inactive.bg_stroke = egui::Stroke::new(1.0, Color32::from_gray(150));
     });
 }

@@ -12,7 +12,10 @@ use kneemap::state::{Command, MapState};
 /// A 1280×800 window, as on a typical laptop.
 fn laptop_input() -> RawInput {
     RawInput {
-        screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1280.0, 800.0))),
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1280.0, 800.0),
+        )),
         ..RawInput::default()
     }
 }
@@ -24,8 +27,20 @@ fn main_screen_state(content: &Content, view: ViewKind, location: &str) -> MapSt
         ..MapState::default()
     };
     state.apply(content, Command::SelectLocation(location.to_owned()));
-    state.apply(content, Command::SetSymptom { question_id: "worse_downhill_stairs".into(), yes: true });
-    state.apply(content, Command::SetRedFlag { flag_id: "persistent_pain".into(), ticked: true });
+    state.apply(
+        content,
+        Command::SetSymptom {
+            question_id: "worse_downhill_stairs".into(),
+            yes: true,
+        },
+    );
+    state.apply(
+        content,
+        Command::SetRedFlag {
+            flag_id: "persistent_pain".into(),
+            ticked: true,
+        },
+    );
     state
 }
 

@@ -42,7 +42,11 @@ impl KneeMapApp {
     }
 
     /// Builds the app on a plain egui context (tests and benchmarks).
-    pub fn from_parts(ctx: &egui::Context, content: Result<Content, ContentErrors>, mut state: MapState) -> Self {
+    pub fn from_parts(
+        ctx: &egui::Context,
+        content: Result<Content, ContentErrors>,
+        mut state: MapState,
+    ) -> Self {
         theme::apply(ctx);
         let loaded = match content {
             Ok(content) => {
@@ -119,7 +123,9 @@ impl KneeMapApp {
             commands.extend(tabs_ui(ui, &self.state));
             ui.separator();
             match self.state.tab {
-                Tab::Condition => commands.extend(condition::condition_tab_ui(ui, content, &self.state)),
+                Tab::Condition => {
+                    commands.extend(condition::condition_tab_ui(ui, content, &self.state))
+                }
                 Tab::Exercises => commands.extend(exercises::exercises_tab_ui(
                     ui,
                     content,
@@ -128,7 +134,12 @@ impl KneeMapApp {
                 )),
                 Tab::Prevention => {
                     let pending = std::mem::take(&mut self.prevention_focus_pending);
-                    commands.extend(prevention::prevention_tab_ui(ui, content, &self.state, pending));
+                    commands.extend(prevention::prevention_tab_ui(
+                        ui,
+                        content,
+                        &self.state,
+                        pending,
+                    ));
                 }
                 Tab::About => about::about_tab_ui(ui, content),
             }
@@ -161,7 +172,12 @@ impl eframe::App for KneeMapApp {
 fn top_bar_ui(ui: &mut Ui, state: &MapState) -> Vec<Command> {
     let mut commands = Vec::new();
     ui.horizontal(|ui| {
-        ui.label(RichText::new(APP_NAME).size(20.0).strong().color(theme::ACCENT));
+        ui.label(
+            RichText::new(APP_NAME)
+                .size(20.0)
+                .strong()
+                .color(theme::ACCENT),
+        );
         ui.separator();
         ui.label("View:");
         for view in ViewKind::ALL {
@@ -217,7 +233,12 @@ fn disclaimer_ui(ui: &mut Ui, content: &Content) -> Vec<Command> {
     commands
 }
 
-fn map_column_ui(ui: &mut Ui, content: &Content, state: &MapState, textures: &DiagramTextures) -> Vec<Command> {
+fn map_column_ui(
+    ui: &mut Ui,
+    content: &Content,
+    state: &MapState,
+    textures: &DiagramTextures,
+) -> Vec<Command> {
     let mut commands = Vec::new();
     ui.add_space(4.0);
     ui.label(RichText::new("Where does it hurt?").size(17.0).strong());
@@ -231,7 +252,10 @@ fn map_column_ui(ui: &mut Ui, content: &Content, state: &MapState, textures: &Di
         commands.extend(diagram::diagram_ui(ui, content, state, textures, max_size));
     });
     for problem in &textures.problems {
-        ui.colored_label(egui::Color32::DARK_RED, format!("Picture problem: {problem}"));
+        ui.colored_label(
+            egui::Color32::DARK_RED,
+            format!("Picture problem: {problem}"),
+        );
     }
     ui.separator();
     ui.label(RichText::new("Or pick from the list").strong());

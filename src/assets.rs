@@ -30,7 +30,10 @@ pub fn decode_png(bytes: &[u8]) -> Result<DecodedImage, ImageError> {
     let decoded = image::load_from_memory_with_format(bytes, image::ImageFormat::Png)?;
     let (width_px, height_px) = (decoded.width(), decoded.height());
     if width_px > MAX_SIDE_PX || height_px > MAX_SIDE_PX {
-        return Err(ImageError::TooLarge { width_px, height_px });
+        return Err(ImageError::TooLarge {
+            width_px,
+            height_px,
+        });
     }
     let rgba = decoded.into_rgba8();
     Ok(DecodedImage {
@@ -56,13 +59,20 @@ mod tests {
             assert!(image.width_px >= 600, "rendered at 2x for HiDPI");
             let ratio = image.width_px as f32 / image.height_px as f32;
             let view = content.view(kind).unwrap();
-            assert!((ratio - view.aspect_ratio).abs() < 0.01, "{kind:?}: {ratio} vs {}", view.aspect_ratio);
+            assert!(
+                (ratio - view.aspect_ratio).abs() < 0.01,
+                "{kind:?}: {ratio} vs {}",
+                view.aspect_ratio
+            );
         }
     }
 
     #[test]
     fn garbage_is_an_error_not_a_panic() {
-        assert!(matches!(decode_png(b"not a png"), Err(ImageError::Decode(_))));
+        assert!(matches!(
+            decode_png(b"not a png"),
+            Err(ImageError::Decode(_))
+        ));
         assert!(decode_png(&[]).is_err());
     }
 }

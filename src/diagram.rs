@@ -96,8 +96,18 @@ mod tests {
         for kind in ViewKind::ALL {
             let view = content.view(kind).unwrap();
             for knee in Knee::ALL {
-                for p in [(0.01, 0.01), (0.99, 0.01), (0.01, 0.99), (0.99, 0.99), (0.5, 0.01), (0.5, 0.99)] {
-                    assert!(hit_test(view, knee, NormPos::from(p)).is_none(), "{kind:?} {knee:?} {p:?}");
+                for p in [
+                    (0.01, 0.01),
+                    (0.99, 0.01),
+                    (0.01, 0.99),
+                    (0.99, 0.99),
+                    (0.5, 0.01),
+                    (0.5, 0.99),
+                ] {
+                    assert!(
+                        hit_test(view, knee, NormPos::from(p)).is_none(),
+                        "{kind:?} {knee:?} {p:?}"
+                    );
                 }
             }
         }
@@ -126,7 +136,11 @@ mod tests {
             let region = view.regions.iter().find(|r| r.location.id == id).unwrap();
             region_anchor(region, knee).unwrap()
         };
-        assert!(anchor("outer_joint_line", Knee::Right).x < anchor("inner_joint_line", Knee::Right).x);
-        assert!(anchor("outer_joint_line", Knee::Left).x > anchor("inner_joint_line", Knee::Left).x);
+        assert!(
+            anchor("outer_joint_line", Knee::Right).x < anchor("inner_joint_line", Knee::Right).x
+        );
+        assert!(
+            anchor("outer_joint_line", Knee::Left).x > anchor("inner_joint_line", Knee::Left).x
+        );
     }
 }

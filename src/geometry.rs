@@ -130,7 +130,8 @@ pub fn polygons_overlap(a: &[NormPos], b: &[NormPos]) -> bool {
     if a.len() < 3 || b.len() < 3 {
         return false;
     }
-    let edges_cross = edges(a).any(|(_, a1, a2)| edges(b).any(|(_, b1, b2)| segments_intersect(a1, a2, b1, b2)));
+    let edges_cross =
+        edges(a).any(|(_, a1, a2)| edges(b).any(|(_, b1, b2)| segments_intersect(a1, a2, b1, b2)));
     edges_cross || contains(a, b[0]) || contains(b, a[0])
 }
 
@@ -197,7 +198,11 @@ pub fn triangulate(polygon: &[NormPos]) -> Vec<[usize; 3]> {
         guard += 1;
         let m = remaining.len();
         let ear = (0..m).find(|&i| {
-            let (ia, ib, ic) = (remaining[(i + m - 1) % m], remaining[i], remaining[(i + 1) % m]);
+            let (ia, ib, ic) = (
+                remaining[(i + m - 1) % m],
+                remaining[i],
+                remaining[(i + 1) % m],
+            );
             let (a, b, c) = (polygon[ia], polygon[ib], polygon[ic]);
             is_convex(a, b, c)
                 && remaining
@@ -206,7 +211,11 @@ pub fn triangulate(polygon: &[NormPos]) -> Vec<[usize; 3]> {
                     .all(|&k| !point_in_triangle(polygon[k], a, b, c))
         });
         let Some(i) = ear else { break };
-        triangles.push([remaining[(i + m - 1) % m], remaining[i], remaining[(i + 1) % m]]);
+        triangles.push([
+            remaining[(i + m - 1) % m],
+            remaining[i],
+            remaining[(i + 1) % m],
+        ]);
         remaining.remove(i);
     }
     if remaining.len() == 3 {
@@ -242,7 +251,10 @@ mod tests {
 
     #[test]
     fn degenerate_polygon_contains_nothing() {
-        assert!(!contains(&poly(&[(0.0, 0.0), (1.0, 1.0)]), NormPos::new(0.5, 0.5)));
+        assert!(!contains(
+            &poly(&[(0.0, 0.0), (1.0, 1.0)]),
+            NormPos::new(0.5, 0.5)
+        ));
     }
 
     #[test]

@@ -18,12 +18,16 @@ impl ExerciseFilter {
     pub fn matches(&self, exercise: &Exercise) -> bool {
         let query = self.query.trim().to_lowercase();
         (query.is_empty() || exercise.name.to_lowercase().contains(&query))
-            && self.muscle_group.is_none_or(|m| exercise.muscle_groups.contains(&m))
+            && self
+                .muscle_group
+                .is_none_or(|m| exercise.muscle_groups.contains(&m))
             && self
                 .condition
                 .as_deref()
                 .is_none_or(|c| exercise.conditions.iter().any(|x| x == c))
-            && self.equipment.is_none_or(|e| exercise.equipment.contains(&e))
+            && self
+                .equipment
+                .is_none_or(|e| exercise.equipment.contains(&e))
     }
 
     pub fn is_empty(&self) -> bool {
@@ -46,8 +50,16 @@ mod tests {
     #[test]
     fn search_is_case_insensitive_on_the_name() {
         let content = Content::embedded().unwrap();
-        let filter = ExerciseFilter { query: "BRIDGE".into(), ..Default::default() };
-        let names: Vec<_> = content.exercises.iter().filter(|e| filter.matches(e)).map(|e| &e.id).collect();
+        let filter = ExerciseFilter {
+            query: "BRIDGE".into(),
+            ..Default::default()
+        };
+        let names: Vec<_> = content
+            .exercises
+            .iter()
+            .filter(|e| filter.matches(e))
+            .map(|e| &e.id)
+            .collect();
         assert!(names.iter().any(|id| *id == "glute_bridge"), "{names:?}");
         assert!(!names.iter().any(|id| *id == "plank"));
     }
@@ -65,8 +77,19 @@ mod tests {
             assert!(e.muscle_groups.contains(&MuscleGroup::Hamstrings));
             assert!(e.equipment.contains(&Equipment::Bodyweight));
         }
-        let tendon = ExerciseFilter { condition: Some("patellar_tendinopathy".into()), ..Default::default() };
-        let ids: Vec<_> = content.exercises.iter().filter(|e| tendon.matches(e)).map(|e| e.id.as_str()).collect();
-        assert!(ids.contains(&"spanish_squat") || ids.contains(&"decline_squat"), "{ids:?}");
+        let tendon = ExerciseFilter {
+            condition: Some("patellar_tendinopathy".into()),
+            ..Default::default()
+        };
+        let ids: Vec<_> = content
+            .exercises
+            .iter()
+            .filter(|e| tendon.matches(e))
+            .map(|e| e.id.as_str())
+            .collect();
+        assert!(
+            ids.contains(&"spanish_squat") || ids.contains(&"decline_squat"),
+            "{ids:?}"
+        );
     }
 }

@@ -16,7 +16,11 @@ fn main() -> ExitCode {
                 eprintln!("{line}");
             }
         }
-        return if report.ok { ExitCode::SUCCESS } else { ExitCode::FAILURE };
+        return if report.ok {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::FAILURE
+        };
     }
     let content = cli::load_content(args.content_dir.as_deref());
     if let Err(errors) = &content {

@@ -33,8 +33,14 @@ impl Candidate {
     pub fn explanation(&self) -> Option<String> {
         match (self.raised_by.is_empty(), self.lowered_by.is_empty()) {
             (true, true) => None,
-            (false, true) => Some(format!("Ranked higher because you said: {}.", self.raised_by.join("; "))),
-            (true, false) => Some(format!("Ranked lower because you said: {}.", self.lowered_by.join("; "))),
+            (false, true) => Some(format!(
+                "Ranked higher because you said: {}.",
+                self.raised_by.join("; ")
+            )),
+            (true, false) => Some(format!(
+                "Ranked lower because you said: {}.",
+                self.lowered_by.join("; ")
+            )),
             (false, false) => Some(format!(
                 "Ranked higher because you said: {}. Lower because: {}.",
                 self.raised_by.join("; "),
@@ -48,9 +54,17 @@ impl Candidate {
 ///
 /// The location's primary and alternatives are always listed; any other condition appears only when the
 /// answers raise it above zero. Ties keep the location's own order.
-pub fn rank(content: &Content, location: &Location, yes_answers: &BTreeSet<String>) -> Vec<Candidate> {
-    let listed = std::iter::once((location.primary.as_str(), None))
-        .chain(location.alternatives.iter().map(|a| (a.condition.as_str(), Some(a.why.clone()))));
+pub fn rank(
+    content: &Content,
+    location: &Location,
+    yes_answers: &BTreeSet<String>,
+) -> Vec<Candidate> {
+    let listed = std::iter::once((location.primary.as_str(), None)).chain(
+        location
+            .alternatives
+            .iter()
+            .map(|a| (a.condition.as_str(), Some(a.why.clone()))),
+    );
     let listed_count = 1 + location.alternatives.len() as i32;
     let mut candidates: Vec<(i32, Candidate)> = listed
         .enumerate()
@@ -60,17 +74,29 @@ pub fn rank(content: &Content, location: &Location, yes_answers: &BTreeSet<Strin
         })
         .collect();
     for condition in &content.conditions {
-        if !candidates.iter().any(|(_, c)| c.condition_id == condition.id) {
+        if !candidates
+            .iter()
+            .any(|(_, c)| c.condition_id == condition.id)
+        {
             let order = candidates.len() as i32;
             candidates.push((order, new_candidate(&condition.id, 0, false, None)));
         }
     }
-    for question in content.symptoms.iter().filter(|q| yes_answers.contains(&q.id)) {
+    for question in content
+        .symptoms
+        .iter()
+        .filter(|q| yes_answers.contains(&q.id))
+    {
         for weight in &question.weights {
-            if let Some((_, candidate)) = candidates.iter_mut().find(|(_, c)| c.condition_id == weight.condition) {
+            if let Some((_, candidate)) = candidates
+                .iter_mut()
+                .find(|(_, c)| c.condition_id == weight.condition)
+            {
                 candidate.score += i32::from(weight.weight);
                 match weight.weight.cmp(&0) {
-                    std::cmp::Ordering::Greater => candidate.raised_by.push(question.because.clone()),
+                    std::cmp::Ordering::Greater => {
+                        candidate.raised_by.push(question.because.clone())
+                    }
                     std::cmp::Ordering::Less => candidate.lowered_by.push(question.because.clone()),
                     std::cmp::Ordering::Equal => {}
                 }
@@ -133,10 +159,26 @@ mod tests {
         let kneecap = content.location("kneecap").unwrap();
         let before = rank(&content, kneecap, &BTreeSet::new());
         let after = rank(&content, kneecap, &yes(&["pain_tip_kneecap_jumping"]));
-        let position = |list: &[Candidate]| list.iter().position(|c| c.condition_id == "patellar_tendinopathy");
-        assert!(position(&after) < position(&before), "{:?} -> {:?}", ids(&before), ids(&after));
-        let tendon = after.iter().find(|c| c.condition_id == "patellar_tendinopathy").unwrap();
-        let because = &content.symptoms.iter().find(|q| q.id == "pain_tip_kneecap_jumping").unwrap().because;
+        let position = |list: &[Candidate]| {
+            list.iter()
+                .position(|c| c.condition_id == "patellar_tendinopathy")
+        };
+        assert!(
+            position(&after) < position(&before),
+            "{:?} -> {:?}",
+            ids(&before),
+            ids(&after)
+        );
+        let tendon = after
+            .iter()
+            .find(|c| c.condition_id == "patellar_tendinopathy")
+            .unwrap();
+        let because = &content
+            .symptoms
+            .iter()
+            .find(|q| q.id == "pain_tip_kneecap_jumping")
+            .unwrap()
+            .because;
         assert!(tendon.explanation().unwrap().contains(because.as_str()));
     }
 
@@ -146,7 +188,12 @@ mod tests {
         let inner = content.location("inner_joint_line").unwrap();
         let answers = yes(&["morning_stiffness", "worse_with_activity_better_with_rest"]);
         let ranked = rank(&content, inner, &answers);
-        assert_eq!(ranked[0].condition_id, "knee_osteoarthritis", "{:?}", ids(&ranked));
+        assert_eq!(
+            ranked[0].condition_id,
+            "knee_osteoarthritis",
+            "{:?}",
+            ids(&ranked)
+        );
         assert!(!ranked[0].raised_by.is_empty());
     }
 
@@ -170,7 +217,10 @@ mod tests {
         // Answer every question yes: every condition with a positive total shows up, each with a reason.
         let all_yes: BTreeSet<String> = content.symptoms.iter().map(|q| q.id.clone()).collect();
         let ranked = rank(&content, location, &all_yes);
-        for c in ranked.iter().filter(|c| !listed.contains(&c.condition_id.as_str())) {
+        for c in ranked
+            .iter()
+            .filter(|c| !listed.contains(&c.condition_id.as_str()))
+        {
             assert!(c.score > 0 && !c.raised_by.is_empty());
         }
     }

@@ -24,7 +24,12 @@ pub enum Tab {
 }
 
 impl Tab {
-    pub const ALL: [Self; 4] = [Self::Condition, Self::Exercises, Self::Prevention, Self::About];
+    pub const ALL: [Self; 4] = [
+        Self::Condition,
+        Self::Exercises,
+        Self::Prevention,
+        Self::About,
+    ];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -71,9 +76,15 @@ pub enum Command {
     OpenCondition(String),
     SetView(ViewKind),
     SetKnee(Knee),
-    SetSymptom { question_id: String, yes: bool },
+    SetSymptom {
+        question_id: String,
+        yes: bool,
+    },
     ClearSymptoms,
-    SetRedFlag { flag_id: String, ticked: bool },
+    SetRedFlag {
+        flag_id: String,
+        ticked: bool,
+    },
     ClearRedFlags,
     ShowTab(Tab),
     ShowExercise(String),
@@ -143,17 +154,31 @@ impl MapState {
 
     /// Drops ids the content no longer has (after loading saved state).
     pub fn sanitize(&mut self, content: &Content) {
-        if self.selected_location.as_deref().is_some_and(|id| content.location(id).is_none()) {
+        if self
+            .selected_location
+            .as_deref()
+            .is_some_and(|id| content.location(id).is_none())
+        {
             self.selected_location = None;
         }
-        if self.open_condition.as_deref().is_some_and(|id| content.condition(id).is_none()) {
+        if self
+            .open_condition
+            .as_deref()
+            .is_some_and(|id| content.condition(id).is_none())
+        {
             self.open_condition = None;
         }
-        if self.open_exercise.as_deref().is_some_and(|id| content.exercise(id).is_none()) {
+        if self
+            .open_exercise
+            .as_deref()
+            .is_some_and(|id| content.exercise(id).is_none())
+        {
             self.open_exercise = None;
         }
-        self.yes_answers.retain(|id| content.symptoms.iter().any(|q| &q.id == id));
-        self.ticked_red_flags.retain(|id| content.red_flag(id).is_some());
+        self.yes_answers
+            .retain(|id| content.symptoms.iter().any(|q| &q.id == id));
+        self.ticked_red_flags
+            .retain(|id| content.red_flag(id).is_some());
         self.prevention_focus = None;
     }
 }
@@ -183,7 +208,13 @@ mod tests {
         let content = content();
         let mut state = MapState::default();
         for q in ["morning_stiffness", "worse_with_activity_better_with_rest"] {
-            state.apply(&content, Command::SetSymptom { question_id: q.into(), yes: true });
+            state.apply(
+                &content,
+                Command::SetSymptom {
+                    question_id: q.into(),
+                    yes: true,
+                },
+            );
         }
         state.apply(&content, Command::SelectLocation("inner_joint_line".into()));
         assert_eq!(state.open_condition.as_deref(), Some("knee_osteoarthritis"));
@@ -197,8 +228,14 @@ mod tests {
         for command in [
             Command::SelectLocation("elbow".into()),
             Command::OpenCondition("gout".into()),
-            Command::SetRedFlag { flag_id: "nope".into(), ticked: true },
-            Command::SetSymptom { question_id: "nope".into(), yes: true },
+            Command::SetRedFlag {
+                flag_id: "nope".into(),
+                ticked: true,
+            },
+            Command::SetSymptom {
+                question_id: "nope".into(),
+                yes: true,
+            },
             Command::ShowExercise("nope".into()),
         ] {
             state.apply(&content, command);
@@ -210,9 +247,21 @@ mod tests {
     fn ticking_and_unticking_red_flags() {
         let content = content();
         let mut state = MapState::default();
-        state.apply(&content, Command::SetRedFlag { flag_id: "hot_swollen_knee".into(), ticked: true });
+        state.apply(
+            &content,
+            Command::SetRedFlag {
+                flag_id: "hot_swollen_knee".into(),
+                ticked: true,
+            },
+        );
         assert!(state.ticked_red_flags.contains("hot_swollen_knee"));
-        state.apply(&content, Command::SetRedFlag { flag_id: "hot_swollen_knee".into(), ticked: false });
+        state.apply(
+            &content,
+            Command::SetRedFlag {
+                flag_id: "hot_swollen_knee".into(),
+                ticked: false,
+            },
+        );
         assert!(state.ticked_red_flags.is_empty());
     }
 
@@ -221,7 +270,13 @@ mod tests {
         let content = content();
         let mut state = MapState::default();
         state.apply(&content, Command::SelectLocation("kneecap".into()));
-        state.apply(&content, Command::SetRedFlag { flag_id: "locked_knee".into(), ticked: true });
+        state.apply(
+            &content,
+            Command::SetRedFlag {
+                flag_id: "locked_knee".into(),
+                ticked: true,
+            },
+        );
         state.ticked_red_flags.insert("removed_flag".into());
         let text = ron::to_string(&state).unwrap();
         let mut loaded: MapState = ron::from_str(&text).unwrap();

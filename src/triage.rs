@@ -30,7 +30,10 @@ pub fn headline(urgency: Urgency) -> &'static str {
 
 /// Advice for the ticked flags, or `None` when nothing known is ticked. Unknown ids are ignored.
 pub fn triage(red_flags: &[RedFlag], ticked_ids: &BTreeSet<String>) -> Option<TriageAdvice> {
-    let ticked: Vec<&RedFlag> = red_flags.iter().filter(|f| ticked_ids.contains(&f.id)).collect();
+    let ticked: Vec<&RedFlag> = red_flags
+        .iter()
+        .filter(|f| ticked_ids.contains(&f.id))
+        .collect();
     let urgency = ticked.iter().map(|f| f.urgency).max()?;
     let most_urgent = ticked.iter().filter(|f| f.urgency == urgency);
     let mut who: Vec<String> = Vec::new();
@@ -116,8 +119,14 @@ mod tests {
     fn shipped_flags_cover_every_urgency_and_the_articles_five() {
         let content = crate::content::Content::embedded().unwrap();
         for urgency in [Urgency::Soon, Urgency::SameDay, Urgency::Emergency] {
-            assert!(content.red_flags.iter().any(|f| f.urgency == urgency), "{urgency:?}");
+            assert!(
+                content.red_flags.iter().any(|f| f.urgency == urgency),
+                "{urgency:?}"
+            );
         }
-        assert_eq!(content.red_flags.iter().filter(|f| f.from_article).count(), 5);
+        assert_eq!(
+            content.red_flags.iter().filter(|f| f.from_article).count(),
+            5
+        );
     }
 }

@@ -1,6 +1,9 @@
 //! UI tests on the real app with egui_kittest: widgets are found by their accessible labels, clicked with the
 //! pointer or driven by the keyboard, and the resulting panels are asserted by their headings.
 
+// Test helpers outside #[test] fns: a panic here is the failure report.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use egui::{Event, Key, Modifiers, PointerButton, Pos2, Rect, pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
@@ -27,9 +30,13 @@ fn app_harness() -> Harness<'static, KneeMapApp> {
 }
 
 fn choose_view_and_knee(harness: &mut Harness<'static, KneeMapApp>, view: ViewKind, knee: Knee) {
-    harness.get_by_label(&format!("{} view", view.label())).click();
+    harness
+        .get_by_label(&format!("{} view", view.label()))
+        .click();
     harness.run();
-    harness.get_by_label(&format!("{} knee", knee.label())).click();
+    harness
+        .get_by_label(&format!("{} knee", knee.label()))
+        .click();
     harness.run();
     assert_eq!(harness.state().state().view, view);
     assert_eq!(harness.state().state().knee, knee);
@@ -91,19 +98,36 @@ fn raw_pointer_clicks_inside_regions_open_the_matching_panel() {
             choose_view_and_knee(&mut harness, view, knee);
             let picture: Rect = harness.get_by_label(&picture_label(view, knee)).rect();
             let view_content = content.view(view).unwrap();
-            let to_screen = |p: NormPos| pos2(picture.left() + p.x * picture.width(), picture.top() + p.y * picture.height());
+            let to_screen = |p: NormPos| {
+                pos2(
+                    picture.left() + p.x * picture.width(),
+                    picture.top() + p.y * picture.height(),
+                )
+            };
             for region in &view_content.regions {
                 // The region's button sits on its anchor; click elsewhere inside the outline.
                 let polygon = diagram::region_polygon(region, knee);
                 let anchor = diagram::region_anchor(region, knee).unwrap();
-                let node_center = harness.get_by_role_and_label(egui::Role::Button, &region.location.label).rect().center();
+                let node_center = harness
+                    .get_by_role_and_label(egui::Role::Button, &region.location.label)
+                    .rect()
+                    .center();
                 let anchor_screen = to_screen(anchor);
-                assert!((node_center - anchor_screen).length() < 2.0, "node rect sits on the region's anchor");
+                assert!(
+                    (node_center - anchor_screen).length() < 2.0,
+                    "node rect sits on the region's anchor"
+                );
                 let inside = polygon
                     .iter()
-                    .map(|v| NormPos::new(anchor.x + 0.7 * (v.x - anchor.x), anchor.y + 0.7 * (v.y - anchor.y)))
+                    .map(|v| {
+                        NormPos::new(
+                            anchor.x + 0.7 * (v.x - anchor.x),
+                            anchor.y + 0.7 * (v.y - anchor.y),
+                        )
+                    })
                     .find(|p| {
-                        diagram::hit_test(view_content, knee, *p).map(|r| &r.location.id) == Some(&region.location.id)
+                        diagram::hit_test(view_content, knee, *p).map(|r| &r.location.id)
+                            == Some(&region.location.id)
                             && (to_screen(*p) - anchor_screen).length() > 14.0
                     })
                     .unwrap_or(anchor);
@@ -134,8 +158,14 @@ fn location_list_and_whole_knee_choice_open_panels() {
         harness.get_by_label(&expected_heading(&content, &location.id));
     }
     let whole = &content.regions.whole_knee[0];
-    assert_eq!(harness.state().state().selected_location.as_deref(), Some(whole.id.as_str()));
-    assert_eq!(harness.state().state().open_condition.as_deref(), Some("knee_osteoarthritis"));
+    assert_eq!(
+        harness.state().state().selected_location.as_deref(),
+        Some(whole.id.as_str())
+    );
+    assert_eq!(
+        harness.state().state().open_condition.as_deref(),
+        Some("knee_osteoarthritis")
+    );
 }
 
 #[test]
@@ -143,11 +173,21 @@ fn ticking_a_red_flag_shows_the_banner_and_unticking_removes_it() {
     let content = content();
     let mut harness = app_harness();
     assert!(harness.query_by_label_contains(BANNER_LABEL).is_none());
-    let flag = content.red_flags.iter().find(|f| f.id == "hot_swollen_knee").unwrap();
+    let flag = content
+        .red_flags
+        .iter()
+        .find(|f| f.id == "hot_swollen_knee")
+        .unwrap();
     harness.get_by_label(&flag.text).click();
     harness.run();
     let banner = harness.get_by_label_contains(BANNER_LABEL);
-    assert!(banner.accesskit_node().label().unwrap().contains("emergency"));
+    assert!(
+        banner
+            .accesskit_node()
+            .label()
+            .unwrap()
+            .contains("emergency")
+    );
     assert!(harness.state().state().ticked_red_flags.contains(&flag.id));
     harness.get_by_label(&flag.text).click();
     harness.run();
@@ -200,9 +240,18 @@ fn keyboard_only_tab_to_a_region_and_press_enter() {
 fn symptom_answers_re_rank_and_explain() {
     let content = content();
     let mut harness = app_harness();
-    harness.get_by_role_and_label(egui::Role::Button, &content.location("kneecap").unwrap().label).click();
+    harness
+        .get_by_role_and_label(
+            egui::Role::Button,
+            &content.location("kneecap").unwrap().label,
+        )
+        .click();
     harness.run();
-    let question = content.symptoms.iter().find(|q| q.id == "pain_tip_kneecap_jumping").unwrap();
+    let question = content
+        .symptoms
+        .iter()
+        .find(|q| q.id == "pain_tip_kneecap_jumping")
+        .unwrap();
     harness.get_by_label(&question.question).click();
     harness.run();
     harness.get_by_label_contains("Ranked higher because you said");
@@ -227,10 +276,12 @@ fn every_character_in_the_content_files_has_a_glyph_in_the_app_fonts() {
     // egui_kittest panics on a glyph no installed font can draw, so drawing every file's full text
     // proves no panel can ever show a missing-character box.
     let raw = kneemap::content::RawContent::embedded();
-    let mut harness = Harness::builder().with_size(egui::vec2(800.0, 600.0)).build_ui(move |ui| {
-        for kind in kneemap::content::CONTENT_FILES {
-            ui.label(raw.text(kind));
-        }
-    });
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(800.0, 600.0))
+        .build_ui(move |ui| {
+            for kind in kneemap::content::CONTENT_FILES {
+                ui.label(raw.text(kind));
+            }
+        });
     harness.run();
 }

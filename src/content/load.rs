@@ -142,11 +142,15 @@ impl RawContent {
     pub fn parse(&self) -> Result<Content, ContentErrors> {
         let mut errors = Vec::new();
         let sources: Option<SourcesFile> = self.parse_file(ContentFileKind::Sources, &mut errors);
-        let conditions: Option<ConditionsFile> = self.parse_file(ContentFileKind::Conditions, &mut errors);
+        let conditions: Option<ConditionsFile> =
+            self.parse_file(ContentFileKind::Conditions, &mut errors);
         let regions: Option<RegionsFile> = self.parse_file(ContentFileKind::Regions, &mut errors);
-        let symptoms: Option<SymptomsFile> = self.parse_file(ContentFileKind::Symptoms, &mut errors);
-        let red_flags: Option<RedFlagsFile> = self.parse_file(ContentFileKind::RedFlags, &mut errors);
-        let exercises: Option<ExercisesFile> = self.parse_file(ContentFileKind::Exercises, &mut errors);
+        let symptoms: Option<SymptomsFile> =
+            self.parse_file(ContentFileKind::Symptoms, &mut errors);
+        let red_flags: Option<RedFlagsFile> =
+            self.parse_file(ContentFileKind::RedFlags, &mut errors);
+        let exercises: Option<ExercisesFile> =
+            self.parse_file(ContentFileKind::Exercises, &mut errors);
         let guidance: Option<Guidance> = self.parse_file(ContentFileKind::Guidance, &mut errors);
         let (
             Some(sources),
@@ -156,7 +160,9 @@ impl RawContent {
             Some(red_flags),
             Some(exercises),
             Some(guidance),
-        ) = (sources, conditions, regions, symptoms, red_flags, exercises, guidance)
+        ) = (
+            sources, conditions, regions, symptoms, red_flags, exercises, guidance,
+        )
         else {
             return Err(ContentErrors(errors));
         };
@@ -177,8 +183,13 @@ impl RawContent {
         }
     }
 
-    fn parse_file<T: DeserializeOwned>(&self, kind: ContentFileKind, errors: &mut Vec<ContentError>) -> Option<T> {
-        let options = ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
+    fn parse_file<T: DeserializeOwned>(
+        &self,
+        kind: ContentFileKind,
+        errors: &mut Vec<ContentError>,
+    ) -> Option<T> {
+        let options = ron::Options::default()
+            .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
         match options.from_str::<T>(self.text(kind)) {
             Ok(value) => Some(value),
             Err(e) => {

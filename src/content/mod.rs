@@ -89,7 +89,9 @@ impl Content {
 
     /// The level to show for a claim: its own, or the best of its sources.
     pub fn claim_level(&self, claim: &Claim) -> EvidenceLevel {
-        claim.level.unwrap_or_else(|| self.best_source_level(&claim.sources))
+        claim
+            .level
+            .unwrap_or_else(|| self.best_source_level(&claim.sources))
     }
 
     /// The highest evidence level among the given source ids (unknown ids are ignored).
@@ -170,7 +172,10 @@ mod tests {
         let content = Content::embedded().unwrap();
         for condition in &content.conditions {
             assert!(
-                content.locations().iter().any(|l| l.primary == condition.id),
+                content
+                    .locations()
+                    .iter()
+                    .any(|l| l.primary == condition.id),
                 "{} is not reachable from the diagram or the location list",
                 condition.id
             );

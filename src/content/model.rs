@@ -32,7 +32,9 @@ impl EvidenceLevel {
     /// Plain-words explanation for tooltips.
     pub fn explanation(self) -> &'static str {
         match self {
-            Self::Unrated => "Not graded: the source article, a patient leaflet or common practice.",
+            Self::Unrated => {
+                "Not graded: the source article, a patient leaflet or common practice."
+            }
             Self::Low => "Low: lab study, case series, expert protocol or opinion.",
             Self::Moderate => "Moderate: a single trial or a cohort study.",
             Self::High => "High: a guideline, a consensus statement or a large trial.",

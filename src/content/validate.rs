@@ -6,10 +6,10 @@
 
 use std::collections::HashSet;
 
+use super::Content;
 use super::error::{ContentError, ContentErrorKind as Kind};
 use super::load::{ContentFileKind as File, RawContent};
 use super::model::{Claim, DiagramView, Location, REQUIRED_CONDITION_IDS, ViewKind};
-use super::Content;
 use crate::geometry::{self, NormPos};
 
 /// Names of the diagram pictures compiled into the app (see `assets/`).
@@ -83,20 +83,60 @@ fn check_duplicates(content: &Content, checker: &mut Checker<'_>) {
         for id in ids {
             if !seen.insert(id) {
                 // The second definition is the one to point at.
-                checker.report_nth(file, &quoted(id), 1, Kind::DuplicateId, format!("duplicate {what} id \"{id}\""));
+                checker.report_nth(
+                    file,
+                    &quoted(id),
+                    1,
+                    Kind::DuplicateId,
+                    format!("duplicate {what} id \"{id}\""),
+                );
             }
         }
     };
-    check(File::Sources, "source", content.sources.iter().map(|s| s.id.as_str()).collect());
-    check(File::Conditions, "condition", content.conditions.iter().map(|c| c.id.as_str()).collect());
-    check(File::RedFlags, "red flag", content.red_flags.iter().map(|f| f.id.as_str()).collect());
-    check(File::Exercises, "exercise", content.exercises.iter().map(|e| e.id.as_str()).collect());
-    check(File::Symptoms, "symptom question", content.symptoms.iter().map(|q| q.id.as_str()).collect());
-    check(File::Guidance, "factor", content.guidance.factors.iter().map(|f| f.id.as_str()).collect());
+    check(
+        File::Sources,
+        "source",
+        content.sources.iter().map(|s| s.id.as_str()).collect(),
+    );
+    check(
+        File::Conditions,
+        "condition",
+        content.conditions.iter().map(|c| c.id.as_str()).collect(),
+    );
+    check(
+        File::RedFlags,
+        "red flag",
+        content.red_flags.iter().map(|f| f.id.as_str()).collect(),
+    );
+    check(
+        File::Exercises,
+        "exercise",
+        content.exercises.iter().map(|e| e.id.as_str()).collect(),
+    );
+    check(
+        File::Symptoms,
+        "symptom question",
+        content.symptoms.iter().map(|q| q.id.as_str()).collect(),
+    );
+    check(
+        File::Guidance,
+        "factor",
+        content
+            .guidance
+            .factors
+            .iter()
+            .map(|f| f.id.as_str())
+            .collect(),
+    );
     check(
         File::Guidance,
         "prevention topic",
-        content.guidance.prevention.iter().map(|t| t.id.as_str()).collect(),
+        content
+            .guidance
+            .prevention
+            .iter()
+            .map(|t| t.id.as_str())
+            .collect(),
     );
     for view in &content.regions.views {
         let mut seen: HashSet<&str> = HashSet::new();
@@ -107,7 +147,10 @@ fn check_duplicates(content: &Content, checker: &mut Checker<'_>) {
                     File::Regions,
                     &[&format!("view: {:?}", view.view), &quoted(id), &quoted(id)],
                     Kind::DuplicateId,
-                    format!("duplicate region id \"{id}\" in the {} view", view.view.label()),
+                    format!(
+                        "duplicate region id \"{id}\" in the {} view",
+                        view.view.label()
+                    ),
                 );
             }
         }
@@ -181,7 +224,12 @@ fn check_ids<'a>(
             let needle = quoted(id);
             let mut anchors: Vec<&str> = context.to_vec();
             anchors.push(&needle);
-            checker.report(file, &anchors, Kind::DanglingReference, format!("unknown {what} \"{id}\""));
+            checker.report(
+                file,
+                &anchors,
+                Kind::DanglingReference,
+                format!("unknown {what} \"{id}\""),
+            );
         }
     }
 }
@@ -197,9 +245,21 @@ fn check_claims<'a>(
         if claim.sources.is_empty() {
             let mut anchors = context.to_vec();
             anchors.push(&claim.text);
-            checker.report(file, &anchors, Kind::MissingRequired, "a claim cites no source".to_owned());
+            checker.report(
+                file,
+                &anchors,
+                Kind::MissingRequired,
+                "a claim cites no source".to_owned(),
+            );
         }
-        check_ids(checker, file, context, &claim.sources, |id| content.source(id).is_some(), "source");
+        check_ids(
+            checker,
+            file,
+            context,
+            &claim.sources,
+            |id| content.source(id).is_some(),
+            "source",
+        );
     }
 }
 
@@ -224,13 +284,48 @@ fn check_references(content: &Content, checker: &mut Checker<'_>) {
             .chain(&c.see_someone_if);
         check_claims(content, checker, File::Conditions, &ctx, claims);
         for k in &c.contributors {
-            check_ids(checker, File::Conditions, &ctx, [&k.factor], |id| content.factor(id).is_some(), "factor");
-            check_ids(checker, File::Conditions, &ctx, &k.sources, source_exists, "source");
+            check_ids(
+                checker,
+                File::Conditions,
+                &ctx,
+                [&k.factor],
+                |id| content.factor(id).is_some(),
+                "factor",
+            );
+            check_ids(
+                checker,
+                File::Conditions,
+                &ctx,
+                &k.sources,
+                source_exists,
+                "source",
+            );
         }
-        check_ids(checker, File::Conditions, &ctx, &c.exercise_emphasis.exercises, exercise_exists, "exercise");
+        check_ids(
+            checker,
+            File::Conditions,
+            &ctx,
+            &c.exercise_emphasis.exercises,
+            exercise_exists,
+            "exercise",
+        );
         for phase in &c.exercise_emphasis.phases {
-            check_ids(checker, File::Conditions, &ctx, &phase.exercises, exercise_exists, "exercise");
-            check_ids(checker, File::Conditions, &ctx, &phase.sources, source_exists, "source");
+            check_ids(
+                checker,
+                File::Conditions,
+                &ctx,
+                &phase.exercises,
+                exercise_exists,
+                "exercise",
+            );
+            check_ids(
+                checker,
+                File::Conditions,
+                &ctx,
+                &phase.sources,
+                source_exists,
+                "source",
+            );
         }
         check_ids(
             checker,
@@ -240,7 +335,14 @@ fn check_references(content: &Content, checker: &mut Checker<'_>) {
             |id| content.red_flag(id).is_some(),
             "red flag",
         );
-        check_ids(checker, File::Conditions, &ctx, &c.references, source_exists, "source");
+        check_ids(
+            checker,
+            File::Conditions,
+            &ctx,
+            &c.references,
+            source_exists,
+            "source",
+        );
     }
 
     let all_locations = content
@@ -252,15 +354,36 @@ fn check_references(content: &Content, checker: &mut Checker<'_>) {
     for location in all_locations {
         let ctx_id = quoted(&location.id);
         let ctx = [ctx_id.as_str()];
-        check_ids(checker, File::Regions, &ctx, [&location.primary], condition_exists, "condition");
+        check_ids(
+            checker,
+            File::Regions,
+            &ctx,
+            [&location.primary],
+            condition_exists,
+            "condition",
+        );
         let alternatives = location.alternatives.iter().map(|a| &a.condition);
-        check_ids(checker, File::Regions, &ctx, alternatives, condition_exists, "condition");
-        if location.alternatives.iter().any(|a| a.condition == location.primary) {
+        check_ids(
+            checker,
+            File::Regions,
+            &ctx,
+            alternatives,
+            condition_exists,
+            "condition",
+        );
+        if location
+            .alternatives
+            .iter()
+            .any(|a| a.condition == location.primary)
+        {
             checker.report(
                 File::Regions,
                 &[&ctx_id, "alternatives"],
                 Kind::BadValue,
-                format!("location \"{}\" lists its primary condition as an alternative", location.id),
+                format!(
+                    "location \"{}\" lists its primary condition as an alternative",
+                    location.id
+                ),
             );
         }
     }
@@ -268,19 +391,61 @@ fn check_references(content: &Content, checker: &mut Checker<'_>) {
     for q in &content.symptoms {
         let ctx_id = quoted(&q.id);
         let ctx = [ctx_id.as_str()];
-        check_ids(checker, File::Symptoms, &ctx, q.weights.iter().map(|w| &w.condition), condition_exists, "condition");
-        check_ids(checker, File::Symptoms, &ctx, &q.sources, source_exists, "source");
+        check_ids(
+            checker,
+            File::Symptoms,
+            &ctx,
+            q.weights.iter().map(|w| &w.condition),
+            condition_exists,
+            "condition",
+        );
+        check_ids(
+            checker,
+            File::Symptoms,
+            &ctx,
+            &q.sources,
+            source_exists,
+            "source",
+        );
     }
     for f in &content.red_flags {
         let ctx_id = quoted(&f.id);
-        check_ids(checker, File::RedFlags, &[ctx_id.as_str()], &f.sources, source_exists, "source");
+        check_ids(
+            checker,
+            File::RedFlags,
+            &[ctx_id.as_str()],
+            &f.sources,
+            source_exists,
+            "source",
+        );
     }
     for e in &content.exercises {
         let ctx_id = quoted(&e.id);
         let ctx = [ctx_id.as_str()];
-        check_ids(checker, File::Exercises, &ctx, &e.conditions, condition_exists, "condition");
-        check_ids(checker, File::Exercises, &ctx, &e.sources, source_exists, "source");
-        check_ids(checker, File::Exercises, &ctx, &e.dose.sources, source_exists, "source");
+        check_ids(
+            checker,
+            File::Exercises,
+            &ctx,
+            &e.conditions,
+            condition_exists,
+            "condition",
+        );
+        check_ids(
+            checker,
+            File::Exercises,
+            &ctx,
+            &e.sources,
+            source_exists,
+            "source",
+        );
+        check_ids(
+            checker,
+            File::Exercises,
+            &ctx,
+            &e.dose.sources,
+            source_exists,
+            "source",
+        );
     }
     let g = &content.guidance;
     check_claims(
@@ -288,7 +453,10 @@ fn check_references(content: &Content, checker: &mut Checker<'_>) {
         checker,
         File::Guidance,
         &[],
-        g.introduction.iter().chain(&g.takeaways).chain(&g.professionals),
+        g.introduction
+            .iter()
+            .chain(&g.takeaways)
+            .chain(&g.professionals),
     );
     for f in &g.factors {
         let ctx_id = quoted(&f.id);
@@ -307,10 +475,23 @@ fn check_references(content: &Content, checker: &mut Checker<'_>) {
         let ctx_id = quoted(&t.id);
         let ctx = [ctx_id.as_str()];
         check_claims(content, checker, File::Guidance, &ctx, &t.points);
-        check_ids(checker, File::Guidance, &ctx, &t.exercises, exercise_exists, "exercise");
+        check_ids(
+            checker,
+            File::Guidance,
+            &ctx,
+            &t.exercises,
+            exercise_exists,
+            "exercise",
+        );
     }
     for entry in &g.faq {
-        check_claims(content, checker, File::Guidance, &[&entry.question], &entry.answer);
+        check_claims(
+            content,
+            checker,
+            File::Guidance,
+            &[&entry.question],
+            &entry.answer,
+        );
     }
 }
 
@@ -325,7 +506,11 @@ fn check_views(content: &Content, checker: &mut Checker<'_>) {
                 File::Regions,
                 &[&format!("view: {:?}", view.view), &quoted(&view.image)],
                 Kind::DanglingReference,
-                format!("unknown image \"{}\"; the app ships {}", view.image, KNOWN_IMAGES.join(", ")),
+                format!(
+                    "unknown image \"{}\"; the app ships {}",
+                    view.image,
+                    KNOWN_IMAGES.join(", ")
+                ),
             );
         }
         if !(view.aspect_ratio.is_finite() && view.aspect_ratio > 0.1 && view.aspect_ratio < 10.0) {
@@ -333,7 +518,10 @@ fn check_views(content: &Content, checker: &mut Checker<'_>) {
                 File::Regions,
                 &[&format!("view: {:?}", view.view), "aspect_ratio"],
                 Kind::BadValue,
-                format!("aspect_ratio {} must be a positive width/height ratio", view.aspect_ratio),
+                format!(
+                    "aspect_ratio {} must be a positive width/height ratio",
+                    view.aspect_ratio
+                ),
             );
         }
         let mut sound: Vec<(usize, Vec<NormPos>)> = Vec::new();
@@ -347,7 +535,10 @@ fn check_views(content: &Content, checker: &mut Checker<'_>) {
                     File::Regions,
                     &anchors,
                     Kind::TooFewPoints,
-                    format!("region \"{id}\" has {} points; a polygon needs at least 3", polygon.len()),
+                    format!(
+                        "region \"{id}\" has {} points; a polygon needs at least 3",
+                        polygon.len()
+                    ),
                 );
                 continue;
             }
@@ -356,7 +547,10 @@ fn check_views(content: &Content, checker: &mut Checker<'_>) {
                     File::Regions,
                     &anchors,
                     Kind::PointOutOfRange,
-                    format!("region \"{id}\" has point ({}, {}) outside the picture; use 0.0–1.0", p.x, p.y),
+                    format!(
+                        "region \"{id}\" has point ({}, {}) outside the picture; use 0.0–1.0",
+                        p.x, p.y
+                    ),
                 );
                 continue;
             }
@@ -365,12 +559,21 @@ fn check_views(content: &Content, checker: &mut Checker<'_>) {
                     File::Regions,
                     &anchors,
                     Kind::SelfIntersecting,
-                    format!("region \"{id}\" crosses itself (edges {} and {} intersect)", a + 1, b + 1),
+                    format!(
+                        "region \"{id}\" crosses itself (edges {} and {} intersect)",
+                        a + 1,
+                        b + 1
+                    ),
                 );
                 continue;
             }
             if geometry::signed_area(&polygon).abs() < 1e-5 {
-                checker.report(File::Regions, &anchors, Kind::BadValue, format!("region \"{id}\" has no area"));
+                checker.report(
+                    File::Regions,
+                    &anchors,
+                    Kind::BadValue,
+                    format!("region \"{id}\" has no area"),
+                );
                 continue;
             }
             sound.push((index, polygon));
@@ -439,8 +642,18 @@ fn check_text(content: &Content, checker: &mut Checker<'_>) {
     };
     for c in &content.conditions {
         let id = quoted(&c.id);
-        require(File::Conditions, &[&id, "lay_name"], "lay_name", &c.lay_name);
-        require(File::Conditions, &[&id, "clinical_name"], "clinical_name", &c.clinical_name);
+        require(
+            File::Conditions,
+            &[&id, "lay_name"],
+            "lay_name",
+            &c.lay_name,
+        );
+        require(
+            File::Conditions,
+            &[&id, "clinical_name"],
+            "clinical_name",
+            &c.clinical_name,
+        );
         let lists = [
             ("summary", &c.summary),
             ("where_it_hurts", &c.where_it_hurts),
@@ -455,14 +668,24 @@ fn check_text(content: &Content, checker: &mut Checker<'_>) {
                 require(File::Conditions, &[&id, field], field, "");
             }
             for claim in claims {
-                require(File::Conditions, &[&id, field, "text: \"\""], field, &claim.text);
+                require(
+                    File::Conditions,
+                    &[&id, field, "text: \"\""],
+                    field,
+                    &claim.text,
+                );
             }
         }
         if c.contributors.is_empty() {
             require(File::Conditions, &[&id, "contributors"], "contributors", "");
         }
         if c.exercise_emphasis.exercises.is_empty() {
-            require(File::Conditions, &[&id, "exercise_emphasis"], "exercise_emphasis.exercises", "");
+            require(
+                File::Conditions,
+                &[&id, "exercise_emphasis"],
+                "exercise_emphasis.exercises",
+                "",
+            );
         }
     }
     let locations = content
@@ -476,7 +699,12 @@ fn check_text(content: &Content, checker: &mut Checker<'_>) {
         require(File::Regions, &[&id, "label"], "label", &l.label);
         require(File::Regions, &[&id, "hint"], "hint", &l.hint);
         for a in &l.alternatives {
-            require(File::Regions, &[&id, &quoted(&a.condition), "why"], "alternative why", &a.why);
+            require(
+                File::Regions,
+                &[&id, &quoted(&a.condition), "why"],
+                "alternative why",
+                &a.why,
+            );
         }
     }
     for f in &content.red_flags {
@@ -503,7 +731,12 @@ fn check_text(content: &Content, checker: &mut Checker<'_>) {
     for s in &content.sources {
         require(File::Sources, &[&quoted(&s.id), "title"], "title", &s.title);
     }
-    require(File::Guidance, &["disclaimer"], "disclaimer", &content.guidance.disclaimer);
+    require(
+        File::Guidance,
+        &["disclaimer"],
+        "disclaimer",
+        &content.guidance.disclaimer,
+    );
 }
 
 fn check_values(content: &Content, checker: &mut Checker<'_>) {
@@ -533,7 +766,10 @@ fn check_values(content: &Content, checker: &mut Checker<'_>) {
                 File::Exercises,
                 &[&id, "rest_secs"],
                 Kind::BadValue,
-                format!("exercise {id}: rest of {} s is over 10 minutes", dose.rest_secs),
+                format!(
+                    "exercise {id}: rest of {} s is over 10 minutes",
+                    dose.rest_secs
+                ),
             );
         }
     }
@@ -544,7 +780,10 @@ fn check_values(content: &Content, checker: &mut Checker<'_>) {
                     File::Symptoms,
                     &[&quoted(&q.id), &quoted(&w.condition)],
                     Kind::BadValue,
-                    format!("weight {} for \"{}\" is outside -3..=3", w.weight, w.condition),
+                    format!(
+                        "weight {} for \"{}\" is outside -3..=3",
+                        w.weight, w.condition
+                    ),
                 );
             }
         }

@@ -16,11 +16,18 @@ pub fn panel_heading(condition: &Condition) -> String {
 /// The Condition tab.
 pub fn condition_tab_ui(ui: &mut Ui, content: &Content, state: &MapState) -> Vec<Command> {
     let mut commands = Vec::new();
-    let Some(condition) = state.open_condition.as_deref().and_then(|id| content.condition(id)) else {
+    let Some(condition) = state
+        .open_condition
+        .as_deref()
+        .and_then(|id| content.condition(id))
+    else {
         welcome_ui(ui, content);
         return commands;
     };
-    let location = state.selected_location.as_deref().and_then(|id| content.location(id));
+    let location = state
+        .selected_location
+        .as_deref()
+        .and_then(|id| content.location(id));
 
     ui.heading(panel_heading(condition));
     match location {
@@ -57,14 +64,16 @@ fn welcome_ui(ui: &mut Ui, content: &Content) {
          the condition that most often causes pain there, and the others worth considering.",
     );
     ui.add_space(6.0);
-    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-        widgets::section_title(ui, "Why running can make a knee hurt");
-        widgets::claims_ui(ui, content, &content.guidance.introduction);
-        widgets::section_title(ui, "The five conditions KneeMap covers");
-        for condition in &content.conditions {
-            ui.label(format!("• {}", panel_heading(condition)));
-        }
-    });
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            widgets::section_title(ui, "Why running can make a knee hurt");
+            widgets::claims_ui(ui, content, &content.guidance.introduction);
+            widgets::section_title(ui, "The five conditions KneeMap covers");
+            for condition in &content.conditions {
+                ui.label(format!("• {}", panel_heading(condition)));
+            }
+        });
 }
 
 fn also_consider_ui(
@@ -115,15 +124,22 @@ fn also_consider_ui(
     });
 }
 
-fn symptom_questions_ui(ui: &mut Ui, content: &Content, state: &MapState, commands: &mut Vec<Command>) {
+fn symptom_questions_ui(
+    ui: &mut Ui,
+    content: &Content,
+    state: &MapState,
+    commands: &mut Vec<Command>,
+) {
     egui::CollapsingHeader::new(RichText::new("Refine with symptom questions").strong())
         .id_salt("symptom_questions")
         .default_open(true)
         .show(ui, |ui| {
             ui.label(
-                RichText::new("Tick what is true for you. Each tick moves the ranking above and says why.")
-                    .small()
-                    .color(theme::MUTED_TEXT),
+                RichText::new(
+                    "Tick what is true for you. Each tick moves the ranking above and says why.",
+                )
+                .small()
+                .color(theme::MUTED_TEXT),
             );
             for question in &content.symptoms {
                 let mut yes = state.yes_answers.contains(&question.id);
@@ -140,7 +156,12 @@ fn symptom_questions_ui(ui: &mut Ui, content: &Content, state: &MapState, comman
         });
 }
 
-fn condition_body_ui(ui: &mut Ui, content: &Content, condition: &Condition, commands: &mut Vec<Command>) {
+fn condition_body_ui(
+    ui: &mut Ui,
+    content: &Content,
+    condition: &Condition,
+    commands: &mut Vec<Command>,
+) {
     widgets::claims_ui(ui, content, &condition.summary);
     let sections = [
         ("Where it hurts", &condition.where_it_hurts),
@@ -157,7 +178,9 @@ fn condition_body_ui(ui: &mut Ui, content: &Content, condition: &Condition, comm
         ui.horizontal_top(|ui| {
             ui.label("•");
             ui.vertical(|ui| {
-                let title = content.factor(&contributor.factor).map_or(contributor.factor.as_str(), |f| f.title.as_str());
+                let title = content
+                    .factor(&contributor.factor)
+                    .map_or(contributor.factor.as_str(), |f| f.title.as_str());
                 ui.horizontal_wrapped(|ui| {
                     ui.label(RichText::new(title).strong());
                     if ui
@@ -190,7 +213,11 @@ fn condition_body_ui(ui: &mut Ui, content: &Content, condition: &Condition, comm
 
     widgets::section_title(ui, "When to see someone");
     ui.label("Stop self-managing and get checked if any of these apply (tick them in the red-flag list):");
-    for flag in condition.red_flags.iter().filter_map(|id| content.red_flag(id)) {
+    for flag in condition
+        .red_flags
+        .iter()
+        .filter_map(|id| content.red_flag(id))
+    {
         ui.horizontal_wrapped(|ui| {
             widgets::urgency_chip(ui, flag.urgency);
             ui.label(&flag.text);
@@ -199,62 +226,91 @@ fn condition_body_ui(ui: &mut Ui, content: &Content, condition: &Condition, comm
     widgets::claims_ui(ui, content, &condition.see_someone_if);
 
     widgets::section_title(ui, "Sources");
-    for source in condition.references.iter().filter_map(|id| content.source(id)) {
+    for source in condition
+        .references
+        .iter()
+        .filter_map(|id| content.source(id))
+    {
         ui.horizontal_wrapped(|ui| {
             widgets::evidence_chip(ui, source.level);
             ui.label(RichText::new(widgets::full_citation(source)).small());
             if !source.verified_primary {
-                ui.label(RichText::new("(not checked against the original)").small().italics());
+                ui.label(
+                    RichText::new("(not checked against the original)")
+                        .small()
+                        .italics(),
+                );
             }
         });
     }
     ui.label(
-        RichText::new(format!("Content last reviewed {}.", condition.last_reviewed))
-            .small()
-            .color(theme::MUTED_TEXT),
+        RichText::new(format!(
+            "Content last reviewed {}.",
+            condition.last_reviewed
+        ))
+        .small()
+        .color(theme::MUTED_TEXT),
     );
 }
 
-fn exercise_emphasis_ui(ui: &mut Ui, content: &Content, condition: &Condition, commands: &mut Vec<Command>) {
+fn exercise_emphasis_ui(
+    ui: &mut Ui,
+    content: &Content,
+    condition: &Condition,
+    commands: &mut Vec<Command>,
+) {
     let emphasis = &condition.exercise_emphasis;
     widgets::section_title(ui, "Exercise emphasis");
     widgets::claims_ui(ui, content, &emphasis.summary);
     ui.horizontal_wrapped(|ui| {
         ui.label("Exercises:");
-        for exercise in emphasis.exercises.iter().filter_map(|id| content.exercise(id)) {
-            if ui.button(&exercise.name).on_hover_text("Open in the exercise library").clicked() {
+        for exercise in emphasis
+            .exercises
+            .iter()
+            .filter_map(|id| content.exercise(id))
+        {
+            if ui
+                .button(&exercise.name)
+                .on_hover_text("Open in the exercise library")
+                .clicked()
+            {
                 commands.push(Command::ShowExercise(exercise.id.clone()));
             }
         }
     });
     for (index, phase) in emphasis.phases.iter().enumerate() {
-        egui::CollapsingHeader::new(format!("Phase {}: {} ({})", index + 1, phase.name, phase.weeks))
-            .id_salt(("phase", &condition.id, index))
-            .show(ui, |ui| {
-                egui::Grid::new(("phase_grid", &condition.id, index))
-                    .num_columns(2)
-                    .spacing([12.0, 4.0])
-                    .show(ui, |ui| {
-                        let rows = [
-                            ("Sessions", phase.sessions_per_week.as_str()),
-                            ("Dose", phase.dose.as_str()),
-                            ("Move on when", phase.progress_when.as_str()),
-                            ("Ease off when", phase.ease_off_when.as_str()),
-                        ];
-                        for (name, value) in rows {
-                            ui.label(RichText::new(name).strong());
-                            ui.add(egui::Label::new(value).wrap());
-                            ui.end_row();
-                        }
-                    });
-                let names: Vec<&str> = phase
-                    .exercises
-                    .iter()
-                    .filter_map(|id| content.exercise(id))
-                    .map(|e| e.name.as_str())
-                    .collect();
-                ui.label(format!("Exercises: {}", names.join(", ")));
-                widgets::sources_line(ui, content, &phase.sources);
-            });
+        egui::CollapsingHeader::new(format!(
+            "Phase {}: {} ({})",
+            index + 1,
+            phase.name,
+            phase.weeks
+        ))
+        .id_salt(("phase", &condition.id, index))
+        .show(ui, |ui| {
+            egui::Grid::new(("phase_grid", &condition.id, index))
+                .num_columns(2)
+                .spacing([12.0, 4.0])
+                .show(ui, |ui| {
+                    let rows = [
+                        ("Sessions", phase.sessions_per_week.as_str()),
+                        ("Dose", phase.dose.as_str()),
+                        ("Move on when", phase.progress_when.as_str()),
+                        ("Ease off when", phase.ease_off_when.as_str()),
+                    ];
+                    for (name, value) in rows {
+                        ui.label(RichText::new(name).strong());
+                        ui.add(egui::Label::new(value).wrap());
+                        ui.end_row();
+                    }
+                });
+            let names: Vec<&str> = phase
+                .exercises
+                .iter()
+                .filter_map(|id| content.exercise(id))
+                .map(|e| e.name.as_str())
+                .collect();
+            ui.label(format!("Exercises: {}", names.join(", ")));
+            widgets::sources_line(ui, content, &phase.sources);
+        });
     }
 }

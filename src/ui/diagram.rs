@@ -26,8 +26,10 @@ impl DiagramTextures {
         let mut problems = Vec::new();
         let mut upload = |name: &str, bytes: &[u8]| match crate::assets::decode_png(bytes) {
             Ok(image) => {
-                let color_image =
-                    egui::ColorImage::from_rgba_unmultiplied([image.width_px, image.height_px], &image.rgba);
+                let color_image = egui::ColorImage::from_rgba_unmultiplied(
+                    [image.width_px, image.height_px],
+                    &image.rgba,
+                );
                 Some(ctx.load_texture(name, color_image, egui::TextureOptions::LINEAR))
             }
             Err(e) => {
@@ -37,7 +39,11 @@ impl DiagramTextures {
         };
         let front = upload("knee_front.png", crate::assets::KNEE_FRONT_PNG);
         let side = upload("knee_side.png", crate::assets::KNEE_SIDE_PNG);
-        Self { front, side, problems }
+        Self {
+            front,
+            side,
+            problems,
+        }
     }
 
     fn get(&self, view: ViewKind) -> Option<&egui::TextureHandle> {
@@ -73,10 +79,15 @@ pub fn diagram_ui(
     let knee = state.knee;
     let size = fit_aspect(max_size, view.aspect_ratio);
     let (picture_rect, background) = ui.allocate_exact_size(size, Sense::click());
-    background.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, picture_label(state.view, knee)));
+    background.widget_info(|| {
+        egui::WidgetInfo::labeled(egui::Role::Image, true, picture_label(state.view, knee))
+    });
 
     // Normalised image space [0,1]² → screen points, and back.
-    let to_screen = RectTransform::from_to(Rect::from_min_size(Pos2::ZERO, Vec2::splat(1.0)), picture_rect);
+    let to_screen = RectTransform::from_to(
+        Rect::from_min_size(Pos2::ZERO, Vec2::splat(1.0)),
+        picture_rect,
+    );
     let from_screen = to_screen.inverse();
     let painter = ui.painter_at(picture_rect.expand(2.0));
     painter.rect_filled(picture_rect, 8.0, theme::DIAGRAM_BACKGROUND);
@@ -111,18 +122,23 @@ pub fn diagram_ui(
         });
 
     let mut focused_region = None;
-    let mut clicked_by_pointer = background.clicked().then(|| background.interact_pointer_pos()).flatten();
+    let mut clicked_by_pointer = background
+        .clicked()
+        .then(|| background.interact_pointer_pos())
+        .flatten();
     for region in &view.regions {
         let Some(anchor) = diagram::region_anchor(region, knee) else {
             continue;
         };
         let anchor_screen = to_screen.transform_pos(pos2(anchor.x, anchor.y));
         let id = egui::Id::unique(("knee_region", state.view, &region.location.id));
-        let button_rect = Rect::from_center_size(anchor_screen, Vec2::splat(26.0)).intersect(picture_rect);
+        let button_rect =
+            Rect::from_center_size(anchor_screen, Vec2::splat(26.0)).intersect(picture_rect);
         let response = ui.interact(button_rect, id, Sense::click());
         let selected = state.selected_location.as_deref() == Some(region.location.id.as_str());
         let label = region.location.label.clone();
-        response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, &label));
+        response
+            .widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, &label));
         if response.has_focus() {
             focused_region = Some(region);
         }
@@ -143,7 +159,15 @@ pub fn diagram_ui(
         }
     }
 
-    paint_regions(&painter, view, state, knee, &to_screen, pointer_region, focused_region);
+    paint_regions(
+        &painter,
+        view,
+        state,
+        knee,
+        &to_screen,
+        pointer_region,
+        focused_region,
+    );
     if !state.hide_anatomy_labels {
         paint_landmarks(&painter, view, knee, &to_screen);
     }
@@ -167,7 +191,11 @@ fn fit_aspect(max_size: Vec2, aspect_ratio: f32) -> Vec2 {
     vec2(width, width / aspect_ratio)
 }
 
-fn screen_polygon(region: &crate::content::Region, knee: Knee, to_screen: &RectTransform) -> Vec<Pos2> {
+fn screen_polygon(
+    region: &crate::content::Region,
+    knee: Knee,
+    to_screen: &RectTransform,
+) -> Vec<Pos2> {
     diagram::region_polygon(region, knee)
         .into_iter()
         .map(|p| to_screen.transform_pos(pos2(p.x, p.y)))
@@ -190,25 +218,37 @@ fn paint_regions(
         let is_hovered = hovered.is_some_and(|r| r.location.id == id);
         let is_focused = focused.is_some_and(|r| r.location.id == id);
         let (fill, stroke) = if is_selected {
-            (theme::REGION_SELECTED_FILL, Stroke::new(2.5, theme::REGION_SELECTED_STROKE))
+            (
+                theme::REGION_SELECTED_FILL,
+                Stroke::new(2.5, theme::REGION_SELECTED_STROKE),
+            )
         } else if is_hovered || is_focused {
             (theme::REGION_HOVER_FILL, Stroke::new(2.0, theme::ACCENT))
         } else {
-            (Color32::TRANSPARENT, Stroke::new(1.0, theme::REGION_IDLE_STROKE))
+            (
+                Color32::TRANSPARENT,
+                Stroke::new(1.0, theme::REGION_IDLE_STROKE),
+            )
         };
         if fill != Color32::TRANSPARENT {
             painter.add(Shape::mesh(fill_mesh(region, knee, &points, fill)));
         }
         painter.add(Shape::closed_line(points.clone(), stroke));
         if is_focused {
-            let dashed = Shape::dashed_line(&closed(&points), Stroke::new(1.5, Color32::BLACK), 5.0, 3.0);
+            let dashed =
+                Shape::dashed_line(&closed(&points), Stroke::new(1.5, Color32::BLACK), 5.0, 3.0);
             painter.extend(dashed);
         }
     }
 }
 
 /// A filled mesh of a possibly concave region (egui's polygon fill assumes convex shapes).
-fn fill_mesh(region: &crate::content::Region, knee: Knee, screen_points: &[Pos2], fill: Color32) -> egui::Mesh {
+fn fill_mesh(
+    region: &crate::content::Region,
+    knee: Knee,
+    screen_points: &[Pos2],
+    fill: Color32,
+) -> egui::Mesh {
     let mut mesh = egui::Mesh::default();
     for p in screen_points {
         mesh.colored_vertex(*p, fill);
@@ -228,22 +268,35 @@ fn closed(points: &[Pos2]) -> Vec<Pos2> {
     out
 }
 
-fn paint_landmarks(painter: &egui::Painter, view: &DiagramView, knee: Knee, to_screen: &RectTransform) {
+fn paint_landmarks(
+    painter: &egui::Painter,
+    view: &DiagramView,
+    knee: Knee,
+    to_screen: &RectTransform,
+) {
     let font = FontId::proportional(11.5);
     for landmark in &view.landmarks {
         let at = knee.from_right_knee(NormPos::from(landmark.at));
         let text_at = knee.from_right_knee(NormPos::from(landmark.text_at));
         let at_screen = to_screen.transform_pos(pos2(at.x, at.y));
         let text_screen = to_screen.transform_pos(pos2(text_at.x, text_at.y));
-        let align = if text_at.x < 0.5 { Align2::LEFT_CENTER } else { Align2::RIGHT_CENTER };
-        let galley = painter.layout_no_wrap(landmark.label.clone(), font.clone(), theme::LANDMARK_TEXT);
+        let align = if text_at.x < 0.5 {
+            Align2::LEFT_CENTER
+        } else {
+            Align2::RIGHT_CENTER
+        };
+        let galley =
+            painter.layout_no_wrap(landmark.label.clone(), font.clone(), theme::LANDMARK_TEXT);
         let text_rect = align.anchor_size(text_screen, galley.size());
         let line_start = if text_at.x < 0.5 {
             pos2(text_rect.right() + 2.0, text_rect.center().y)
         } else {
             pos2(text_rect.left() - 2.0, text_rect.center().y)
         };
-        painter.line_segment([line_start, at_screen], Stroke::new(1.0, theme::LANDMARK_LINE));
+        painter.line_segment(
+            [line_start, at_screen],
+            Stroke::new(1.0, theme::LANDMARK_LINE),
+        );
         painter.circle_filled(at_screen, 2.5, theme::LANDMARK_LINE);
         painter.rect_filled(text_rect.expand(2.0), 3.0, theme::LANDMARK_HALO);
         painter.galley(text_rect.min, galley, theme::LANDMARK_TEXT);
@@ -261,8 +314,20 @@ fn paint_orientation(painter: &egui::Painter, view: ViewKind, knee: Knee, rect: 
     };
     let font = FontId::proportional(12.0);
     let y = rect.bottom() - 12.0;
-    painter.text(pos2(rect.left() + 8.0, y), Align2::LEFT_CENTER, left_text, font.clone(), theme::MUTED_TEXT);
-    painter.text(pos2(rect.right() - 8.0, y), Align2::RIGHT_CENTER, right_text, font, theme::MUTED_TEXT);
+    painter.text(
+        pos2(rect.left() + 8.0, y),
+        Align2::LEFT_CENTER,
+        left_text,
+        font.clone(),
+        theme::MUTED_TEXT,
+    );
+    painter.text(
+        pos2(rect.right() - 8.0, y),
+        Align2::RIGHT_CENTER,
+        right_text,
+        font,
+        theme::MUTED_TEXT,
+    );
 }
 
 /// The same locations as a plain list (many people prefer a list to a body map).
@@ -271,7 +336,11 @@ pub fn location_list_ui(ui: &mut Ui, content: &Content, state: &MapState) -> Vec
     ui.with_layout(egui::Layout::top_down_justified(egui::Align::Min), |ui| {
         ui.spacing_mut().item_spacing.y = LIST_ROW_GAP;
         for location in content.locations() {
-            if location_button(ui, location, state.selected_location.as_deref() == Some(location.id.as_str())) {
+            if location_button(
+                ui,
+                location,
+                state.selected_location.as_deref() == Some(location.id.as_str()),
+            ) {
                 commands.push(Command::SelectLocation(location.id.clone()));
             }
         }
@@ -284,7 +353,11 @@ const LIST_ROW_GAP: f32 = 2.0;
 
 /// Height the location list needs, so the picture can take the rest of the column.
 pub fn location_list_height(ui: &Ui, row_count: usize) -> f32 {
-    let row = ui.spacing().interact_size.y.max(ui.text_style_height(&egui::TextStyle::Button))
+    let row = ui
+        .spacing()
+        .interact_size
+        .y
+        .max(ui.text_style_height(&egui::TextStyle::Button))
         + 2.0 * ui.spacing().button_padding.y
         + LIST_ROW_GAP;
     row * row_count as f32
@@ -297,6 +370,8 @@ fn location_button(ui: &mut Ui, location: &Location, selected: bool) -> bool {
         .add(egui::Button::selectable(selected, text))
         .on_hover_text(&location.hint);
     let accessible = format!("{}: {}", location.label, location.hint);
-    response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, &accessible));
+    response.widget_info(|| {
+        egui::WidgetInfo::selected(egui::Role::Button, true, selected, &accessible)
+    });
     response.clicked()
 }

@@ -23,7 +23,10 @@ pub fn dose_text(dose: &Dose) -> String {
     let mut parts = Vec::new();
     let per_side = if dose.per_side { " per side" } else { "" };
     match (dose.reps, dose.hold_secs) {
-        (Some(reps), Some(hold)) => parts.push(format!("{} × {reps} reps{per_side}, hold {hold} s each", dose.sets)),
+        (Some(reps), Some(hold)) => parts.push(format!(
+            "{} × {reps} reps{per_side}, hold {hold} s each",
+            dose.sets
+        )),
         (Some(reps), None) => parts.push(format!("{} × {reps} reps{per_side}", dose.sets)),
         (None, Some(hold)) => parts.push(format!("{} × {hold} s hold{per_side}", dose.sets)),
         (None, None) => parts.push(format!("{} sets{per_side}", dose.sets)),
@@ -39,7 +42,12 @@ pub fn dose_text(dose: &Dose) -> String {
     parts.join(" · ")
 }
 
-pub fn exercises_tab_ui(ui: &mut Ui, content: &Content, state: &MapState, filter: &mut ExerciseFilter) -> Vec<Command> {
+pub fn exercises_tab_ui(
+    ui: &mut Ui,
+    content: &Content,
+    state: &MapState,
+    filter: &mut ExerciseFilter,
+) -> Vec<Command> {
     let mut commands = Vec::new();
     ui.heading("Exercise library");
     filter_bar_ui(ui, content, filter);
@@ -87,7 +95,9 @@ fn filter_bar_ui(ui: &mut Ui, content: &Content, filter: &mut ExerciseFilter) {
                 .hint_text("Search by name")
                 .desired_width(150.0),
         )
-        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Search exercises by name"));
+        .widget_info(|| {
+            egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Search exercises by name")
+        });
         egui::ComboBox::from_label("Muscle")
             .selected_text(filter.muscle_group.map_or("Any", MuscleGroup::label))
             .show_ui(ui, |ui| {
@@ -106,10 +116,18 @@ fn filter_bar_ui(ui: &mut Ui, content: &Content, filter: &mut ExerciseFilter) {
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut filter.condition, None, "Any");
                 for condition in &content.conditions {
-                    ui.selectable_value(&mut filter.condition, Some(condition.id.clone()), &condition.lay_name);
+                    ui.selectable_value(
+                        &mut filter.condition,
+                        Some(condition.id.clone()),
+                        &condition.lay_name,
+                    );
                 }
             });
-        let mut equipment: Vec<Equipment> = content.exercises.iter().flat_map(|e| e.equipment.iter().copied()).collect();
+        let mut equipment: Vec<Equipment> = content
+            .exercises
+            .iter()
+            .flat_map(|e| e.equipment.iter().copied())
+            .collect();
         equipment.sort();
         equipment.dedup();
         egui::ComboBox::from_label("Equipment")
@@ -126,7 +144,12 @@ fn filter_bar_ui(ui: &mut Ui, content: &Content, filter: &mut ExerciseFilter) {
     });
 }
 
-fn exercise_detail_ui(ui: &mut Ui, content: &Content, exercise: &Exercise, commands: &mut Vec<Command>) {
+fn exercise_detail_ui(
+    ui: &mut Ui,
+    content: &Content,
+    exercise: &Exercise,
+    commands: &mut Vec<Command>,
+) {
     ui.label(RichText::new(&exercise.name).size(19.0).strong());
     let muscles: Vec<&str> = exercise.muscle_groups.iter().map(|m| m.label()).collect();
     let equipment: Vec<&str> = exercise.equipment.iter().map(|e| e.label()).collect();
@@ -134,7 +157,11 @@ fn exercise_detail_ui(ui: &mut Ui, content: &Content, exercise: &Exercise, comma
     ui.label(RichText::new(format!("Needs: {}", equipment.join(", "))).color(theme::MUTED_TEXT));
     ui.horizontal_wrapped(|ui| {
         ui.label("Helps with:");
-        for condition in exercise.conditions.iter().filter_map(|id| content.condition(id)) {
+        for condition in exercise
+            .conditions
+            .iter()
+            .filter_map(|id| content.condition(id))
+        {
             if ui.link(&condition.lay_name).clicked() {
                 commands.push(Command::OpenCondition(condition.id.clone()));
             }
@@ -161,6 +188,10 @@ fn exercise_detail_ui(ui: &mut Ui, content: &Content, exercise: &Exercise, comma
     widgets::section_title(ui, "Sources");
     widgets::sources_line(ui, content, &exercise.sources);
     if exercise.named_in_article {
-        ui.label(RichText::new("Named in the source article.").small().color(theme::MUTED_TEXT));
+        ui.label(
+            RichText::new("Named in the source article.")
+                .small()
+                .color(theme::MUTED_TEXT),
+        );
     }
 }

@@ -17,12 +17,19 @@ const GROUP_ORDER: [FactorGroup; 6] = [
 ];
 
 /// Draws the tab. `focus_pending` is true on the first frame after a link asked to show a factor or topic.
-pub fn prevention_tab_ui(ui: &mut Ui, content: &Content, state: &MapState, focus_pending: bool) -> Vec<Command> {
+pub fn prevention_tab_ui(
+    ui: &mut Ui,
+    content: &Content,
+    state: &MapState,
+    focus_pending: bool,
+) -> Vec<Command> {
     let mut commands = Vec::new();
     ui.heading("Prevention & causes");
     ui.label(
-        RichText::new("What loads the knee, what tends to go wrong, and what runners can do about it.")
-            .color(theme::MUTED_TEXT),
+        RichText::new(
+            "What loads the knee, what tends to go wrong, and what runners can do about it.",
+        )
+        .color(theme::MUTED_TEXT),
     );
     let focus = state.prevention_focus.as_deref();
     egui::ScrollArea::vertical()
@@ -44,7 +51,9 @@ pub fn prevention_tab_ui(ui: &mut Ui, content: &Content, state: &MapState, focus
                         if !topic.exercises.is_empty() {
                             ui.horizontal_wrapped(|ui| {
                                 ui.label("Exercises:");
-                                for exercise in topic.exercises.iter().filter_map(|id| content.exercise(id)) {
+                                for exercise in
+                                    topic.exercises.iter().filter_map(|id| content.exercise(id))
+                                {
                                     if ui.button(&exercise.name).clicked() {
                                         commands.push(Command::ShowExercise(exercise.id.clone()));
                                     }
@@ -59,7 +68,12 @@ pub fn prevention_tab_ui(ui: &mut Ui, content: &Content, state: &MapState, focus
 
             widgets::section_title(ui, "Contributing factors");
             for group in GROUP_ORDER {
-                let factors: Vec<_> = content.guidance.factors.iter().filter(|f| f.group == group).collect();
+                let factors: Vec<_> = content
+                    .guidance
+                    .factors
+                    .iter()
+                    .filter(|f| f.group == group)
+                    .collect();
                 if factors.is_empty() {
                     continue;
                 }
@@ -73,24 +87,30 @@ pub fn prevention_tab_ui(ui: &mut Ui, content: &Content, state: &MapState, focus
                         .show(ui, |ui| {
                             widgets::claims_ui(ui, content, &factor.explanation);
                             ui.horizontal_wrapped(|ui| {
-                                let conditions: Vec<_> = content.conditions_with_factor(&factor.id).collect();
+                                let conditions: Vec<_> =
+                                    content.conditions_with_factor(&factor.id).collect();
                                 if !conditions.is_empty() {
                                     ui.label("Linked to:");
                                     for condition in conditions {
                                         if ui.link(&condition.lay_name).clicked() {
-                                            commands.push(Command::OpenCondition(condition.id.clone()));
+                                            commands
+                                                .push(Command::OpenCondition(condition.id.clone()));
                                         }
                                     }
                                 }
                             });
                             ui.horizontal_wrapped(|ui| {
-                                let topics: Vec<_> =
-                                    factor.addressed_by.iter().filter_map(|id| content.prevention_topic(id)).collect();
+                                let topics: Vec<_> = factor
+                                    .addressed_by
+                                    .iter()
+                                    .filter_map(|id| content.prevention_topic(id))
+                                    .collect();
                                 if !topics.is_empty() {
                                     ui.label("What helps:");
                                     for topic in topics {
                                         if ui.link(&topic.title).clicked() {
-                                            commands.push(Command::ShowPrevention(topic.id.clone()));
+                                            commands
+                                                .push(Command::ShowPrevention(topic.id.clone()));
                                         }
                                     }
                                 }

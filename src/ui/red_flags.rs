@@ -22,8 +22,10 @@ pub fn checklist_ui(ui: &mut Ui, content: &Content, state: &MapState) -> Vec<Com
         }
     });
     ui.label(
-        RichText::new("Stop self-managing and see a professional if any of these apply. Tick what fits.")
-            .color(theme::MUTED_TEXT),
+        RichText::new(
+            "Stop self-managing and see a professional if any of these apply. Tick what fits.",
+        )
+        .color(theme::MUTED_TEXT),
     );
     ui.add_space(4.0);
     egui::ScrollArea::vertical()
@@ -91,8 +93,17 @@ pub fn banner_ui(ui: &mut Ui, advice: &TriageAdvice) {
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
             ui.horizontal_wrapped(|ui| {
-                ui.label(RichText::new(format!("RED FLAG: {}", advice.headline)).size(19.0).strong().color(text_color));
-                ui.label(RichText::new(format!("See: {}", advice.who.join(" or "))).strong().color(text_color));
+                ui.label(
+                    RichText::new(format!("RED FLAG: {}", advice.headline))
+                        .size(19.0)
+                        .strong()
+                        .color(text_color),
+                );
+                ui.label(
+                    RichText::new(format!("See: {}", advice.who.join(" or ")))
+                        .strong()
+                        .color(text_color),
+                );
             });
             for action in &advice.actions {
                 ui.label(RichText::new(action).color(text_color));

@@ -7,13 +7,16 @@ use crate::content::{EvidenceLevel, Urgency};
 /// Accent for selection and links.
 pub const ACCENT: Color32 = Color32::from_rgb(0x1f, 0x6f, 0xb2);
 /// Fill of a hovered region.
-pub const REGION_HOVER_FILL: Color32 = Color32::from_rgba_unmultiplied_const(0x1f, 0x6f, 0xb2, 0x40);
+pub const REGION_HOVER_FILL: Color32 =
+    Color32::from_rgba_unmultiplied_const(0x1f, 0x6f, 0xb2, 0x40);
 /// Fill of the selected region.
-pub const REGION_SELECTED_FILL: Color32 = Color32::from_rgba_unmultiplied_const(0xc2, 0x41, 0x0c, 0x45);
+pub const REGION_SELECTED_FILL: Color32 =
+    Color32::from_rgba_unmultiplied_const(0xc2, 0x41, 0x0c, 0x45);
 /// Outline of the selected region.
 pub const REGION_SELECTED_STROKE: Color32 = Color32::from_rgb(0xc2, 0x41, 0x0c);
 /// Faint outline that shows every clickable region.
-pub const REGION_IDLE_STROKE: Color32 = Color32::from_rgba_unmultiplied_const(0x1f, 0x6f, 0xb2, 0x55);
+pub const REGION_IDLE_STROKE: Color32 =
+    Color32::from_rgba_unmultiplied_const(0x1f, 0x6f, 0xb2, 0x55);
 /// Anatomy label text.
 pub const LANDMARK_TEXT: Color32 = Color32::from_rgb(0x3b, 0x3b, 0x3b);
 /// Anatomy leader lines.
@@ -32,17 +35,32 @@ pub fn urgency_colors(urgency: Urgency) -> (Color32, Color32) {
     match urgency {
         Urgency::Emergency => (Color32::from_rgb(0xb0, 0x00, 0x20), Color32::WHITE),
         Urgency::SameDay => (Color32::from_rgb(0xc2, 0x41, 0x0c), Color32::WHITE),
-        Urgency::Soon => (Color32::from_rgb(0xf5, 0xc2, 0x42), Color32::from_rgb(0x2b, 0x20, 0x00)),
+        Urgency::Soon => (
+            Color32::from_rgb(0xf5, 0xc2, 0x42),
+            Color32::from_rgb(0x2b, 0x20, 0x00),
+        ),
     }
 }
 
 /// Chip colours for an evidence level: (background, text).
 pub fn evidence_colors(level: EvidenceLevel) -> (Color32, Color32) {
     match level {
-        EvidenceLevel::High => (Color32::from_rgb(0xd6, 0xee, 0xd9), Color32::from_rgb(0x14, 0x53, 0x1e)),
-        EvidenceLevel::Moderate => (Color32::from_rgb(0xe3, 0xec, 0xf7), Color32::from_rgb(0x1b, 0x3f, 0x70)),
-        EvidenceLevel::Low => (Color32::from_rgb(0xfb, 0xef, 0xd5), Color32::from_rgb(0x6b, 0x45, 0x00)),
-        EvidenceLevel::Unrated => (Color32::from_rgb(0xea, 0xea, 0xea), Color32::from_rgb(0x44, 0x44, 0x44)),
+        EvidenceLevel::High => (
+            Color32::from_rgb(0xd6, 0xee, 0xd9),
+            Color32::from_rgb(0x14, 0x53, 0x1e),
+        ),
+        EvidenceLevel::Moderate => (
+            Color32::from_rgb(0xe3, 0xec, 0xf7),
+            Color32::from_rgb(0x1b, 0x3f, 0x70),
+        ),
+        EvidenceLevel::Low => (
+            Color32::from_rgb(0xfb, 0xef, 0xd5),
+            Color32::from_rgb(0x6b, 0x45, 0x00),
+        ),
+        EvidenceLevel::Unrated => (
+            Color32::from_rgb(0xea, 0xea, 0xea),
+            Color32::from_rgb(0x44, 0x44, 0x44),
+        ),
     }
 }
 
@@ -52,11 +70,23 @@ pub fn apply(ctx: &egui::Context) {
     ctx.set_theme(egui::Theme::Light);
     ctx.style_mut_of(egui::Theme::Light, |style| {
         style.text_styles = [
-            (TextStyle::Small, FontId::new(12.0, FontFamily::Proportional)),
+            (
+                TextStyle::Small,
+                FontId::new(12.0, FontFamily::Proportional),
+            ),
             (TextStyle::Body, FontId::new(14.5, FontFamily::Proportional)),
-            (TextStyle::Button, FontId::new(14.5, FontFamily::Proportional)),
-            (TextStyle::Heading, FontId::new(21.0, FontFamily::Proportional)),
-            (TextStyle::Monospace, FontId::new(13.0, FontFamily::Monospace)),
+            (
+                TextStyle::Button,
+                FontId::new(14.5, FontFamily::Proportional),
+            ),
+            (
+                TextStyle::Heading,
+                FontId::new(21.0, FontFamily::Proportional),
+            ),
+            (
+                TextStyle::Monospace,
+                FontId::new(13.0, FontFamily::Monospace),
+            ),
         ]
         .into();
         style.spacing.item_spacing = egui::vec2(8.0, 6.0);

@@ -43,14 +43,22 @@ pub fn chip(ui: &mut Ui, text: &str, fill: Color32, text_color: Color32) -> egui
         .fill(fill)
         .corner_radius(6.0)
         .inner_margin(egui::Margin::symmetric(5, 1))
-        .show(ui, |ui| ui.label(RichText::new(text).small().color(text_color)))
+        .show(ui, |ui| {
+            ui.label(RichText::new(text).small().color(text_color))
+        })
         .inner
 }
 
 /// Evidence-level chip with an explanation on hover.
 pub fn evidence_chip(ui: &mut Ui, level: EvidenceLevel) {
     let (fill, text) = theme::evidence_colors(level);
-    chip(ui, &format!("evidence: {}", level.short_label()), fill, text).on_hover_text(level.explanation());
+    chip(
+        ui,
+        &format!("evidence: {}", level.short_label()),
+        fill,
+        text,
+    )
+    .on_hover_text(level.explanation());
 }
 
 /// Urgency chip.
@@ -61,14 +69,21 @@ pub fn urgency_chip(ui: &mut Ui, urgency: Urgency) {
 
 /// The sources of a claim as muted small text, full citations on hover.
 pub fn sources_line(ui: &mut Ui, content: &Content, source_ids: &[String]) {
-    let sources: Vec<&Source> = source_ids.iter().filter_map(|id| content.source(id)).collect();
+    let sources: Vec<&Source> = source_ids
+        .iter()
+        .filter_map(|id| content.source(id))
+        .collect();
     if sources.is_empty() {
         return;
     }
     let short: Vec<String> = sources.iter().map(|s| short_citation(s)).collect();
     let full: Vec<String> = sources.iter().map(|s| full_citation(s)).collect();
-    ui.label(RichText::new(short.join(" · ")).small().color(theme::MUTED_TEXT))
-        .on_hover_text(full.join("\n\n"));
+    ui.label(
+        RichText::new(short.join(" · "))
+            .small()
+            .color(theme::MUTED_TEXT),
+    )
+    .on_hover_text(full.join("\n\n"));
 }
 
 /// One claim as a bullet: text, then its evidence chip and sources.

@@ -1,0 +1,324 @@
+//! Broken content inputs: each case edits one shipped file and asserts the error kind, the file and the line
+//! (and column where it is exact), as `kneemap --check-content` would print them.
+
+// Test helpers outside #[test] fns: a panic here is the failure report.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use kneemap::content::{
+    ContentError, ContentErrorKind as Kind, ContentFileKind as File, RawContent,
+};
+
+/// 1-based line of the `nth` (0-based) occurrence of `needle` in `text`.
+fn line_of(text: &str, needle: &str, nth: usize) -> usize {
+    let mut offset = 0;
+    for _ in 0..nth {
+        offset += text[offset..].find(needle).expect("needle occurs") + needle.len();
+    }
+    let at = offset + text[offset..].find(needle).expect("needle occurs");
+    text[..at].matches('\n').count() + 1
+}
+
+/// Replaces the `nth` occurrence of `from` with `to`.
+fn replace_nth(text: &str, from: &str, to: &str, nth: usize) -> String {
+    let mut offset = 0;
+    for _ in 0..nth {
+        offset += text[offset..].find(from).expect("occurs") + from.len();
+    }
+    let at = offset + text[offset..].find(from).expect("occurs");
+    format!("{}{}{}", &text[..at], to, &text[at + from.len()..])
+}
+
+/// Replaces the `nth` polygon's point list in regions.ron.
+fn replace_polygon(text: &str, nth: usize, points: &str) -> String {
+    let mut offset = 0;
+    for _ in 0..=nth {
+        offset += text[offset..].find("polygon: [").expect("polygon") + 1;
+    }
+    let start = offset - 1 + "polygon: ".len();
+    let end = start + text[start..].find(']').expect("closing bracket") + 1;
+    format!("{}{}{}", &text[..start], points, &text[end..])
+}
+
+fn errors_for(file: File, text: String) -> Vec<ContentError> {
+    match RawContent::embedded().with_file(file, text).parse() {
+        Ok(_) => panic!("broken {} was accepted", file.file_name()),
+        Err(errors) => errors.0,
+    }
+}
+
+struct Case {
+    name: &'static str,
+    file: File,
+    edit: fn(&str) -> String,
+    kind: Kind,
+    /// The expected line, computed from the edited text.
+    line: fn(&str) -> Option<usize>,
+    /// Text the message must contain.
+    message_contains: &'static str,
+}
+
+#[test]
+fn every_broken_input_is_reported_with_kind_file_and_position() {
+    let cases = [
+        Case {
+            name: "truncated file",
+            file: File::Regions,
+            edit: |_| "(views: [".to_owned(),
+            kind: Kind::Syntax,
+            line: |_| Some(1),
+            message_contains: "",
+        },
+        Case {
+            name: "`=` instead of `:`",
+            file: File::Regions,
+            edit: |t| replace_nth(t, "primary:", "primary =", 0),
+            kind: Kind::Syntax,
+            line: |t| Some(line_of(t, "primary =", 0)),
+            message_contains: "",
+        },
+        Case {
+            name: "unknown field (typo)",
+            file: File::Conditions,
+            edit: |t| replace_nth(t, "lay_name:", "lay_nmae:", 0),
+            kind: Kind::UnknownField,
+            line: |t| Some(line_of(t, "lay_nmae", 0)),
+            message_contains: "lay_nmae",
+        },
+        Case {
+            name: "unknown enum variant",
+            file: File::RedFlags,
+            edit: |t| replace_nth(t, "urgency: SameDay", "urgency: Someday", 0),
+            kind: Kind::Syntax,
+            line: |t| Some(line_of(t, "Someday", 0)),
+            message_contains: "Someday",
+        },
+        Case {
+            name: "missing required field",
+            file: File::Exercises,
+            edit: |t| replace_nth(t, "named_in_article:", "// named_in_article:", 0),
+            kind: Kind::MissingField,
+            line: |_| None,
+            message_contains: "named_in_article",
+        },
+        Case {
+            name: "duplicate red flag id",
+            file: File::RedFlags,
+            edit: |t| {
+                replace_nth(
+                    t,
+                    "id: \"sudden_sharp_pain\"",
+                    "id: \"cannot_bear_weight\"",
+                    0,
+                )
+            },
+            kind: Kind::DuplicateId,
+            line: |t| Some(line_of(t, "\"cannot_bear_weight\"", 1)),
+            message_contains: "cannot_bear_weight",
+        },
+        Case {
+            name: "region names an unknown condition",
+            file: File::Regions,
+            edit: |t| {
+                replace_nth(
+                    t,
+                    "primary: \"meniscus_tear\"",
+                    "primary: \"meniscus_tears\"",
+                    0,
+                )
+            },
+            kind: Kind::DanglingReference,
+            line: |t| Some(line_of(t, "\"meniscus_tears\"", 0)),
+            message_contains: "meniscus_tears",
+        },
+        Case {
+            name: "alternative names an unknown condition",
+            file: File::Regions,
+            edit: |t| {
+                replace_nth(
+                    t,
+                    "condition: \"knee_osteoarthritis\"",
+                    "condition: \"knee_arthritis\"",
+                    0,
+                )
+            },
+            kind: Kind::DanglingReference,
+            line: |t| Some(line_of(t, "\"knee_arthritis\"", 0)),
+            message_contains: "knee_arthritis",
+        },
+        Case {
+            name: "condition links an unknown exercise",
+            file: File::Conditions,
+            edit: |t| replace_nth(t, "\"glute_bridge\"", "\"glute_bridges\"", 0),
+            kind: Kind::DanglingReference,
+            line: |t| Some(line_of(t, "\"glute_bridges\"", 0)),
+            message_contains: "unknown exercise",
+        },
+        Case {
+            name: "condition links an unknown red flag",
+            file: File::Conditions,
+            edit: |t| replace_nth(t, "\"persistent_pain\"", "\"persistant_pain\"", 0),
+            kind: Kind::DanglingReference,
+            line: |t| Some(line_of(t, "\"persistant_pain\"", 0)),
+            message_contains: "unknown red flag",
+        },
+        Case {
+            name: "claim cites an unknown source",
+            file: File::Guidance,
+            edit: |t| replace_nth(t, "\"buist_2008\"", "\"buist_2009\"", 0),
+            kind: Kind::DanglingReference,
+            line: |t| Some(line_of(t, "\"buist_2009\"", 0)),
+            message_contains: "unknown source",
+        },
+        Case {
+            name: "polygon with two points",
+            file: File::Regions,
+            edit: |t| replace_polygon(t, 1, "[(0.1, 0.1), (0.2, 0.2)]"),
+            kind: Kind::TooFewPoints,
+            line: |t| Some(line_of(t, "polygon", 1)),
+            message_contains: "patellar_tendon",
+        },
+        Case {
+            name: "point outside the picture",
+            file: File::Regions,
+            edit: |t| replace_polygon(t, 0, "[(0.1, 0.1), (1.5, 0.1), (0.1, 0.2)]"),
+            kind: Kind::PointOutOfRange,
+            line: |t| Some(line_of(t, "polygon", 0)),
+            message_contains: "1.5",
+        },
+        Case {
+            name: "self-intersecting polygon",
+            file: File::Regions,
+            edit: |t| replace_polygon(t, 2, "[(0.02, 0.02), (0.1, 0.1), (0.1, 0.02), (0.02, 0.1)]"),
+            kind: Kind::SelfIntersecting,
+            line: |t| Some(line_of(t, "polygon", 2)),
+            message_contains: "crosses itself",
+        },
+        Case {
+            name: "overlapping regions without priority",
+            file: File::Regions,
+            edit: |t| {
+                let first =
+                    replace_polygon(t, 0, "[(0.02, 0.02), (0.2, 0.02), (0.2, 0.2), (0.02, 0.2)]");
+                replace_polygon(
+                    &first,
+                    1,
+                    "[(0.1, 0.1), (0.3, 0.1), (0.3, 0.3), (0.1, 0.3)]",
+                )
+            },
+            kind: Kind::OverlapWithoutPriority,
+            line: |t| Some(line_of(t, "\"patellar_tendon\"", 0)),
+            message_contains: "overlap",
+        },
+        Case {
+            name: "empty required text",
+            file: File::RedFlags,
+            edit: |t| {
+                let at = t.find("action: \"").expect("action") + "action: \"".len();
+                let end = at + t[at..].find('"').expect("closing quote");
+                format!("{}{}", &t[..at], &t[end..])
+            },
+            kind: Kind::EmptyText,
+            line: |t| Some(line_of(t, "action: \"\"", 0)),
+            message_contains: "action is empty",
+        },
+        Case {
+            name: "one of the article's five conditions missing",
+            file: File::Conditions,
+            edit: |t| replace_nth(t, "id: \"knee_osteoarthritis\"", "id: \"knee_oa\"", 0),
+            kind: Kind::MissingRequired,
+            line: |_| None,
+            message_contains: "knee_osteoarthritis",
+        },
+        Case {
+            name: "same location defined differently in two views",
+            file: File::Regions,
+            edit: |t| {
+                replace_nth(
+                    t,
+                    "label: \"Front of knee, around the kneecap\"",
+                    "label: \"Kneecap\"",
+                    1,
+                )
+            },
+            kind: Kind::InconsistentLocation,
+            line: |t| Some(line_of(t, "\"kneecap\"", 1)),
+            message_contains: "differs between views",
+        },
+        Case {
+            name: "exercise with zero sets",
+            file: File::Exercises,
+            edit: |t| replace_nth(t, "sets: 3", "sets: 0", 0),
+            kind: Kind::BadValue,
+            line: |t| Some(line_of(t, "sets: 0", 0)),
+            message_contains: "0 sets",
+        },
+    ];
+    assert!(cases.len() >= 12);
+    for case in &cases {
+        let original = RawContent::embedded();
+        let edited = (case.edit)(original.text(case.file));
+        let errors = errors_for(case.file, edited.clone());
+        let Some(error) = errors.iter().find(|e| e.kind == case.kind) else {
+            panic!("{}: expected {:?}, got {errors:#?}", case.name, case.kind);
+        };
+        assert_eq!(error.file, case.file.file_name(), "{}", case.name);
+        if let Some(line) = (case.line)(&edited) {
+            assert_eq!(error.line, line, "{}: {error}", case.name);
+        }
+        assert!(error.col >= 1, "{}", case.name);
+        assert!(
+            error.message.contains(case.message_contains),
+            "{}: {error}",
+            case.name
+        );
+        // The printed form is `file:line:col: message`.
+        assert!(
+            error
+                .to_string()
+                .starts_with(&format!("{}:{}:{}: ", error.file, error.line, error.col))
+        );
+    }
+}
+
+#[test]
+fn unknown_field_column_points_at_the_field() {
+    let text = replace_nth(
+        RawContent::embedded().text(File::Conditions),
+        "lay_name:",
+        "lay_nmae:",
+        0,
+    );
+    let errors = errors_for(File::Conditions, text.clone());
+    let error = errors
+        .iter()
+        .find(|e| e.kind == Kind::UnknownField)
+        .expect("unknown field");
+    let line = text.lines().nth(error.line - 1).expect("line exists");
+    let col_of_field = line.find("lay_nmae").expect("on that line") + 1;
+    assert_eq!(error.col, col_of_field, "{error}");
+}
+
+#[test]
+fn check_content_on_a_directory_prints_positions_and_fails() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for kind in kneemap::content::CONTENT_FILES {
+        std::fs::write(
+            dir.path().join(kind.file_name()),
+            RawContent::embedded().text(kind),
+        )
+        .expect("write");
+    }
+    let clean = kneemap::cli::check_content(Some(dir.path()));
+    assert!(clean.ok, "{:?}", clean.lines);
+    let broken = replace_nth(
+        RawContent::embedded().text(File::RedFlags),
+        "urgency: SameDay",
+        "urgency: Someday",
+        0,
+    );
+    std::fs::write(dir.path().join("red_flags.ron"), &broken).expect("write");
+    let report = kneemap::cli::check_content(Some(dir.path()));
+    assert!(!report.ok);
+    let expected = format!("red_flags.ron:{}:", line_of(&broken, "Someday", 0));
+    assert!(report.lines[0].starts_with(&expected), "{:?}", report.lines);
+}

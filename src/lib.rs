@@ -10,8 +10,11 @@ pub mod content;
 pub mod diagram;
 pub mod geometry;
 pub mod library;
+pub mod planner;
 pub mod ranking;
+pub mod session_timer;
 pub mod state;
+pub mod store;
 pub mod triage;
 pub mod ui;
 

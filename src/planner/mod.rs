@@ -1,0 +1,34 @@
+//! The strength planner's domain logic: plans and session logs, session-length estimates, muscle-group coverage
+//! and warnings, condition programmes built from the evidence notes, pain-guided progression and history series.
+//!
+//! Pure Rust with no egui dependency; the UI reads these types and calls these functions. Everything here is
+//! educational guidance, never a prescription or a diagnosis.
+
+pub mod coverage;
+pub mod duration;
+pub mod generate;
+pub mod history;
+pub mod model;
+pub mod progression;
+
+pub use coverage::{
+    HARD_DAY_SETS, PlanWarning, TRACKED_GROUPS, counts_as_work, day_coverage, is_session,
+    plan_warnings, session_count, tracked_group, week_coverage, week_warnings,
+};
+pub use duration::{
+    CHANGE_OVER_SECS, estimate_exercise_secs, estimate_session_minutes, estimate_session_secs,
+};
+pub use generate::{
+    ALWAYS_AVAILABLE, GenerateError, GenerateOptions, HSR_STEPS, default_weeks,
+    equipment_available, generate_programme, hsr_reps_for_week, serves_condition,
+    supported_conditions,
+};
+pub use history::{
+    adherence_per_week, entry_volume, log_for_day, logs_for_exercise, pain_series,
+    previous_log_for_day, previous_log_for_exercise, volume_series,
+};
+pub use model::{
+    DAY_NAMES, DayPlan, ExerciseLog, Limits, PainThresholds, Plan, PlannedExercise, SessionLog,
+    WeekPlan, clamp_log, clamp_planned, day_name, format_kg, monday_of, next_log_id,
+};
+pub use progression::{Action, Decision, decide};

@@ -2,12 +2,16 @@
 
 use egui::{RichText, Ui};
 
+use crate::clock::Clock;
 use crate::content::{Content, ContentErrors, ViewKind};
 use crate::diagram::Knee;
 use crate::library::ExerciseFilter;
+use crate::planner::{Applied, PlannerData};
 use crate::state::{Command, MapState, Tab};
+use crate::store::{LoadOutcome, Store};
 use crate::ui::diagram::DiagramTextures;
-use crate::ui::{about, condition, diagram, exercises, prevention, red_flags, theme};
+use crate::ui::planner::{PlannerContext, PlannerUi};
+use crate::ui::{about, condition, diagram, exercises, planner, prevention, red_flags, theme};
 
 /// Key of the map state in eframe's storage.
 const STATE_KEY: &str = "kneemap_map_state";
@@ -29,19 +33,74 @@ pub struct KneeMapApp {
     exercise_filter: ExerciseFilter,
     /// The Prevention tab should scroll to `state.prevention_focus` on its next frame.
     prevention_focus_pending: bool,
+    /// The user's plan and logs, saved to `store` after every change.
+    planner_data: PlannerData,
+    planner_ui: PlannerUi,
+    /// Where planner data lives; `None` when no data directory could be found (nothing is saved).
+    store: Option<Store>,
+    /// What the user must know about their saved data (recovered file, failed save).
+    store_notice: Option<String>,
+    /// A backup the user can restore after a damaged file was kept aside.
+    offered_backup: Option<std::path::PathBuf>,
+    clock: Clock,
 }
 
 impl KneeMapApp {
-    /// Builds the app from eframe's creation context, restoring saved state when there is any.
-    pub fn new(cc: &eframe::CreationContext<'_>, content: Result<Content, ContentErrors>) -> Self {
+    /// Builds the app from eframe's creation context, restoring the map state from eframe storage and the
+    /// planner's data from `store` (the platform data directory in the real app, a temporary one in tests).
+    pub fn new(
+        cc: &eframe::CreationContext<'_>,
+        content: Result<Content, ContentErrors>,
+        store: Option<Store>,
+    ) -> Self {
         let saved = cc
             .storage
             .and_then(|storage| eframe::get_value::<MapState>(storage, STATE_KEY))
             .unwrap_or_default();
-        Self::from_parts(&cc.egui_ctx, content, saved)
+        let mut app = Self::from_parts(&cc.egui_ctx, content, saved);
+        app.attach_store(store);
+        app
     }
 
-    /// Builds the app on a plain egui context (tests and benchmarks).
+    /// Loads planner data from the store. A damaged file is kept aside and the user is told.
+    pub fn attach_store(&mut self, store: Option<Store>) {
+        match &store {
+            Some(store) => match store.load::<PlannerData>() {
+                LoadOutcome::Fresh(_) => self.planner_data = PlannerData::new(),
+                LoadOutcome::Loaded(data) => self.planner_data = data,
+                LoadOutcome::Recovered { data, notice, .. } => {
+                    self.planner_data = data;
+                    self.store_notice = Some(notice);
+                    self.offered_backup = store.latest_good_backup::<PlannerData>();
+                }
+            },
+            None => {
+                self.store_notice = Some(
+                    "No data folder was found, so your plan and logs will not be saved this time."
+                        .to_owned(),
+                );
+            }
+        }
+        self.store = store;
+    }
+
+    /// Replaces the clock (tests drive the session runner with a manual clock).
+    pub fn set_clock(&mut self, clock: Clock) {
+        self.clock = clock;
+    }
+
+    /// The clock, to move a manual clock forward in tests.
+    pub fn clock_mut(&mut self) -> &mut Clock {
+        &mut self.clock
+    }
+
+    /// The planner's data (for tests).
+    pub fn planner_data(&self) -> &PlannerData {
+        &self.planner_data
+    }
+
+    /// Builds the app on a plain egui context (tests and benchmarks). Planner data starts empty and is not
+    /// saved until [`Self::attach_store`].
     pub fn from_parts(
         ctx: &egui::Context,
         content: Result<Content, ContentErrors>,
@@ -61,6 +120,66 @@ impl KneeMapApp {
             textures: DiagramTextures::load(ctx),
             exercise_filter: ExerciseFilter::default(),
             prevention_focus_pending: false,
+            planner_data: PlannerData::new(),
+            planner_ui: PlannerUi::default(),
+            store: None,
+            store_notice: None,
+            offered_backup: None,
+            clock: Clock::system(),
+        }
+    }
+
+    /// Replaces the planner data (benchmarks and tests).
+    pub fn set_planner_data(&mut self, data: PlannerData) {
+        self.planner_data = data;
+    }
+
+    /// Applies planner commands and saves once if anything changed.
+    fn apply_planner_commands(
+        &mut self,
+        content: &Content,
+        commands: Vec<crate::planner::PlannerCommand>,
+    ) {
+        let red_flag_ticked = !self.state.ticked_red_flags.is_empty();
+        let mut changed = false;
+        for command in commands {
+            match self.planner_data.apply(content, command, red_flag_ticked) {
+                Applied::Changed => changed = true,
+                Applied::Unchanged => {}
+                Applied::Refused(message) => self.planner_ui.message = Some(message),
+            }
+        }
+        if changed {
+            self.planner_ui.message = None;
+            self.save_planner();
+        }
+    }
+
+    fn save_planner(&mut self) {
+        if let Some(store) = &self.store {
+            match store.save(&self.planner_data) {
+                Ok(()) => {
+                    if self.offered_backup.is_none() {
+                        self.store_notice = None;
+                    }
+                }
+                Err(e) => {
+                    self.store_notice = Some(format!("Your last change could not be saved: {e}"))
+                }
+            }
+        }
+    }
+
+    fn restore_backup(&mut self) {
+        let (Some(store), Some(backup)) = (&self.store, self.offered_backup.take()) else {
+            return;
+        };
+        match store.restore_backup::<PlannerData>(&backup) {
+            Ok(data) => {
+                self.planner_data = data;
+                self.store_notice = Some(format!("Restored your data from {}.", backup.display()));
+            }
+            Err(e) => self.store_notice = Some(format!("The backup could not be restored: {e}")),
         }
     }
 
@@ -79,6 +198,8 @@ impl KneeMapApp {
         };
         let content: &Content = content;
         let mut commands = Vec::new();
+        let mut planner_commands = Vec::new();
+        let mut restore_requested = false;
 
         egui::Panel::top("top_bar").show(ui, |ui| {
             commands.extend(top_bar_ui(ui, &self.state));
@@ -126,6 +247,27 @@ impl KneeMapApp {
                 Tab::Condition => {
                     commands.extend(condition::condition_tab_ui(ui, content, &self.state))
                 }
+                Tab::Planner => {
+                    let context = PlannerContext {
+                        now: self.clock.now(),
+                        today: self.clock.today(),
+                        red_flag_ticked: !self.state.ticked_red_flags.is_empty(),
+                        open_condition: self.state.open_condition.as_deref(),
+                        store_notice: self.store_notice.as_deref(),
+                    };
+                    if self.offered_backup.is_some()
+                        && ui.button("Restore the last good backup").clicked()
+                    {
+                        restore_requested = true;
+                    }
+                    planner_commands = planner::planner_tab_ui(
+                        ui,
+                        content,
+                        &self.planner_data,
+                        &mut self.planner_ui,
+                        &context,
+                    );
+                }
                 Tab::Exercises => commands.extend(exercises::exercises_tab_ui(
                     ui,
                     content,
@@ -151,10 +293,28 @@ impl KneeMapApp {
             }
             self.state.apply(content, command);
         }
+        if !planner_commands.is_empty() {
+            // Take the content out for the duration of the call, so the planner can borrow the app mutably.
+            let placeholder = Loaded::Broken(ContentErrors(Vec::new()));
+            if let Loaded::Ready(content) = std::mem::replace(&mut self.loaded, placeholder) {
+                self.apply_planner_commands(&content, planner_commands);
+                self.loaded = Loaded::Ready(content);
+            }
+        }
+        if restore_requested {
+            self.restore_backup();
+        }
     }
 }
 
 impl eframe::App for KneeMapApp {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        // A running session's countdown repaints only as often as the number on screen changes.
+        if let Some(wait) = self.planner_ui.tick(self.clock.now()) {
+            ctx.request_repaint_after(wait);
+        }
+    }
+
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         self.main_ui(ui);
     }

@@ -34,10 +34,18 @@ fn main() -> ExitCode {
             .with_min_inner_size([960.0, 620.0]),
         ..Default::default()
     };
+    // The planner's store lives in the platform data directory; without one the app still runs, unsaved.
+    let store = match kneemap::store::Store::open_default() {
+        Ok(store) => Some(store),
+        Err(e) => {
+            eprintln!("KneeMap cannot save plans: {e}");
+            None
+        }
+    };
     let result = eframe::run_native(
         kneemap::app::APP_NAME,
         options,
-        Box::new(|cc| Ok(Box::new(kneemap::KneeMapApp::new(cc, content)))),
+        Box::new(|cc| Ok(Box::new(kneemap::KneeMapApp::new(cc, content, store)))),
     );
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -15,6 +15,8 @@ pub enum Tab {
     /// The open condition panel (or an invitation to pick a location).
     #[default]
     Condition,
+    /// Strength planner: week plan, programme generator, session runner, log and history.
+    Planner,
     /// Exercise library.
     Exercises,
     /// Contributing factors, prevention, key takeaways and FAQ.
@@ -24,8 +26,9 @@ pub enum Tab {
 }
 
 impl Tab {
-    pub const ALL: [Self; 4] = [
+    pub const ALL: [Self; 5] = [
         Self::Condition,
+        Self::Planner,
         Self::Exercises,
         Self::Prevention,
         Self::About,
@@ -34,6 +37,7 @@ impl Tab {
     pub fn label(self) -> &'static str {
         match self {
             Self::Condition => "Condition",
+            Self::Planner => "Planner",
             Self::Exercises => "Exercises",
             Self::Prevention => "Prevention & causes",
             Self::About => "About & sources",

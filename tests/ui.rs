@@ -24,7 +24,7 @@ fn content() -> Content {
 fn app_harness() -> Harness<'static, KneeMapApp> {
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
-        .build_eframe(|cc| KneeMapApp::new(cc, Content::embedded()));
+        .build_eframe(|cc| KneeMapApp::new(cc, Content::embedded(), None));
     harness.run();
     harness
 }
@@ -265,7 +265,7 @@ fn broken_content_shows_errors_instead_of_panicking() {
         .parse();
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
-        .build_eframe(move |cc| KneeMapApp::new(cc, broken.clone()));
+        .build_eframe(move |cc| KneeMapApp::new(cc, broken.clone(), None));
     harness.run();
     harness.get_by_label("KneeMap could not load its content");
     harness.get_by_label_contains("regions.ron:1:");

@@ -5,6 +5,7 @@
 //! educational guidance, never a prescription or a diagnosis.
 
 pub mod coverage;
+pub mod data;
 pub mod duration;
 pub mod generate;
 pub mod history;
@@ -15,6 +16,7 @@ pub use coverage::{
     HARD_DAY_SETS, PlanWarning, TRACKED_GROUPS, counts_as_work, day_coverage, is_session,
     plan_warnings, session_count, tracked_group, week_coverage, week_warnings,
 };
+pub use data::{Adjustment, Applied, DEFAULT_GET_READY_SECS, PlannerCommand, PlannerData};
 pub use duration::{
     CHANGE_OVER_SECS, estimate_exercise_secs, estimate_session_minutes, estimate_session_secs,
 };

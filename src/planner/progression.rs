@@ -1,14 +1,14 @@
 //! Pain-guided double progression: what to do with an exercise's dose after the latest logged session.
 //!
 //! The checks, in order:
-//! 1. A red flag is ticked → [`Action::Paused`].
-//! 2. No logged session with this exercise → [`Action::Hold`].
+//! 1. A red flag is ticked to [`Action::Paused`].
+//! 2. No logged session with this exercise to [`Action::Hold`].
 //! 3. Pain during the latest session above the limit, or next-morning pain above the limit or risen more than
-//!    allowed since the previous session → [`Action::StepBack`] (load −10 % when loaded, else reps −2 but not
+//!    allowed since the previous session to [`Action::StepBack`] (load −10 % when loaded, else reps −2 but not
 //!    below the bottom of the range, else one set fewer; holds −10 s).
-//! 4. Next-morning pain not logged yet → [`Action::Hold`].
-//! 5. Average pain during this calendar week's sessions above last week's (unless allowed) → [`Action::Hold`].
-//! 6. Not every planned set, rep or second was done → [`Action::Hold`] (repeat the dose).
+//! 4. Next-morning pain not logged yet to [`Action::Hold`].
+//! 5. Average pain during this calendar week's sessions above last week's (unless allowed) to [`Action::Hold`].
+//! 6. Not every planned set, rep or second was done to [`Action::Hold`] (repeat the dose).
 //! 7. Otherwise [`Action::Advance`]: reps +1 (+2 in ranges at least 5 wide) up to the top of the rep range; at
 //!    the top, about +5 % load (ACSM: 2–10 %) and back to the bottom of the range; holds +5 s up to 60 s.
 //!
@@ -36,7 +36,7 @@ pub const REPS_STEP_BACK: u8 = 2;
 pub const MAX_BODYWEIGHT_SETS: u8 = 3;
 
 /// What to do with the dose.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Action {
     /// Make it a little harder.
     Advance,
@@ -263,7 +263,7 @@ fn advance(planned: &PlannedExercise, pain: u8, morning: u8) -> Decision {
                 action: Action::Advance,
                 new_dose: next,
                 reason: format!(
-                    "{settled} at the top of the {low}–{high} rep range: add about 5% load ({} → {} kg) and go \
+                    "{settled} at the top of the {low}–{high} rep range: add about 5% load ({} to {} kg) and go \
                      back to {low} reps.",
                     format_kg(load),
                     format_kg(new_load)
@@ -278,7 +278,7 @@ fn advance(planned: &PlannedExercise, pain: u8, morning: u8) -> Decision {
                 action: Action::Advance,
                 new_dose: next,
                 reason: format!(
-                    "{settled} at the top of the {low}–{high} rep range: add a set ({} → {new_sets}) and go back \
+                    "{settled} at the top of the {low}–{high} rep range: add a set ({} to {new_sets}) and go back \
                      to {low} reps.",
                     planned.sets
                 ),
@@ -338,7 +338,7 @@ fn step_back(planned: &PlannedExercise) -> (PlannedExercise, String) {
         next.load_kg = Some(new_load);
         return (
             next,
-            format!("load {} → {} kg", format_kg(load), format_kg(new_load)),
+            format!("load {} to {} kg", format_kg(load), format_kg(new_load)),
         );
     }
     if let Some(reps) = planned.reps {
@@ -346,7 +346,7 @@ fn step_back(planned: &PlannedExercise) -> (PlannedExercise, String) {
         if reps > low {
             let new_reps = reps.saturating_sub(REPS_STEP_BACK).max(low);
             next.reps = Some(new_reps);
-            return (next, format!("{reps} → {new_reps} reps"));
+            return (next, format!("{reps} to {new_reps} reps"));
         }
     } else if let Some(hold) = planned.hold_secs
         && hold > MIN_STEP_BACK_HOLD_SECS
@@ -355,12 +355,12 @@ fn step_back(planned: &PlannedExercise) -> (PlannedExercise, String) {
             .saturating_sub(HOLD_STEP_BACK_SECS)
             .max(MIN_STEP_BACK_HOLD_SECS);
         next.hold_secs = Some(new_hold);
-        return (next, format!("holds {hold} s → {new_hold} s"));
+        return (next, format!("holds {hold} s to {new_hold} s"));
     }
     if planned.sets > Limits::SETS_MIN {
         let new_sets = planned.sets - 1;
         next.sets = new_sets;
-        return (next, format!("{} → {new_sets} sets", planned.sets));
+        return (next, format!("{} to {new_sets} sets", planned.sets));
     }
     (
         next,
@@ -550,7 +550,7 @@ mod tests {
                 "top of range adds load",
                 vec![log(5, 1, Some(0))],
                 Action::Advance,
-                "add about 5% load (20 → 21 kg) and go back to 10 reps",
+                "add about 5% load (20 to 21 kg) and go back to 10 reps",
             )
         });
         cases.push(Case {
@@ -568,7 +568,7 @@ mod tests {
                 "step back takes off load",
                 vec![log(5, 4, Some(1))],
                 Action::StepBack,
-                "load 40 → 36 kg",
+                "load 40 to 36 kg",
             )
         });
         cases.push(Case {
@@ -577,7 +577,7 @@ mod tests {
                 "step back takes off reps",
                 vec![log(5, 4, Some(1))],
                 Action::StepBack,
-                "14 → 12 reps",
+                "14 to 12 reps",
             )
         });
         let mut short = log(5, 1, Some(0));
@@ -730,12 +730,12 @@ mod tests {
             let up = increased_load_kg(load);
             let rise = (up - load) / load;
             if load >= 10.0 {
-                assert!((0.02..=0.10).contains(&rise), "{load} → {up}");
+                assert!((0.02..=0.10).contains(&rise), "{load} to {up}");
             } else {
-                assert!(up > load, "{load} → {up}");
+                assert!(up > load, "{load} to {up}");
             }
             let down = reduced_load_kg(load);
-            assert!(down < load && down >= 0.0, "{load} → {down}");
+            assert!(down < load && down >= 0.0, "{load} to {down}");
         }
         assert_eq!(increased_load_kg(20.0), 21.0);
         assert_eq!(increased_load_kg(12.0), 12.5);

@@ -4,6 +4,7 @@ pub mod about;
 pub mod condition;
 pub mod diagram;
 pub mod exercises;
+pub mod planner;
 pub mod prevention;
 pub mod red_flags;
 pub mod theme;

@@ -110,7 +110,7 @@ pub fn banner_ui(ui: &mut Ui, advice: &TriageAdvice) {
             }
             ui.label(
                 RichText::new(format!(
-                    "Because you ticked: {}. Untick it here once you have been assessed.",
+                    "Because you ticked: {}. Strength progression in the planner is paused; untick once you have been assessed.",
                     advice
                         .ticked_texts
                         .iter()

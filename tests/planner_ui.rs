@@ -1,0 +1,267 @@
+//! Planner UI tests with egui_kittest on the real app: widgets are found by accessible label, the session
+//! clock is a manual one moved by the test, and planner data goes to a temporary store.
+
+// Test helpers outside #[test] fns: a panic here is the failure report.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::time::Duration;
+
+use chrono::NaiveDate;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use kneemap::KneeMapApp;
+use kneemap::clock::Clock;
+use kneemap::content::Content;
+use kneemap::planner::{Action, supported_conditions};
+use kneemap::store::Store;
+
+/// Wednesday 25 November 2026.
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()
+}
+
+struct TestApp {
+    harness: Harness<'static, KneeMapApp>,
+    _dir: tempfile::TempDir,
+}
+
+fn planner_app() -> TestApp {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::at(dir.path().join("kneemap.ron"));
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_eframe(move |cc| KneeMapApp::new(cc, Content::embedded(), Some(store)));
+    harness.state_mut().set_clock(Clock::manual(today()));
+    harness.run();
+    harness.get_by_label("Planner").click();
+    harness.run();
+    TestApp { harness, _dir: dir }
+}
+
+fn generate(harness: &mut Harness<'static, KneeMapApp>, content: &Content, condition_id: &str) {
+    harness.get_by_label("Suggest a programme").click();
+    harness.run();
+    harness.get_by_label("Condition for the programme").click();
+    harness.run();
+    let name = &content.condition(condition_id).unwrap().lay_name;
+    harness.get_by_label(name).click();
+    harness.run();
+    harness.get_by_label("Generate programme").click();
+    harness.run();
+}
+
+#[test]
+fn add_an_exercise_to_monday_and_edit_its_sets() {
+    let content = Content::embedded().unwrap();
+    let mut app = planner_app();
+    let harness = &mut app.harness;
+    harness.get_by_label("Start an empty 6-week plan").click();
+    harness.run();
+    harness.get_by_label("Add exercise to Monday").click();
+    harness.run();
+    let bridge = &content.exercise("glute_bridge").unwrap().name;
+    harness.get_by_label(bridge).click();
+    harness.run();
+    let plan = harness.state().planner_data().plan.clone().unwrap();
+    let monday = &plan.weeks[0].days[0].exercises;
+    assert_eq!(monday.len(), 1);
+    assert_eq!(monday[0].exercise_id, "glute_bridge");
+
+    harness
+        .get_by_label(&format!("Sets, {bridge}, Monday"))
+        .set_value_accesskit(5.0);
+    harness.run();
+    let sets =
+        harness.state().planner_data().plan.as_ref().unwrap().weeks[0].days[0].exercises[0].sets;
+    assert_eq!(sets, 5);
+    // Out-of-range input is clamped at the edge.
+    harness
+        .get_by_label(&format!("Sets, {bridge}, Monday"))
+        .set_value_accesskit(99.0);
+    harness.run();
+    let sets =
+        harness.state().planner_data().plan.as_ref().unwrap().weeks[0].days[0].exercises[0].sets;
+    assert_eq!(sets, 10);
+}
+
+#[test]
+fn generate_a_programme_for_each_condition() {
+    let content = Content::embedded().unwrap();
+    let mut app = planner_app();
+    for condition_id in supported_conditions() {
+        generate(&mut app.harness, &content, condition_id);
+        let data = app.harness.state().planner_data();
+        let plan = data
+            .plan
+            .as_ref()
+            .unwrap_or_else(|| panic!("no plan for {condition_id}"));
+        assert_eq!(plan.condition_id.as_deref(), Some(condition_id));
+        let exercises: Vec<_> = plan
+            .weeks
+            .iter()
+            .flat_map(|w| w.days.iter())
+            .flat_map(|d| &d.exercises)
+            .collect();
+        assert!(!exercises.is_empty());
+        assert!(
+            exercises
+                .iter()
+                .all(|e| content.exercise(&e.exercise_id).is_some())
+        );
+        // The week view shows the plan's name and each exercise's reason.
+        app.harness.get_by_label(&plan.name);
+        assert!(
+            !app.harness
+                .query_all_by_label_contains("Why: ")
+                .collect::<Vec<_>>()
+                .is_empty()
+        );
+    }
+}
+
+#[test]
+fn run_a_session_with_a_deterministic_clock_then_log_high_pain_and_see_it_eased_with_a_reason() {
+    let content = Content::embedded().unwrap();
+    let mut app = planner_app();
+    let harness = &mut app.harness;
+    generate(harness, &content, "patellofemoral_pain");
+    // The default days are Monday, Wednesday and Friday; today is a Wednesday.
+    harness.get_by_label("Run a session").click();
+    harness.run();
+    harness.get_by_label("Start today's session").click();
+    harness.run();
+
+    let mut guard = 0;
+    while harness
+        .query_by_label("Session step: Session complete")
+        .is_none()
+    {
+        guard += 1;
+        assert!(guard < 3000, "session never finished");
+        if harness.query_by_label("Set done").is_some()
+            && harness
+                .query_by_label_contains("Session step: Do")
+                .is_some()
+        {
+            harness.get_by_label("Set done").click();
+        } else {
+            // A countdown: move the clock past it, as if the user waited.
+            harness
+                .state_mut()
+                .clock_mut()
+                .advance(Duration::from_secs(5));
+        }
+        harness.run();
+    }
+    harness.get_by_label("Log this session").click();
+    harness.run();
+    harness
+        .get_by_label("Knee pain during the session, 0 to 10")
+        .set_value_accesskit(7.0);
+    harness.run();
+    harness.get_by_label("Save log").click();
+    harness.run();
+
+    let data = harness.state().planner_data();
+    assert_eq!(data.logs.len(), 1);
+    assert_eq!(data.logs[0].pain_during, 7);
+    assert!(
+        data.logs[0].entries.iter().all(|e| e.sets_done > 0),
+        "every set was marked done"
+    );
+    assert!(!data.adjustments.is_empty());
+    assert!(
+        data.adjustments
+            .iter()
+            .all(|a| a.action == Action::StepBack)
+    );
+    // The history view says why, naming the pain score.
+    let reasons: Vec<String> = harness
+        .query_all_by_label_contains("Ease off")
+        .filter_map(|node| {
+            node.accesskit_node()
+                .label()
+                .or_else(|| node.accesskit_node().value())
+        })
+        .collect();
+    assert!(!reasons.is_empty());
+    assert!(reasons.iter().all(|r| r.contains("7/10")), "{reasons:?}");
+}
+
+#[test]
+fn a_ticked_red_flag_pauses_the_planner() {
+    let content = Content::embedded().unwrap();
+    let mut app = planner_app();
+    let harness = &mut app.harness;
+    generate(harness, &content, "it_band_syndrome");
+    assert!(
+        harness
+            .query_by_label_contains("Progression paused")
+            .is_none()
+    );
+    let flag = content
+        .red_flags
+        .iter()
+        .find(|f| f.id == "persistent_pain")
+        .unwrap();
+    harness.get_by_label(&flag.text).click();
+    harness.run();
+    harness.get_by_label_contains("Progression paused");
+    assert!(
+        !harness
+            .query_all_by_label_contains("Next step: Paused")
+            .collect::<Vec<_>>()
+            .is_empty()
+    );
+}
+
+#[test]
+fn plan_survives_a_restart_through_the_store() {
+    let content = Content::embedded().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kneemap.ron");
+    {
+        let store = Store::at(&path);
+        let mut harness = Harness::builder()
+            .with_size(egui::vec2(1280.0, 800.0))
+            .build_eframe(move |cc| KneeMapApp::new(cc, Content::embedded(), Some(store)));
+        harness.state_mut().set_clock(Clock::manual(today()));
+        harness.run();
+        harness.get_by_label("Planner").click();
+        harness.run();
+        generate(&mut harness, &content, "meniscus_tear");
+    }
+    let store = Store::at(&path);
+    let harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_eframe(move |cc| KneeMapApp::new(cc, Content::embedded(), Some(store)));
+    let plan = harness.state().planner_data().plan.clone().unwrap();
+    assert_eq!(plan.condition_id.as_deref(), Some("meniscus_tear"));
+}
+
+#[test]
+fn a_corrupt_store_is_kept_aside_and_the_user_is_told() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kneemap.ron");
+    std::fs::write(&path, "this is not RON {{{").unwrap();
+    let store = Store::at(&path);
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_eframe(move |cc| KneeMapApp::new(cc, Content::embedded(), Some(store)));
+    harness.run();
+    harness.get_by_label("Planner").click();
+    harness.run();
+    harness.get_by_label_contains("the file is damaged");
+    harness.get_by_label_contains("moved aside");
+    // The damaged bytes are preserved beside the store, never overwritten.
+    let kept: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().contains("corrupt"))
+        .collect();
+    assert_eq!(kept.len(), 1);
+    assert_eq!(
+        std::fs::read_to_string(kept[0].path()).unwrap(),
+        "this is not RON {{{"
+    );
+}

@@ -1,13 +1,17 @@
-//! Frame cost of KneeMap's main screen (a condition panel open, a red flag ticked) next to egui's own demo
-//! (`egui_demo_lib::DemoWindows`) in the same run, so the ratio is machine-independent.
+//! Frame cost of KneeMap's main screens next to egui's own demo (`egui_demo_lib::DemoWindows`) in the same run,
+//! so the ratio is machine-independent: the map with a condition panel open and a red flag ticked, the planner
+//! week, and the planner history with a year of logged sessions.
 //!
 //! Run with `cargo bench --bench frame`. Each iteration is one full frame: `run_ui` plus `tessellate`.
 
+use chrono::{Days, NaiveDate};
 use criterion::{Criterion, criterion_group, criterion_main};
 use egui::RawInput;
 use kneemap::KneeMapApp;
 use kneemap::content::{Content, ViewKind};
-use kneemap::state::{Command, MapState};
+use kneemap::planner::{ExerciseLog, GenerateOptions, PlannerCommand, PlannerData, SessionLog};
+use kneemap::state::{Command, MapState, Tab};
+use kneemap::ui::planner::PlannerView;
 
 /// A 1280×800 window, as on a typical laptop.
 fn laptop_input() -> RawInput {
@@ -44,6 +48,54 @@ fn main_screen_state(content: &Content, view: ViewKind, location: &str) -> MapSt
     state
 }
 
+/// A generated 52-week programme with every planned session of the year logged.
+fn year_of_planner_data(content: &Content) -> PlannerData {
+    let start = NaiveDate::from_ymd_opt(2025, 11, 24).unwrap_or_default();
+    let mut data = PlannerData::new();
+    let mut options = GenerateOptions::new("patellofemoral_pain", start);
+    options.weeks = Some(52);
+    let _ = data.apply(content, PlannerCommand::Generate(options), false);
+    let Some(plan) = data.plan.clone() else {
+        return data;
+    };
+    for (week, week_plan) in plan.weeks.iter().enumerate() {
+        for (day, day_plan) in week_plan.days.iter().enumerate() {
+            if day_plan.is_empty() {
+                continue;
+            }
+            let date = start + Days::new((week * 7 + day) as u64);
+            let mut log =
+                SessionLog::new(kneemap::planner::next_log_id(&data.logs), date, week, day);
+            log.entries = day_plan
+                .exercises
+                .iter()
+                .map(ExerciseLog::from_planned)
+                .collect();
+            log.pain_during = (week % 4) as u8;
+            log.next_morning_pain = Some((week % 3) as u8);
+            log.effort = 6;
+            log.notes = "Felt fine on the stairs afterwards.".to_owned();
+            let _ = data.apply(content, PlannerCommand::LogSession(log), false);
+        }
+    }
+    data
+}
+
+fn bench_app(c: &mut Criterion, name: &str, ctx: &egui::Context, app: &mut KneeMapApp) {
+    // Warm-up frames: fonts, text layout caches and texture uploads happen once, not per frame.
+    for _ in 0..3 {
+        let output = ctx.run_ui(laptop_input(), |ui| app.main_ui(ui));
+        output.drop_without_applying_deltas();
+    }
+    c.bench_function(name, |b| {
+        b.iter(|| {
+            let mut output = ctx.run_ui(laptop_input(), |ui| app.main_ui(ui));
+            ctx.tessellate(std::mem::take(&mut output.shapes), output.pixels_per_point);
+            output.drop_without_applying_deltas();
+        });
+    });
+}
+
 fn bench_frames(c: &mut Criterion) {
     let content = match Content::embedded() {
         Ok(content) => content,
@@ -57,18 +109,21 @@ fn bench_frames(c: &mut Criterion) {
         let ctx = egui::Context::default();
         let state = main_screen_state(&content, view, location);
         let mut app = KneeMapApp::from_parts(&ctx, Ok(content.clone()), state);
-        // Warm-up frames: fonts, text layout caches and texture uploads happen once, not per frame.
-        for _ in 0..3 {
-            let output = ctx.run_ui(laptop_input(), |ui| app.main_ui(ui));
-            output.drop_without_applying_deltas();
-        }
-        c.bench_function(name, |b| {
-            b.iter(|| {
-                let mut output = ctx.run_ui(laptop_input(), |ui| app.main_ui(ui));
-                ctx.tessellate(std::mem::take(&mut output.shapes), output.pixels_per_point);
-                output.drop_without_applying_deltas();
-            });
-        });
+        bench_app(c, name, &ctx, &mut app);
+    }
+
+    let planner_data = year_of_planner_data(&content);
+    for (name, view) in [
+        ("kneemap_planner_week", PlannerView::Week),
+        ("kneemap_history_year", PlannerView::History),
+    ] {
+        let ctx = egui::Context::default();
+        let mut state = main_screen_state(&content, ViewKind::Front, "kneecap");
+        state.tab = Tab::Planner;
+        let mut app = KneeMapApp::from_parts(&ctx, Ok(content.clone()), state);
+        app.set_planner_data(planner_data.clone());
+        app.planner_ui_mut().view = view;
+        bench_app(c, name, &ctx, &mut app);
     }
 
     let ctx = egui::Context::default();

@@ -1,13 +1,22 @@
-//! Renders every SVG in `assets/` to a PNG beside it at twice the SVG's size: `cargo run --example render_diagrams`.
+//! Renders every SVG in `assets/` and `assets/exercises/` to a PNG beside it at twice the SVG's size:
+//! `cargo run --example render_diagrams`.
 //!
 //! The knee diagrams are drawn as SVG sources (`assets/knee_front.svg`, `assets/knee_side.svg`, viewBox 400x600)
-//! and the app loads the 800x1200 PNGs. Run this after editing an SVG and commit both files. Uses only std and
-//! `resvg` (which re-exports `usvg` and `tiny_skia`); the pictures contain no text, so no fonts are loaded.
+//! and the app loads the 800x1200 PNGs. The exercise illustrations (`assets/exercises/<exercise_id>.svg`, viewBox
+//! 320x220, written by `assets/exercises/generate.py`) become 640x440 PNGs. Run this after editing an SVG and
+//! commit both files. Uses std, `resvg` (which re-exports `usvg` and `tiny_skia`) and the app's `image` crate
+//! for a compact PNG encoding; the pictures contain no text, so no fonts are loaded. A PNG whose pixels would not
+//! change is left untouched, so re-running the command does not churn files.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use image::ImageEncoder;
+use image::codecs::png::{CompressionType, FilterType, PngEncoder};
 use resvg::{tiny_skia, usvg};
+
+/// The folders under `assets/` whose SVGs are rendered ("" is `assets/` itself); each must hold at least one.
+const SVG_DIRS: [&str; 2] = ["", "exercises"];
 
 /// Pixels per SVG unit: the PNGs are rendered at 2x for sharp display on high-DPI screens.
 const SCALE: f32 = 2.0;
@@ -44,17 +53,23 @@ impl std::error::Error for RenderError {}
 
 fn main() -> Result<(), RenderError> {
     let assets_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets");
-    let svgs = svg_files(&assets_dir)?;
-    if svgs.is_empty() {
-        return Err(RenderError::new(&assets_dir, "no .svg files to render"));
+    let mut svgs = Vec::new();
+    for sub_dir in SVG_DIRS {
+        let dir = assets_dir.join(sub_dir);
+        let found = svg_files(&dir)?;
+        if found.is_empty() {
+            return Err(RenderError::new(&dir, "no .svg files to render"));
+        }
+        svgs.extend(found);
     }
     for svg_path in &svgs {
         let png_path = svg_path.with_extension("png");
-        let (width, height) = render(svg_path, &png_path)?;
+        let (width, height, written) = render(svg_path, &png_path)?;
         println!(
-            "{} -> {} ({width}x{height})",
+            "{} -> {} ({width}x{height}{})",
             svg_path.display(),
-            png_path.display()
+            png_path.display(),
+            if written { "" } else { ", unchanged" }
         );
     }
     Ok(())
@@ -77,8 +92,9 @@ fn svg_files(dir: &Path) -> Result<Vec<PathBuf>, RenderError> {
     Ok(svgs)
 }
 
-/// Renders one SVG to a PNG at [`SCALE`] with a transparent background; returns the PNG's size in pixels.
-fn render(svg_path: &Path, png_path: &Path) -> Result<(u32, u32), RenderError> {
+/// Renders one SVG to a PNG at [`SCALE`] with a transparent background; returns the PNG's size in pixels and
+/// whether the file was written (it is not when the existing PNG already has exactly these pixels).
+fn render(svg_path: &Path, png_path: &Path) -> Result<(u32, u32, bool), RenderError> {
     let data = std::fs::read(svg_path)
         .map_err(|err| RenderError::new(svg_path, format!("cannot read the file: {err}")))?;
     let options = usvg::Options {
@@ -91,10 +107,11 @@ fn render(svg_path: &Path, png_path: &Path) -> Result<(u32, u32), RenderError> {
     let size = tree.size().to_int_size().scale_by(SCALE).ok_or_else(|| {
         RenderError::new(svg_path, "the scaled picture size is zero or too large")
     })?;
-    let mut pixmap = tiny_skia::Pixmap::new(size.width(), size.height()).ok_or_else(|| {
+    let (width, height) = (size.width(), size.height());
+    let mut pixmap = tiny_skia::Pixmap::new(width, height).ok_or_else(|| {
         RenderError::new(
             svg_path,
-            format!("cannot allocate a {}x{} image", size.width(), size.height()),
+            format!("cannot allocate a {width}x{height} image"),
         )
     })?;
     resvg::render(
@@ -102,8 +119,36 @@ fn render(svg_path: &Path, png_path: &Path) -> Result<(u32, u32), RenderError> {
         tiny_skia::Transform::from_scale(SCALE, SCALE),
         &mut pixmap.as_mut(),
     );
-    pixmap
-        .save_png(png_path)
+    // tiny-skia keeps premultiplied alpha; PNG stores straight alpha.
+    let rgba: Vec<u8> = pixmap
+        .pixels()
+        .iter()
+        .flat_map(|pixel| {
+            let c = pixel.demultiply();
+            [c.red(), c.green(), c.blue(), c.alpha()]
+        })
+        .collect();
+    if same_pixels(png_path, width, height, &rgba) {
+        return Ok((width, height, false));
+    }
+    let mut encoded = Vec::new();
+    PngEncoder::new_with_quality(&mut encoded, CompressionType::Best, FilterType::Adaptive)
+        .write_image(&rgba, width, height, image::ExtendedColorType::Rgba8)
+        .map_err(|err| RenderError::new(png_path, format!("cannot encode the PNG: {err}")))?;
+    std::fs::write(png_path, encoded)
         .map_err(|err| RenderError::new(png_path, format!("cannot write the PNG: {err}")))?;
-    Ok((size.width(), size.height()))
+    Ok((width, height, true))
+}
+
+/// Whether `png_path` already holds a `width` x `height` picture with exactly these RGBA pixels.
+fn same_pixels(png_path: &Path, width: u32, height: u32, rgba: &[u8]) -> bool {
+    let Ok(bytes) = std::fs::read(png_path) else {
+        return false;
+    };
+    let Ok(existing) = image::load_from_memory_with_format(&bytes, image::ImageFormat::Png) else {
+        return false;
+    };
+    existing.width() == width
+        && existing.height() == height
+        && existing.into_rgba8().as_raw() == rgba
 }

@@ -43,6 +43,8 @@ pub struct KneeMapApp {
     /// A backup the user can restore after a damaged file was kept aside.
     offered_backup: Option<std::path::PathBuf>,
     clock: Clock,
+    /// Exercise pictures, uploaded on first use.
+    exercise_textures: exercises::ExerciseTextures,
 }
 
 impl KneeMapApp {
@@ -126,7 +128,13 @@ impl KneeMapApp {
             store_notice: None,
             offered_backup: None,
             clock: Clock::system(),
+            exercise_textures: exercises::ExerciseTextures::default(),
         }
+    }
+
+    /// The planner tab's runtime state (benchmarks and tests choose its view).
+    pub fn planner_ui_mut(&mut self) -> &mut PlannerUi {
+        &mut self.planner_ui
     }
 
     /// Replaces the planner data (benchmarks and tests).
@@ -254,6 +262,7 @@ impl KneeMapApp {
                         red_flag_ticked: !self.state.ticked_red_flags.is_empty(),
                         open_condition: self.state.open_condition.as_deref(),
                         store_notice: self.store_notice.as_deref(),
+                        exercise_textures: &self.exercise_textures,
                     };
                     if self.offered_backup.is_some()
                         && ui.button("Restore the last good backup").clicked()
@@ -273,6 +282,7 @@ impl KneeMapApp {
                     content,
                     &self.state,
                     &mut self.exercise_filter,
+                    &self.exercise_textures,
                 )),
                 Tab::Prevention => {
                     let pending = std::mem::take(&mut self.prevention_focus_pending);
@@ -309,6 +319,16 @@ impl KneeMapApp {
 
 impl eframe::App for KneeMapApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        // Pictures the next frame may show are decoded here, never while drawing.
+        let wanted = self
+            .state
+            .open_exercise
+            .iter()
+            .cloned()
+            .chain(self.planner_ui.current_exercise_id());
+        for exercise_id in wanted.collect::<Vec<_>>() {
+            self.exercise_textures.ensure(ctx, &exercise_id);
+        }
         // A running session's countdown repaints only as often as the number on screen changes.
         if let Some(wait) = self.planner_ui.tick(self.clock.now()) {
             ctx.request_repaint_after(wait);

@@ -9,6 +9,7 @@ pub mod cli;
 pub mod clock;
 pub mod content;
 pub mod diagram;
+pub mod exercise_art;
 pub mod geometry;
 pub mod library;
 pub mod planner;

@@ -1,5 +1,7 @@
 //! The exercise library tab: a filterable list beside the open exercise's how-to, dose and variants.
 
+use std::collections::HashMap;
+
 use egui::{RichText, Ui};
 
 use super::{theme, widgets};
@@ -17,6 +19,64 @@ const MUSCLE_GROUPS: [MuscleGroup; 8] = [
     MuscleGroup::HipFlexors,
     MuscleGroup::ItBandArea,
 ];
+
+/// Exercise pictures as textures, decoded and uploaded on first use (from `App::logic`, never while drawing).
+#[derive(Default)]
+pub struct ExerciseTextures {
+    /// `None` records a picture that is missing or failed to decode, so it is not retried every frame.
+    loaded: HashMap<String, Option<egui::TextureHandle>>,
+}
+
+impl ExerciseTextures {
+    /// Makes sure the picture of `exercise_id` is uploaded.
+    pub fn ensure(&mut self, ctx: &egui::Context, exercise_id: &str) {
+        if self.loaded.contains_key(exercise_id) {
+            return;
+        }
+        let texture = crate::exercise_art::png_for(exercise_id)
+            .and_then(|bytes| crate::assets::decode_png(bytes).ok())
+            .map(|image| {
+                let pixels = egui::ColorImage::from_rgba_unmultiplied(
+                    [image.width_px, image.height_px],
+                    &image.rgba,
+                );
+                ctx.load_texture(
+                    format!("exercise_{exercise_id}"),
+                    pixels,
+                    egui::TextureOptions::LINEAR,
+                )
+            });
+        self.loaded.insert(exercise_id.to_owned(), texture);
+    }
+
+    /// The picture, if uploaded. When it is not yet, asks for one more frame so `ensure` can run.
+    pub fn get(&self, ctx: &egui::Context, exercise_id: &str) -> Option<&egui::TextureHandle> {
+        match self.loaded.get(exercise_id) {
+            Some(texture) => texture.as_ref(),
+            None => {
+                ctx.request_repaint();
+                None
+            }
+        }
+    }
+}
+
+/// Draws an exercise picture at most `max_width` wide, with its alternative text.
+pub fn exercise_picture_ui(
+    ui: &mut Ui,
+    textures: &ExerciseTextures,
+    exercise: &Exercise,
+    max_width: f32,
+) {
+    if let Some(texture) = textures.get(ui.ctx(), &exercise.id) {
+        let width = ui.available_width().min(max_width);
+        ui.add(
+            egui::Image::new(texture)
+                .max_width(width)
+                .alt_text(format!("Drawing of {}", exercise.name)),
+        );
+    }
+}
 
 /// Plain description of a dose, e.g. "3 sets × 12 reps per side · 3 s down, 1 s up · rest 60 s · 2–3 times a week".
 pub fn dose_text(dose: &Dose) -> String {
@@ -47,6 +107,7 @@ pub fn exercises_tab_ui(
     content: &Content,
     state: &MapState,
     filter: &mut ExerciseFilter,
+    textures: &ExerciseTextures,
 ) -> Vec<Command> {
     let mut commands = Vec::new();
     ui.heading("Exercise library");
@@ -78,7 +139,9 @@ pub fn exercises_tab_ui(
                 .id_salt("exercise_detail")
                 .auto_shrink([false, false])
                 .show(ui, |ui| match state.open_exercise.as_deref().and_then(|id| content.exercise(id)) {
-                    Some(exercise) => exercise_detail_ui(ui, content, exercise, &mut commands),
+                    Some(exercise) => {
+                        exercise_detail_ui(ui, content, exercise, textures, &mut commands)
+                    }
                     None => {
                         ui.label("Pick an exercise to see how to do it, a starting dose and easier or harder versions.");
                     }
@@ -148,9 +211,11 @@ fn exercise_detail_ui(
     ui: &mut Ui,
     content: &Content,
     exercise: &Exercise,
+    textures: &ExerciseTextures,
     commands: &mut Vec<Command>,
 ) {
     ui.label(RichText::new(&exercise.name).size(19.0).strong());
+    exercise_picture_ui(ui, textures, exercise, 360.0);
     let muscles: Vec<&str> = exercise.muscle_groups.iter().map(|m| m.label()).collect();
     let equipment: Vec<&str> = exercise.equipment.iter().map(|e| e.label()).collect();
     ui.label(RichText::new(format!("Works: {}", muscles.join(", "))).color(theme::MUTED_TEXT));

@@ -8,6 +8,7 @@ use std::time::Duration;
 use chrono::{Datelike, NaiveDate};
 use egui::{Color32, RichText, Ui};
 
+use super::exercises::{ExerciseTextures, exercise_picture_ui};
 use super::{theme, widgets};
 use crate::content::{Content, Equipment, Exercise, ExerciseKind};
 use crate::planner::{
@@ -122,9 +123,25 @@ pub struct PlannerContext<'a> {
     pub open_condition: Option<&'a str>,
     /// A problem with the store, shown at the top.
     pub store_notice: Option<&'a str>,
+    /// Exercise pictures for the session runner.
+    pub exercise_textures: &'a ExerciseTextures,
 }
 
 impl PlannerUi {
+    /// The exercise the running session shows now (for loading its picture).
+    pub fn current_exercise_id(&self) -> Option<String> {
+        let runner = self.runner.as_ref()?;
+        let step = runner.timer.current();
+        let index = match step.phase {
+            Phase::Rest { .. } => runner
+                .timer
+                .upcoming()
+                .map_or(step.exercise_index, |s| s.exercise_index),
+            _ => step.exercise_index,
+        };
+        runner.exercises.get(index).map(|e| e.exercise_id.clone())
+    }
+
     /// Advances the running session's timer and flashes on cues. Call every frame before drawing; returns the
     /// time until the countdown on screen changes, so the app can repaint no more often than that.
     pub fn tick(&mut self, now: Duration) -> Option<Duration> {
@@ -927,6 +944,7 @@ fn runner_ui(
             .show(ui, |ui| {
                 ui.set_width(ui.available_width());
                 if let (Some(planned), Some(exercise)) = (&planned, exercise) {
+                    exercise_picture_ui(ui, context.exercise_textures, exercise, 260.0);
                     ui.label(RichText::new(&exercise.name).size(20.0).strong());
                     ui.label(RichText::new(planned.dose_summary()).color(theme::MUTED_TEXT));
                 }

@@ -557,8 +557,14 @@ fn planned_row_ui(
     let day_name = planner::day_name(day);
     let mut edited = planned.clone();
     ui.horizontal_wrapped(|ui| {
-        ui.label(RichText::new(name).strong())
-            .on_hover_text(&planned.why);
+        ui.label(RichText::new(name).strong());
+        ui.label(
+            RichText::new(format!("Why: {}", planned.why))
+                .small()
+                .color(theme::MUTED_TEXT),
+        );
+    });
+    ui.horizontal_wrapped(|ui| {
         drag_u8(
             ui,
             &mut edited.sets,
@@ -601,7 +607,13 @@ fn planned_row_ui(
             egui::DragValue::new(&mut load)
                 .range(0.0..=500.0)
                 .speed(0.5)
-                .suffix(" kg"),
+                .custom_formatter(|kg, _| {
+                    if kg <= 0.0 {
+                        "no load".to_owned()
+                    } else {
+                        format!("{kg:.1} kg")
+                    }
+                }),
         );
         let label = format!("Load in kilograms, {name}, {day_name}");
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::SpinButton, true, &label));
@@ -656,11 +668,6 @@ fn planned_row_ui(
         });
     }
     ui.indent(("planned", week, day, index), |ui| {
-        ui.label(
-            RichText::new(format!("Why: {}", planned.why))
-                .small()
-                .color(theme::MUTED_TEXT),
-        );
         let decision = data.status_of(planned, context.red_flag_ticked);
         if decision.action != Action::Hold || !data.logs.is_empty() {
             ui.label(
@@ -1380,6 +1387,9 @@ fn pain_chart_ui(ui: &mut Ui, data: &PlannerData) {
         .iter()
         .filter_map(|(d, _, m)| m.map(|m| [day_number(*d), m]))
         .collect();
+    // Markers as well as lines, so a single session already shows.
+    let during_points = during.clone();
+    let morning_points = morning.clone();
     let volume = planner::volume_series(&data.logs);
     let max_volume = volume.iter().map(|(_, v)| *v).fold(1.0_f64, f64::max);
     // Volume is drawn on the 0–10 pain scale (10 = the largest session) so both share one chart.
@@ -1417,6 +1427,16 @@ fn pain_chart_ui(ui: &mut Ui, data: &PlannerData) {
         plot_ui.hline(
             egui_plot::HLine::new("Your pain limit", limit)
                 .color(Color32::from_rgb(0x14, 0x53, 0x1e)),
+        );
+        plot_ui.points(
+            egui_plot::Points::new("Pain during", during_points)
+                .color(theme::REGION_SELECTED_STROKE)
+                .radius(3.5),
+        );
+        plot_ui.points(
+            egui_plot::Points::new("Pain next morning", morning_points)
+                .color(theme::ACCENT)
+                .radius(3.5),
         );
     });
     response.response.widget_info(|| {

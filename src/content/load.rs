@@ -166,15 +166,15 @@ impl RawContent {
         else {
             return Err(ContentErrors(errors));
         };
-        let content = Content {
-            sources: sources.sources,
-            conditions: conditions.conditions,
+        let content = Content::assemble(
+            sources.sources,
+            conditions.conditions,
             regions,
-            symptoms: symptoms.questions,
-            red_flags: red_flags.red_flags,
-            exercises: exercises.exercises,
+            symptoms.questions,
+            red_flags.red_flags,
+            exercises.exercises,
             guidance,
-        };
+        );
         let problems = validate::validate(&content, self);
         if problems.is_empty() {
             Ok(content)

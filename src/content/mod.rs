@@ -11,9 +11,11 @@ pub use error::{ContentError, ContentErrorKind, ContentErrors};
 pub use load::{CONTENT_FILES, ContentFileKind, RawContent};
 pub use model::*;
 
-/// All content, parsed and validated.
+/// All content, parsed and validated. Treat it as read-only after loading: lookups use an index built then.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Content {
+    /// Position of each source id in `sources` (sources are looked up for every claim drawn).
+    source_index: std::collections::HashMap<String, usize>,
     pub sources: Vec<Source>,
     pub conditions: Vec<Condition>,
     pub regions: RegionsFile,
@@ -24,6 +26,33 @@ pub struct Content {
 }
 
 impl Content {
+    /// Assembles content from parsed files and builds the lookup index (validation is separate).
+    pub(crate) fn assemble(
+        sources: Vec<Source>,
+        conditions: Vec<Condition>,
+        regions: RegionsFile,
+        symptoms: Vec<SymptomQuestion>,
+        red_flags: Vec<RedFlag>,
+        exercises: Vec<Exercise>,
+        guidance: Guidance,
+    ) -> Self {
+        let mut source_index = std::collections::HashMap::new();
+        for (i, source) in sources.iter().enumerate() {
+            // The first definition wins; duplicates are reported by validation.
+            source_index.entry(source.id.clone()).or_insert(i);
+        }
+        Self {
+            source_index,
+            sources,
+            conditions,
+            regions,
+            symptoms,
+            red_flags,
+            exercises,
+            guidance,
+        }
+    }
+
     /// Parses and validates the copy of `content/` compiled into the binary.
     pub fn embedded() -> Result<Self, ContentErrors> {
         RawContent::embedded().parse()
@@ -39,7 +68,7 @@ impl Content {
     }
 
     pub fn source(&self, id: &str) -> Option<&Source> {
-        self.sources.iter().find(|s| s.id == id)
+        self.source_index.get(id).and_then(|i| self.sources.get(*i))
     }
 
     pub fn red_flag(&self, id: &str) -> Option<&RedFlag> {

@@ -192,10 +192,7 @@ fn condition_body_ui(
                     }
                 });
                 ui.label(&contributor.text);
-                ui.horizontal_wrapped(|ui| {
-                    widgets::evidence_chip(ui, contributor.level);
-                    widgets::sources_line(ui, content, &contributor.sources);
-                });
+                widgets::evidence_line(ui, content, contributor.level, &contributor.sources);
             });
         });
     }
@@ -225,24 +222,32 @@ fn condition_body_ui(
     }
     widgets::claims_ui(ui, content, &condition.see_someone_if);
 
-    widgets::section_title(ui, "Sources");
-    for source in condition
-        .references
-        .iter()
-        .filter_map(|id| content.source(id))
-    {
-        ui.horizontal_wrapped(|ui| {
-            widgets::evidence_chip(ui, source.level);
-            ui.label(RichText::new(widgets::full_citation(source)).small());
-            if !source.verified_primary {
-                ui.label(
-                    RichText::new("(not checked against the original)")
-                        .small()
-                        .italics(),
-                );
-            }
-        });
-    }
+    ui.add_space(6.0);
+    egui::CollapsingHeader::new(
+        RichText::new(format!("Sources ({})", condition.references.len()))
+            .strong()
+            .size(16.5),
+    )
+    .id_salt(("condition_sources", &condition.id))
+    .show(ui, |ui| {
+        for source in condition
+            .references
+            .iter()
+            .filter_map(|id| content.source(id))
+        {
+            ui.horizontal_wrapped(|ui| {
+                widgets::evidence_chip(ui, source.level);
+                ui.label(RichText::new(widgets::full_citation(source)).small());
+                if !source.verified_primary {
+                    ui.label(
+                        RichText::new("(not checked against the original)")
+                            .small()
+                            .italics(),
+                    );
+                }
+            });
+        }
+    });
     ui.label(
         RichText::new(format!(
             "Content last reviewed {}.",

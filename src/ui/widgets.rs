@@ -76,14 +76,20 @@ pub fn sources_line(ui: &mut Ui, content: &Content, source_ids: &[String]) {
     if sources.is_empty() {
         return;
     }
-    let short: Vec<String> = sources.iter().map(|s| short_citation(s)).collect();
-    let full: Vec<String> = sources.iter().map(|s| full_citation(s)).collect();
-    ui.label(
-        RichText::new(short.join(" · "))
-            .small()
-            .color(theme::MUTED_TEXT),
-    )
-    .on_hover_text(full.join("\n\n"));
+    let mut short = String::new();
+    for (i, source) in sources.iter().enumerate() {
+        if i > 0 {
+            short.push_str(" · ");
+        }
+        short.push_str(&short_citation(source));
+    }
+    // Full citations are built only while the pointer rests on the line.
+    ui.label(RichText::new(short).small().color(theme::MUTED_TEXT))
+        .on_hover_ui(|ui| {
+            for source in &sources {
+                ui.label(full_citation(source));
+            }
+        });
 }
 
 /// One claim as a bullet: text, then its evidence chip and sources.
@@ -92,11 +98,48 @@ pub fn claim_ui(ui: &mut Ui, content: &Content, claim: &Claim) {
         ui.label("•");
         ui.vertical(|ui| {
             ui.label(&claim.text);
-            ui.horizontal_wrapped(|ui| {
-                evidence_chip(ui, content.claim_level(claim));
-                sources_line(ui, content, &claim.sources);
-            });
+            evidence_line(ui, content, content.claim_level(claim), &claim.sources);
         });
+    });
+}
+
+/// One line with the evidence badge and the short citations, as a single label (cheap to lay out; claims are
+/// drawn by the dozen). Hovering it explains the level and lists the full citations.
+pub fn evidence_line(ui: &mut Ui, content: &Content, level: EvidenceLevel, source_ids: &[String]) {
+    let (badge_fill, badge_text) = theme::evidence_colors(level);
+    let small = egui::TextStyle::Small.resolve(ui.style());
+    let mut job = egui::text::LayoutJob::default();
+    job.append(
+        &format!(" evidence: {} ", level.short_label()),
+        0.0,
+        egui::TextFormat {
+            font_id: small.clone(),
+            color: badge_text,
+            background: badge_fill,
+            ..Default::default()
+        },
+    );
+    let sources: Vec<&Source> = source_ids
+        .iter()
+        .filter_map(|id| content.source(id))
+        .collect();
+    for (i, source) in sources.iter().enumerate() {
+        let separator = if i == 0 { "  " } else { " · " };
+        job.append(
+            &format!("{separator}{}", short_citation(source)),
+            0.0,
+            egui::TextFormat {
+                font_id: small.clone(),
+                color: theme::MUTED_TEXT,
+                ..Default::default()
+            },
+        );
+    }
+    ui.label(job).on_hover_ui(|ui| {
+        ui.label(level.explanation());
+        for source in &sources {
+            ui.label(full_citation(source));
+        }
     });
 }
 

@@ -237,14 +237,15 @@ impl KneeMapApp {
         egui::Panel::left("map")
             .resizable(true)
             .default_size((screen_width * 0.31).clamp(300.0, 440.0))
-            .size_range(260.0..=560.0)
+            // Ranges follow the window, so shrinking it narrows the side columns instead of the centre.
+            .size_range(260.0..=(screen_width * 0.36).max(261.0))
             .show(ui, |ui| {
                 commands.extend(map_column_ui(ui, content, &self.state, &self.textures));
             });
         egui::Panel::right("red_flags")
             .resizable(true)
             .default_size((screen_width * 0.22).clamp(230.0, 300.0))
-            .size_range(210.0..=420.0)
+            .size_range(210.0..=(screen_width * 0.26).max(211.0))
             .show(ui, |ui| {
                 commands.extend(red_flags::checklist_ui(ui, content, &self.state));
             });
@@ -385,7 +386,7 @@ fn top_bar_ui(ui: &mut Ui, state: &MapState) -> Vec<Command> {
 
 fn tabs_ui(ui: &mut Ui, state: &MapState) -> Vec<Command> {
     let mut commands = Vec::new();
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         for tab in Tab::ALL {
             if ui.selectable_label(state.tab == tab, tab.label()).clicked() {
                 commands.push(Command::ShowTab(tab));

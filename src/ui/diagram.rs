@@ -169,7 +169,10 @@ pub fn diagram_ui(
         focused_region,
     );
     if !state.hide_anatomy_labels {
-        paint_landmarks(&painter, view, knee, &to_screen);
+        // Below this width the names would cover the picture; the caption and list still name every spot.
+        if picture_rect.width() >= MIN_WIDTH_FOR_LANDMARKS {
+            paint_landmarks(&painter, view, knee, &to_screen);
+        }
     }
     paint_orientation(&painter, state.view, knee, picture_rect);
 
@@ -184,6 +187,9 @@ pub fn diagram_ui(
     ui.label(egui::RichText::new(caption).color(theme::MUTED_TEXT));
     commands
 }
+
+/// Narrowest picture (points) on which anatomy names are drawn.
+const MIN_WIDTH_FOR_LANDMARKS: f32 = 250.0;
 
 /// The largest size with the given width/height ratio that fits in `max_size`.
 fn fit_aspect(max_size: Vec2, aspect_ratio: f32) -> Vec2 {

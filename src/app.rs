@@ -261,6 +261,8 @@ impl KneeMapApp {
                         now: self.clock.now(),
                         today: self.clock.today(),
                         red_flag_ticked: !self.state.ticked_red_flags.is_empty(),
+                        red_flag_urgency: red_flags::current_advice(content, &self.state)
+                            .map(|advice| advice.urgency),
                         open_condition: self.state.open_condition.as_deref(),
                         store_notice: self.store_notice.as_deref(),
                         exercise_textures: &self.exercise_textures,
@@ -433,10 +435,7 @@ fn map_column_ui(
         commands.extend(diagram::diagram_ui(ui, content, state, textures, max_size));
     });
     for problem in &textures.problems {
-        ui.colored_label(
-            egui::Color32::DARK_RED,
-            format!("Picture problem: {problem}"),
-        );
+        ui.colored_label(theme::ERROR_TEXT, format!("Picture problem: {problem}"));
     }
     ui.separator();
     ui.label(RichText::new("Or pick from the list").strong());

@@ -148,8 +148,8 @@ impl MapState {
             Command::ShowPrevention(id) => {
                 if content.factor(&id).is_some() || content.prevention_topic(&id).is_some() {
                     self.prevention_focus = Some(id);
+                    self.tab = Tab::Prevention;
                 }
-                self.tab = Tab::Prevention;
             }
             Command::AcknowledgeDisclaimer => self.disclaimer_acknowledged = true,
             Command::SetAnatomyLabels(show) => self.hide_anatomy_labels = !show,
@@ -241,6 +241,7 @@ mod tests {
                 yes: true,
             },
             Command::ShowExercise("nope".into()),
+            Command::ShowPrevention("nope".into()),
         ] {
             state.apply(&content, command);
         }

@@ -228,12 +228,30 @@ fn keyboard_only_tab_to_a_region_and_press_enter() {
         .find(|r| r.location.label == focused_label)
         .unwrap();
     harness.get_by_label(&expected_heading(&content, &region.location.id));
-    // Space works too, on the next region.
+    // Space works too: Tab on to the next spot (a region or a list row) and pick it with Space.
+    let before = harness.state().state().selected_location.clone();
     harness.key_press(Key::Tab);
     harness.run();
+    let next_label = harness
+        .query_by(|n| n.is_focused())
+        .and_then(|n| n.accesskit_node().label())
+        .expect("something has focus");
+    let next = content
+        .locations()
+        .into_iter()
+        .find(|l| next_label == l.label || next_label == format!("{}: {}", l.label, l.hint))
+        .expect("the next focus stop is a place");
+    assert_ne!(
+        before.as_deref(),
+        Some(next.id.as_str()),
+        "focus moved to another place"
+    );
     harness.key_press(Key::Space);
     harness.run();
-    assert!(harness.state().state().selected_location.is_some());
+    assert_eq!(
+        harness.state().state().selected_location.as_deref(),
+        Some(next.id.as_str())
+    );
 }
 
 #[test]

@@ -77,8 +77,12 @@ impl fmt::Display for ContentErrors {
 impl ContentErrors {
     /// The distinct kinds present, for tests.
     pub fn kinds(&self) -> Vec<ContentErrorKind> {
-        let mut kinds: Vec<_> = self.0.iter().map(|e| e.kind).collect();
-        kinds.dedup();
+        let mut kinds: Vec<ContentErrorKind> = Vec::new();
+        for error in &self.0 {
+            if !kinds.contains(&error.kind) {
+                kinds.push(error.kind);
+            }
+        }
         kinds
     }
 }

@@ -38,7 +38,7 @@ impl Default for Adjustment {
 }
 
 /// Everything the planner keeps on disk (schema version 2).
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct PlannerData {
     pub plan: Option<Plan>,
@@ -71,7 +71,6 @@ impl Versioned for PlannerData {
                 Ok(Self {
                     plan: old.plan,
                     logs: old.logs,
-                    get_ready_secs: DEFAULT_GET_READY_SECS,
                     ..Self::default()
                 })
             }
@@ -148,13 +147,25 @@ pub enum Applied {
     Refused(String),
 }
 
+impl Default for PlannerData {
+    fn default() -> Self {
+        Self {
+            plan: None,
+            logs: Vec::new(),
+            thresholds: PainThresholds::default(),
+            adjustments: Vec::new(),
+            get_ready_secs: DEFAULT_GET_READY_SECS,
+        }
+    }
+}
+
+/// Most weeks a plan may have.
+pub const MAX_PLAN_WEEKS: usize = 52;
+
 impl PlannerData {
     /// Fresh data with default settings.
     pub fn new() -> Self {
-        Self {
-            get_ready_secs: DEFAULT_GET_READY_SECS,
-            ..Self::default()
-        }
+        Self::default()
     }
 
     /// Applies one command. `red_flag_ticked` pauses progression.
@@ -181,7 +192,7 @@ impl PlannerData {
                 Err(e) => Applied::Refused(e.to_string()),
             },
             PlannerCommand::NewEmptyPlan { start_date, weeks } => {
-                let mut plan = Plan::new("My plan", start_date, weeks.clamp(1, 52));
+                let mut plan = Plan::new("My plan", start_date, weeks.clamp(1, MAX_PLAN_WEEKS));
                 plan.intended_sessions_per_week = 3;
                 self.plan = Some(plan);
                 Applied::Changed
@@ -252,28 +263,31 @@ impl PlannerData {
                 changed(self.plan.as_mut().is_some_and(|p| p.clear_day(week, day)))
             }
             PlannerCommand::AddWeek => match self.plan.as_mut() {
-                Some(plan) => {
+                Some(plan) if plan.weeks.len() < MAX_PLAN_WEEKS => {
                     plan.add_week();
                     Applied::Changed
                 }
-                None => Applied::Unchanged,
+                _ => Applied::Unchanged,
             },
             PlannerCommand::LogSession(mut log) => {
                 clamp_log(&mut log);
-                let date = log.date;
-                let ids: Vec<String> = log.entries.iter().map(|e| e.exercise_id.clone()).collect();
+                log.progression_applied = false;
+                let log_id = log.id;
                 self.logs.push(log);
-                self.progress(content, &ids, date, red_flag_ticked);
+                self.progress_after(content, log_id, red_flag_ticked);
                 Applied::Changed
             }
             PlannerCommand::SetNextMorningPain { log_id, pain } => {
-                let Some(log) = self.logs.iter_mut().find(|l| l.id == log_id) else {
+                // Next-morning pain is recorded once; the rules then run with the full picture.
+                let Some(log) = self
+                    .logs
+                    .iter_mut()
+                    .find(|l| l.id == log_id && l.next_morning_pain.is_none())
+                else {
                     return Applied::Unchanged;
                 };
                 log.next_morning_pain = Some(pain.min(10));
-                let date = log.date;
-                let ids: Vec<String> = log.entries.iter().map(|e| e.exercise_id.clone()).collect();
-                self.progress(content, &ids, date, red_flag_ticked);
+                self.progress_after(content, log_id, red_flag_ticked);
                 Applied::Changed
             }
             PlannerCommand::SetThresholds(mut thresholds) => {
@@ -288,57 +302,50 @@ impl PlannerData {
         }
     }
 
-    /// Runs the progression rules for the given exercises after a session on `date`, and applies Advance and
-    /// Step back to each exercise's next planned occurrence after that date. Hold and Paused change nothing.
-    fn progress(
-        &mut self,
-        content: &Content,
-        exercise_ids: &[String],
-        date: NaiveDate,
-        red_flag_ticked: bool,
-    ) {
+    /// Runs the progression rules after the session `log_id`, at most once per session: Advance and Step back
+    /// change every later occurrence of the exercise that still has the same planned dose as the next one (so a
+    /// change carries through the current phase, while later programmed phases keep their own doses).
+    /// Hold and Paused change nothing.
+    fn progress_after(&mut self, content: &Content, log_id: u64, red_flag_ticked: bool) {
+        let Some(log) = self.logs.iter().find(|l| l.id == log_id) else {
+            return;
+        };
+        if log.progression_applied {
+            return;
+        }
+        let date = log.date;
+        let exercise_ids: Vec<String> = log.entries.iter().map(|e| e.exercise_id.clone()).collect();
         let Some(plan) = self.plan.as_mut() else {
             return;
         };
-        for exercise_id in exercise_ids {
+        let mut applied = false;
+        for exercise_id in &exercise_ids {
             if content.exercise(exercise_id).is_none() {
                 continue;
             }
-            let Some((week, day, index)) = next_occurrence(plan, exercise_id, date) else {
-                continue;
-            };
-            let Some(planned) = plan
-                .day(week, day)
-                .and_then(|d| d.exercises.get(index))
-                .cloned()
-            else {
+            let Some(planned) = next_occurrence(plan, exercise_id, date) else {
                 continue;
             };
             let history = logs_for_exercise(exercise_id, &self.logs);
             let decision = decide(&planned, &history, &self.thresholds, red_flag_ticked);
-            if matches!(decision.action, Action::Advance | Action::StepBack) {
-                let before = planned.dose_summary();
-                let mut new_dose = decision.new_dose.clone();
-                clamp_planned(&mut new_dose);
-                let after = new_dose.dose_summary();
-                if let Some(slot) = plan
-                    .day_mut(week, day)
-                    .and_then(|d| d.exercises.get_mut(index))
-                {
-                    *slot = new_dose;
-                }
-                // The same exercise's later adjustment for the same session replaces the earlier one.
-                self.adjustments
-                    .retain(|a| !(a.date == date && a.exercise_id == *exercise_id));
-                self.adjustments.push(Adjustment {
-                    date,
-                    exercise_id: exercise_id.clone(),
-                    action: decision.action,
-                    reason: decision.reason,
-                    from: before,
-                    to: after,
-                });
+            if !matches!(decision.action, Action::Advance | Action::StepBack) {
+                continue;
             }
+            let mut new_dose = decision.new_dose.clone();
+            clamp_planned(&mut new_dose);
+            replace_later_doses(plan, &planned, &new_dose, date);
+            applied = true;
+            self.adjustments.push(Adjustment {
+                date,
+                exercise_id: exercise_id.clone(),
+                action: decision.action,
+                reason: decision.reason,
+                from: planned.dose_summary(),
+                to: new_dose.dose_summary(),
+            });
+        }
+        if applied && let Some(log) = self.logs.iter_mut().find(|l| l.id == log_id) {
+            log.progression_applied = true;
         }
     }
 
@@ -357,24 +364,37 @@ impl PlannerData {
     }
 }
 
-/// The first (week, day, index) strictly after `date` where the plan has this exercise.
-fn next_occurrence(
-    plan: &Plan,
-    exercise_id: &str,
-    date: NaiveDate,
-) -> Option<(usize, usize, usize)> {
+/// Dates after `date` with a planned day, in order.
+fn days_after(plan: &Plan, date: NaiveDate) -> impl Iterator<Item = (usize, usize)> + '_ {
     (0..plan.weeks.len())
         .flat_map(|week| (0..7).map(move |day| (week, day)))
-        .filter(|(week, day)| plan.date_of(*week, *day).is_some_and(|d| d > date))
-        .find_map(|(week, day)| {
-            plan.day(week, day)
-                .and_then(|d| {
-                    d.exercises
-                        .iter()
-                        .position(|e| e.exercise_id == exercise_id)
-                })
-                .map(|index| (week, day, index))
-        })
+        .filter(move |(week, day)| plan.date_of(*week, *day).is_some_and(|d| d > date))
+}
+
+/// The exercise's first planned dose strictly after `date`.
+fn next_occurrence(plan: &Plan, exercise_id: &str, date: NaiveDate) -> Option<PlannedExercise> {
+    days_after(plan, date).find_map(|(week, day)| {
+        plan.day(week, day)
+            .and_then(|d| d.exercises.iter().find(|e| e.exercise_id == exercise_id))
+            .cloned()
+    })
+}
+
+/// Replaces `old` with `new` wherever it is planned after `date`.
+fn replace_later_doses(
+    plan: &mut Plan,
+    old: &PlannedExercise,
+    new: &PlannedExercise,
+    date: NaiveDate,
+) {
+    let slots: Vec<(usize, usize)> = days_after(plan, date).collect();
+    for (week, day) in slots {
+        if let Some(day_plan) = plan.day_mut(week, day) {
+            for planned in day_plan.exercises.iter_mut().filter(|e| *e == old) {
+                *planned = new.clone();
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -465,15 +485,98 @@ mod tests {
     }
 
     #[test]
-    fn a_ticked_red_flag_changes_nothing() {
+    fn a_ticked_red_flag_stops_progress_but_still_eases_off() {
         let content = content();
         let mut data = generated(&content);
         let plan_before = data.plan.clone();
-        let log = session_log(&data, 23, 8);
+        let log = session_log(&data, 23, 1);
+        let id = log.id;
         data.apply(&content, PlannerCommand::LogSession(log), true);
-        assert_eq!(data.plan, plan_before);
+        data.apply(
+            &content,
+            PlannerCommand::SetNextMorningPain {
+                log_id: id,
+                pain: 0,
+            },
+            true,
+        );
+        assert_eq!(
+            data.plan, plan_before,
+            "no advance while a red flag is ticked"
+        );
         let planned = &data.plan.as_ref().unwrap().weeks[0].days[0].exercises[0];
         assert_eq!(data.status_of(planned, true).action, Action::Paused);
+        let painful = session_log(&data, 25, 8);
+        data.apply(&content, PlannerCommand::LogSession(painful), true);
+        assert!(
+            data.adjustments
+                .iter()
+                .all(|a| a.action == Action::StepBack)
+        );
+        assert!(
+            !data.adjustments.is_empty(),
+            "high pain still eases the plan off"
+        );
+    }
+
+    #[test]
+    fn progression_acts_once_per_session_and_carries_through_the_phase() {
+        let content = content();
+        let mut data = generated(&content);
+        let log = session_log(&data, 23, 8);
+        let id = log.id;
+        let first = log.entries[0].exercise_id.clone();
+        data.apply(&content, PlannerCommand::LogSession(log), false);
+        let after_log = data.plan.clone();
+        // Entering next-morning pain (or entering it twice) does not step back a second time.
+        data.apply(
+            &content,
+            PlannerCommand::SetNextMorningPain {
+                log_id: id,
+                pain: 6,
+            },
+            false,
+        );
+        let again = PlannerCommand::SetNextMorningPain {
+            log_id: id,
+            pain: 2,
+        };
+        assert_eq!(data.apply(&content, again, false), Applied::Unchanged);
+        assert_eq!(data.plan, after_log);
+        // Every later session of the same phase got the eased dose, not just the next one.
+        let adjustment = data
+            .adjustments
+            .iter()
+            .find(|a| a.exercise_id == first)
+            .unwrap();
+        let plan = data.plan.as_ref().unwrap();
+        let later: Vec<String> = (0..plan.weeks.len())
+            .flat_map(|w| (0..7).map(move |d| (w, d)))
+            .filter(|(w, d)| {
+                plan.date_of(*w, *d).is_some_and(|date| {
+                    date > super::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+                })
+            })
+            .filter_map(|(w, d)| {
+                plan.day(w, d)
+                    .and_then(|day| day.exercises.iter().find(|e| e.exercise_id == first))
+            })
+            .map(PlannedExercise::dose_summary)
+            .collect();
+        assert!(
+            later.iter().filter(|d| **d == adjustment.to).count() >= 2,
+            "{later:?}"
+        );
+    }
+
+    #[test]
+    fn defaults_keep_a_get_ready_countdown() {
+        assert_eq!(
+            PlannerData::default().get_ready_secs,
+            DEFAULT_GET_READY_SECS
+        );
+        let recovered: PlannerData = ron::from_str("(plan: None)").unwrap();
+        assert_eq!(recovered.get_ready_secs, DEFAULT_GET_READY_SECS);
     }
 
     #[test]

@@ -375,6 +375,8 @@ pub struct SessionLog {
     pub notes: String,
     /// Knee pain the next morning, 0–10, once logged.
     pub next_morning_pain: Option<u8>,
+    /// The progression rules have changed the plan because of this session (they act once per session).
+    pub progression_applied: bool,
 }
 
 impl SessionLog {

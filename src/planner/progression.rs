@@ -88,7 +88,9 @@ pub fn decide(
     thresholds: &PainThresholds,
     red_flag_ticked: bool,
 ) -> Decision {
-    if red_flag_ticked {
+    let decision = decide_by_pain(planned, recent_logs, thresholds);
+    // A ticked red flag stops the plan getting harder; easing off when pain is high still applies.
+    if red_flag_ticked && decision.action != Action::StepBack {
         return Decision::keep(
             Action::Paused,
             planned,
@@ -96,6 +98,15 @@ pub fn decide(
                 .to_owned(),
         );
     }
+    decision
+}
+
+/// The pain-monitoring rules alone, without the red-flag check.
+fn decide_by_pain(
+    planned: &PlannedExercise,
+    recent_logs: &[&SessionLog],
+    thresholds: &PainThresholds,
+) -> Decision {
     let mut logs: Vec<&SessionLog> = recent_logs
         .iter()
         .copied()

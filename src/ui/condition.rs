@@ -183,11 +183,14 @@ fn condition_body_ui(
                     .map_or(contributor.factor.as_str(), |f| f.title.as_str());
                 ui.horizontal_wrapped(|ui| {
                     ui.label(RichText::new(title).strong());
-                    if ui
+                    let link = ui
                         .link("more on this factor")
-                        .on_hover_text("Open it in Prevention & causes")
-                        .clicked()
-                    {
+                        .on_hover_text("Open it in Prevention & causes");
+                    let link_label = format!("More on {title}");
+                    link.widget_info(|| {
+                        egui::WidgetInfo::labeled(egui::Role::Link, true, &link_label)
+                    });
+                    if link.clicked() {
                         commands.push(Command::ShowPrevention(contributor.factor.clone()));
                     }
                 });

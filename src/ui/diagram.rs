@@ -241,8 +241,12 @@ fn paint_regions(
         }
         painter.add(Shape::closed_line(points.clone(), stroke));
         if is_focused {
-            let dashed =
-                Shape::dashed_line(&closed(&points), Stroke::new(1.5, Color32::BLACK), 5.0, 3.0);
+            let dashed = Shape::dashed_line(
+                &closed(&points),
+                Stroke::new(1.5, theme::FOCUS_OUTLINE),
+                5.0,
+                3.0,
+            );
             painter.extend(dashed);
         }
     }

@@ -119,6 +119,8 @@ pub struct PlannerContext<'a> {
     pub now: Duration,
     pub today: NaiveDate,
     pub red_flag_ticked: bool,
+    /// The most urgent ticked red flag; same-day and emergency flags stop new sessions until assessed.
+    pub red_flag_urgency: Option<crate::content::Urgency>,
     /// The condition open on the map, to preselect in the generator.
     pub open_condition: Option<&'a str>,
     /// A problem with the store, shown at the top.
@@ -126,6 +128,18 @@ pub struct PlannerContext<'a> {
     /// Exercise pictures for the session runner.
     pub exercise_textures: &'a ExerciseTextures,
 }
+
+impl PlannerContext<'_> {
+    /// True when a same-day or emergency red flag is ticked: no new sessions or programmes until assessed.
+    pub fn training_blocked(&self) -> bool {
+        self.red_flag_urgency
+            .is_some_and(|u| u >= crate::content::Urgency::SameDay)
+    }
+}
+
+/// Hover text on session and programme buttons while training is blocked.
+const BLOCKED_HINT: &str =
+    "A red flag is ticked that needs a professional first: see the banner at the top.";
 
 impl PlannerUi {
     /// The exercise the running session shows now (for loading its picture).
@@ -171,7 +185,8 @@ impl PlannerUi {
             .map(|e| TimerItem {
                 sets: e.sets,
                 reps: e.reps,
-                hold_secs: e.hold_secs,
+                // Reps with a short hold each (bird-dog, Pallof press) are counted reps, not one timed hold.
+                hold_secs: if e.reps.is_some() { None } else { e.hold_secs },
                 rest_secs: e.rest_secs,
                 per_side: e.per_side,
             })
@@ -236,7 +251,7 @@ pub fn planner_tab_ui(
         }
     });
     if let Some(notice) = context.store_notice {
-        ui.colored_label(Color32::DARK_RED, notice);
+        ui.colored_label(theme::ERROR_TEXT, notice);
     }
     if context.red_flag_ticked {
         let (fill, text) = theme::urgency_colors(crate::content::Urgency::SameDay);
@@ -246,13 +261,14 @@ pub fn planner_tab_ui(
             .inner_margin(8)
             .show(ui, |ui| {
                 ui.set_width(ui.available_width());
-                ui.label(
-                    RichText::new(
-                        "Progression paused: a red flag is ticked. Get assessed before making the programme harder.",
-                    )
-                    .strong()
-                    .color(text),
-                );
+                let message = if context.training_blocked() {
+                    "Training paused: a red flag is ticked that needs a professional today. Sessions and new \
+                     programmes are off until you have been assessed."
+                } else {
+                    "Progression paused: a red flag is ticked. The plan will not get harder until you have been \
+                     assessed; it still eases off if pain is high."
+                };
+                ui.label(RichText::new(message).strong().color(text));
             });
     }
     if let Some(message) = &state.message {
@@ -366,7 +382,13 @@ fn week_ui(
             ui.label(RichText::new(format!("{} {sets}", group.label())).color(color));
         }
     });
-    for warning in planner::week_warnings(week_plan, content, plan.intended_sessions_per_week) {
+    // Plan-wide warnings include Sunday followed by the next Monday.
+    let warnings = planner::plan_warnings(plan, content);
+    for warning in warnings
+        .iter()
+        .filter(|(w, _)| *w == week)
+        .map(|(_, warning)| warning)
+    {
         ui.label(
             RichText::new(format!("Warning: {}", warning.message()))
                 .color(theme::REGION_SELECTED_STROKE),
@@ -393,7 +415,7 @@ fn week_ui(
                     };
                     ui.label(RichText::new(title).strong());
                     if is_today {
-                        widgets::chip(ui, "today", theme::ACCENT, Color32::WHITE);
+                        widgets::chip(ui, "today", theme::ACCENT, theme::ON_ACCENT_TEXT);
                     }
                     if day_plan.is_empty() {
                         ui.label(RichText::new("rest day").color(theme::MUTED_TEXT));
@@ -410,18 +432,30 @@ fn week_ui(
                     add_exercise_menu(ui, content, week, day, commands);
                     if !day_plan.is_empty() {
                         copy_day_menu(ui, week, day, week_count, commands);
-                        if ui
+                        let clear = ui
                             .button("Clear")
-                            .on_hover_text("Remove every exercise from this day")
-                            .clicked()
-                        {
+                            .on_hover_text("Remove every exercise from this day");
+                        let clear_label = format!("Clear {day_name}");
+                        clear.widget_info(|| {
+                            egui::WidgetInfo::labeled(egui::Role::Button, true, &clear_label)
+                        });
+                        if clear.clicked() {
                             commands.push(PlannerCommand::ClearDay { week, day });
                         }
-                        if ui
-                            .button("Start")
+                        let start = ui
+                            .add_enabled(!context.training_blocked(), egui::Button::new("Start"))
                             .on_hover_text("Run this session now")
-                            .clicked()
-                        {
+                            .on_disabled_hover_text(BLOCKED_HINT);
+                        let start_label =
+                            format!("Start the {day_name} session, week {}", week + 1);
+                        start.widget_info(|| {
+                            egui::WidgetInfo::labeled(
+                                egui::Role::Button,
+                                !context.training_blocked(),
+                                &start_label,
+                            )
+                        });
+                        if start.clicked() {
                             state.start_session(data, week, day, context.now);
                         }
                     }
@@ -628,11 +662,12 @@ fn planned_row_ui(
         let label = format!("Rest seconds, {name}, {day_name}");
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::SpinButton, true, &label));
         edited.rest_secs = rest;
-        if ui
+        let up = ui
             .add_enabled(index > 0, egui::Button::new("Up"))
-            .on_hover_text("Move up")
-            .clicked()
-        {
+            .on_hover_text("Move up");
+        let up_label = format!("Move {name} up on {day_name}");
+        up.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, index > 0, &up_label));
+        if up.clicked() {
             commands.push(PlannerCommand::MoveExercise {
                 week,
                 day,
@@ -640,11 +675,14 @@ fn planned_row_ui(
                 to: index - 1,
             });
         }
-        if ui
+        let down = ui
             .add_enabled(index + 1 < row_count, egui::Button::new("Down"))
-            .on_hover_text("Move down")
-            .clicked()
-        {
+            .on_hover_text("Move down");
+        let down_label = format!("Move {name} down on {day_name}");
+        down.widget_info(|| {
+            egui::WidgetInfo::labeled(egui::Role::Button, index + 1 < row_count, &down_label)
+        });
+        if down.clicked() {
             commands.push(PlannerCommand::MoveExercise {
                 week,
                 day,
@@ -700,7 +738,7 @@ fn drag_u8(
 
 fn action_color(action: Action) -> Color32 {
     match action {
-        Action::Advance => Color32::from_rgb(0x14, 0x53, 0x1e),
+        Action::Advance => theme::GOOD_TEXT,
         Action::Hold => theme::MUTED_TEXT,
         Action::StepBack | Action::Paused => theme::REGION_SELECTED_STROKE,
     }
@@ -809,9 +847,10 @@ fn generate_ui(
     let ready = form.condition_id.is_some() && form.days.iter().any(|d| *d);
     let generate_clicked = ui
         .add_enabled(
-            ready,
+            ready && !context.training_blocked(),
             egui::Button::new(RichText::new("Generate programme").strong()),
         )
+        .on_disabled_hover_text(BLOCKED_HINT)
         .clicked();
     if generate_clicked && let Some(condition_id) = form.condition_id.clone() {
         let mut options = GenerateOptions::new(condition_id, context.today);
@@ -867,7 +906,11 @@ fn session_ui(
                     planner::estimate_session_minutes(day_plan)
                 ));
                 if ui
-                    .button(RichText::new("Start today's session").strong())
+                    .add_enabled(
+                        !context.training_blocked(),
+                        egui::Button::new(RichText::new("Start today's session").strong()),
+                    )
+                    .on_disabled_hover_text(BLOCKED_HINT)
                     .clicked()
                 {
                     state.start_session(data, week, day, context.now);
@@ -892,7 +935,9 @@ fn session_ui(
                     planner::estimate_session_minutes(day_plan),
                     if done { " (logged)" } else { "" }
                 ));
-                let start = ui.button("Start");
+                let start = ui
+                    .add_enabled(!context.training_blocked(), egui::Button::new("Start"))
+                    .on_disabled_hover_text(BLOCKED_HINT);
                 let label = format!("Start {} session", planner::day_name(day));
                 start.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
                 if start.clicked() {
@@ -923,13 +968,17 @@ fn runner_ui(
             ))
             .color(theme::MUTED_TEXT),
         );
+        let progress_label = format!("Session progress: step {} of {total_steps}", done_steps + 1);
         ui.add(
             egui::ProgressBar::new(done_steps as f32 / total_steps.max(1) as f32)
                 .desired_height(6.0),
-        );
+        )
+        .widget_info(|| {
+            egui::WidgetInfo::labeled(egui::Role::ProgressIndicator, true, &progress_label)
+        });
         let flashing = runner.flash_until.is_some_and(|until| now < until);
         let fill = if flashing {
-            Color32::from_rgb(0xff, 0xe9, 0xa8)
+            theme::CUE_FLASH_FILL
         } else {
             theme::NOTICE_FILL
         };
@@ -1218,7 +1267,10 @@ fn history_ui(
     context: &PlannerContext<'_>,
     commands: &mut Vec<PlannerCommand>,
 ) {
-    if let Some(waiting) = data.awaiting_next_morning() {
+    if let Some(waiting) = data
+        .awaiting_next_morning()
+        .filter(|l| l.date < context.today)
+    {
         egui::Frame::group(ui.style())
             .fill(theme::NOTICE_FILL)
             .show(ui, |ui| {
@@ -1412,7 +1464,7 @@ fn pain_chart_ui(ui: &mut Ui, data: &PlannerData) {
     let response = plot.show(ui, |plot_ui| {
         plot_ui.line(
             egui_plot::Line::new("Training volume (relative)", volume_scaled)
-                .color(Color32::from_gray(150)),
+                .color(theme::CHART_VOLUME),
         );
         plot_ui.line(
             egui_plot::Line::new("Pain during", during)
@@ -1424,10 +1476,7 @@ fn pain_chart_ui(ui: &mut Ui, data: &PlannerData) {
                 .color(theme::ACCENT)
                 .width(2.0),
         );
-        plot_ui.hline(
-            egui_plot::HLine::new("Your pain limit", limit)
-                .color(Color32::from_rgb(0x14, 0x53, 0x1e)),
-        );
+        plot_ui.hline(egui_plot::HLine::new("Your pain limit", limit).color(theme::GOOD_TEXT));
         plot_ui.points(
             egui_plot::Points::new("Pain during", during_points)
                 .color(theme::REGION_SELECTED_STROKE)

@@ -30,6 +30,19 @@ pub const DIAGRAM_BACKGROUND: Color32 = Color32::from_rgb(0xf4, 0xf4, 0xf2);
 /// Background of the educational notice.
 pub const NOTICE_FILL: Color32 = Color32::from_rgb(0xe8, 0xf1, 0xfa);
 
+/// Background of the session card for a moment after a timer cue.
+pub const CUE_FLASH_FILL: Color32 = Color32::from_rgb(0xff, 0xe9, 0xa8);
+/// Text for good news (progress allowed).
+pub const GOOD_TEXT: Color32 = Color32::from_rgb(0x14, 0x53, 0x1e);
+/// Text for problems the user must act on (saving failed, broken pictures).
+pub const ERROR_TEXT: Color32 = Color32::from_rgb(0x8b, 0x00, 0x00);
+/// Text on an accent-coloured chip.
+pub const ON_ACCENT_TEXT: Color32 = Color32::WHITE;
+/// The training-volume line in the history chart.
+pub const CHART_VOLUME: Color32 = Color32::from_gray(150);
+/// Dashed outline of the keyboard-focused region.
+pub const FOCUS_OUTLINE: Color32 = Color32::BLACK;
+
 /// Banner and chip colours for an urgency level: (background, text).
 pub fn urgency_colors(urgency: Urgency) -> (Color32, Color32) {
     match urgency {

@@ -43,6 +43,8 @@ pub struct KneeMapApp {
     /// A backup the user can restore after a damaged file was kept aside.
     offered_backup: Option<std::path::PathBuf>,
     clock: Clock,
+    /// Planner data changed and is not yet on disk (saving waits until a drag ends).
+    planner_dirty: bool,
     /// Exercise pictures, uploaded on first use.
     exercise_textures: exercises::ExerciseTextures,
 }
@@ -73,7 +75,10 @@ impl KneeMapApp {
                 LoadOutcome::Recovered { data, notice, .. } => {
                     self.planner_data = data;
                     self.store_notice = Some(notice);
-                    self.offered_backup = store.latest_good_backup::<PlannerData>();
+                    // Later saves rotate the backups, so keep a private copy of the good one to restore from.
+                    self.offered_backup = store
+                        .latest_good_backup::<PlannerData>()
+                        .and_then(|backup| preserve_copy(&backup));
                 }
             },
             None => {
@@ -128,6 +133,7 @@ impl KneeMapApp {
             store_notice: None,
             offered_backup: None,
             clock: Clock::system(),
+            planner_dirty: false,
             exercise_textures: exercises::ExerciseTextures::default(),
         }
     }
@@ -159,11 +165,12 @@ impl KneeMapApp {
         }
         if changed {
             self.planner_ui.message = None;
-            self.save_planner();
+            self.planner_dirty = true;
         }
     }
 
     fn save_planner(&mut self) {
+        self.planner_dirty = false;
         if let Some(store) = &self.store {
             match store.save(&self.planner_data) {
                 Ok(()) => {
@@ -314,6 +321,10 @@ impl KneeMapApp {
                 self.loaded = Loaded::Ready(content);
             }
         }
+        // Save after every change, but not on every frame of a drag: once the pointer is released.
+        if self.planner_dirty && !ui.ctx().input(|i| i.pointer.any_down()) {
+            self.save_planner();
+        }
         if restore_requested {
             self.restore_backup();
         }
@@ -344,12 +355,30 @@ impl eframe::App for KneeMapApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, STATE_KEY, &self.state);
+        if self.planner_dirty {
+            self.save_planner();
+        }
     }
 
     fn auto_save_interval(&self) -> std::time::Duration {
         // Ticked red flags should survive a crash, not only a clean exit.
         std::time::Duration::from_secs(5)
     }
+}
+
+/// Copies a backup beside itself under a new, unused name (`<name>.recovery`, `.recovery-2`, …) and returns the
+/// copy's path; `None` if it cannot be copied (then no restore is offered rather than a vanishing one).
+fn preserve_copy(backup: &std::path::Path) -> Option<std::path::PathBuf> {
+    let name = backup.file_name()?.to_string_lossy().into_owned();
+    let dir = backup.parent()?;
+    let target = (1..100)
+        .map(|n| match n {
+            1 => dir.join(format!("{name}.recovery")),
+            n => dir.join(format!("{name}.recovery-{n}")),
+        })
+        .find(|path| !path.exists())?;
+    std::fs::copy(backup, &target).ok()?;
+    Some(target)
 }
 
 fn top_bar_ui(ui: &mut Ui, state: &MapState) -> Vec<Command> {

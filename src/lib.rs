@@ -1,7 +1,8 @@
 //! KneeMap: an offline knee-pain map, red-flag checklist and strength planner for runners.
 //!
-//! Domain modules (`content`, `geometry`, `diagram`, `ranking`, `triage`, `state`, `library`, `cli`) have no egui
-//! dependency and carry their own tests; `ui` and `app` only draw and turn input into [`state::Command`]s.
+//! Domain modules (`content`, `geometry`, `diagram`, `ranking`, `triage`, `state`, `library`, `planner`,
+//! `session_timer`, `store`, `clock`, `assets`, `exercise_art`, `cli`) have no egui dependency and carry their own
+//! tests; `ui` and `app` only draw and turn input into commands ([`state::Command`], [`planner::PlannerCommand`]).
 
 pub mod app;
 pub mod assets;

@@ -265,3 +265,54 @@ fn a_corrupt_store_is_kept_aside_and_the_user_is_told() {
         "this is not RON {{{"
     );
 }
+
+#[test]
+fn after_a_corrupt_file_the_last_good_backup_can_be_restored_even_after_more_saves() {
+    let content = Content::embedded().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kneemap.ron");
+    let store = Store::at(&path);
+    // Two saves of a real plan leave a good backup behind.
+    let mut data = kneemap::planner::PlannerData::new();
+    let options = kneemap::planner::GenerateOptions::new("it_band_syndrome", today());
+    let _ = data.apply(
+        &content,
+        kneemap::planner::PlannerCommand::Generate(options),
+        false,
+    );
+    store.save(&data).unwrap();
+    store.save(&data).unwrap();
+    std::fs::write(&path, "garbage").unwrap();
+
+    let store = Store::at(&path);
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_eframe(move |cc| KneeMapApp::new(cc, Content::embedded(), Some(store)));
+    harness.state_mut().set_clock(Clock::manual(today()));
+    harness.run();
+    assert!(harness.state().planner_data().plan.is_none());
+    harness.get_by_label("Planner").click();
+    harness.run();
+    // Edits made before restoring rotate the store's own backups; the offered copy must survive them.
+    harness.get_by_label("Start an empty 6-week plan").click();
+    harness.run();
+    for _ in 0..4 {
+        harness.get_by_label("Add a week").click();
+        harness.run();
+    }
+    assert_eq!(
+        harness
+            .state()
+            .planner_data()
+            .plan
+            .as_ref()
+            .unwrap()
+            .weeks
+            .len(),
+        10
+    );
+    harness.get_by_label("Restore the last good backup").click();
+    harness.run();
+    let restored = harness.state().planner_data().plan.clone().unwrap();
+    assert_eq!(restored.condition_id.as_deref(), Some("it_band_syndrome"));
+}

@@ -186,26 +186,37 @@ pub fn week_warnings(
 /// Warnings for every week of a plan as `(week, warning)`, including hard days that run from a Sunday into the
 /// next week's Monday (reported on the earlier week with `first_day` 6).
 pub fn plan_warnings(plan: &Plan, content: &Content) -> Vec<(usize, PlanWarning)> {
-    let mut out = Vec::new();
-    for (index, week) in plan.weeks.iter().enumerate() {
-        let mut warnings = week_warnings(week, content, plan.intended_sessions_per_week);
-        if let Some(next) = plan.weeks.get(index + 1) {
-            let sunday_monday = hard_on_both(&week.days[6], &next.days[0], content)
+    (0..plan.weeks.len())
+        .flat_map(|index| {
+            plan_week_warnings(plan, index, content)
                 .into_iter()
-                .map(|group| PlanWarning::ConsecutiveHardDays {
-                    group,
-                    first_day: 6,
-                });
-            // Keep the back-to-back warnings together, before the others.
-            let position = warnings
-                .iter()
-                .take_while(|w| matches!(w, PlanWarning::ConsecutiveHardDays { .. }))
-                .count();
-            warnings.splice(position..position, sunday_monday);
-        }
-        out.extend(warnings.into_iter().map(|w| (index, w)));
+                .map(move |w| (index, w))
+        })
+        .collect()
+}
+
+/// Warnings for one week of a plan, including a hard Sunday followed by a hard Monday in the next week (the
+/// planner draws one week per frame, so it asks for that week only).
+pub fn plan_week_warnings(plan: &Plan, index: usize, content: &Content) -> Vec<PlanWarning> {
+    let Some(week) = plan.weeks.get(index) else {
+        return Vec::new();
+    };
+    let mut warnings = week_warnings(week, content, plan.intended_sessions_per_week);
+    if let Some(next) = plan.weeks.get(index + 1) {
+        let sunday_monday = hard_on_both(&week.days[6], &next.days[0], content)
+            .into_iter()
+            .map(|group| PlanWarning::ConsecutiveHardDays {
+                group,
+                first_day: 6,
+            });
+        // Keep the back-to-back warnings together, before the others.
+        let position = warnings
+            .iter()
+            .take_while(|w| matches!(w, PlanWarning::ConsecutiveHardDays { .. }))
+            .count();
+        warnings.splice(position..position, sunday_monday);
     }
-    out
+    warnings
 }
 
 #[cfg(test)]

@@ -14,7 +14,7 @@ pub mod progression;
 
 pub use coverage::{
     HARD_DAY_SETS, PlanWarning, TRACKED_GROUPS, counts_as_work, day_coverage, is_session,
-    plan_warnings, session_count, tracked_group, week_coverage, week_warnings,
+    plan_warnings, plan_week_warnings, session_count, tracked_group, week_coverage, week_warnings,
 };
 pub use data::{Adjustment, Applied, DEFAULT_GET_READY_SECS, PlannerCommand, PlannerData};
 pub use duration::{

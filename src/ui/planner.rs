@@ -382,13 +382,8 @@ fn week_ui(
             ui.label(RichText::new(format!("{} {sets}", group.label())).color(color));
         }
     });
-    // Plan-wide warnings include Sunday followed by the next Monday.
-    let warnings = planner::plan_warnings(plan, content);
-    for warning in warnings
-        .iter()
-        .filter(|(w, _)| *w == week)
-        .map(|(_, warning)| warning)
-    {
+    // Includes a hard Sunday followed by a hard Monday next week.
+    for warning in planner::plan_week_warnings(plan, week, content) {
         ui.label(
             RichText::new(format!("Warning: {}", warning.message()))
                 .color(theme::REGION_SELECTED_STROKE),

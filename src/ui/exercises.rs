@@ -161,20 +161,26 @@ fn filter_bar_ui(ui: &mut Ui, content: &Content, filter: &mut ExerciseFilter) {
         .widget_info(|| {
             egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Search exercises by name")
         });
-        egui::ComboBox::from_label("Muscle")
+        ui.label("Muscle:");
+        egui::ComboBox::from_id_salt("library_filter_muscle")
             .selected_text(filter.muscle_group.map_or("Any", MuscleGroup::label))
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut filter.muscle_group, None, "Any");
                 for group in MUSCLE_GROUPS {
                     ui.selectable_value(&mut filter.muscle_group, Some(group), group.label());
                 }
+            })
+            .response
+            .widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Filter by muscle group")
             });
         let condition_name = filter
             .condition
             .as_deref()
             .and_then(|id| content.condition(id))
             .map_or("Any", |c| c.lay_name.as_str());
-        egui::ComboBox::from_label("Condition")
+        ui.label("Condition:");
+        egui::ComboBox::from_id_salt("library_filter_condition")
             .selected_text(condition_name)
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut filter.condition, None, "Any");
@@ -185,6 +191,10 @@ fn filter_bar_ui(ui: &mut Ui, content: &Content, filter: &mut ExerciseFilter) {
                         &condition.lay_name,
                     );
                 }
+            })
+            .response
+            .widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Filter by condition")
             });
         let mut equipment: Vec<Equipment> = content
             .exercises
@@ -193,13 +203,18 @@ fn filter_bar_ui(ui: &mut Ui, content: &Content, filter: &mut ExerciseFilter) {
             .collect();
         equipment.sort();
         equipment.dedup();
-        egui::ComboBox::from_label("Equipment")
+        ui.label("Equipment:");
+        egui::ComboBox::from_id_salt("library_filter_equipment")
             .selected_text(filter.equipment.map_or("Any", Equipment::label))
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut filter.equipment, None, "Any");
                 for item in equipment {
                     ui.selectable_value(&mut filter.equipment, Some(item), item.label());
                 }
+            })
+            .response
+            .widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Filter by equipment")
             });
         if !filter.is_empty() && ui.button("Clear filters").clicked() {
             *filter = ExerciseFilter::default();

@@ -5,19 +5,36 @@ use egui::{Color32, RichText, Ui};
 use super::theme;
 use crate::content::{Claim, Content, EvidenceLevel, Source, Urgency};
 
-/// Short citation, e.g. "Crossley 2016" or "Source article".
+/// Short citation, e.g. "Crossley 2016", "van der Worp 2012", "American College of Sports Medicine 2009" or
+/// "Source article": the first author's surname (initials dropped) or the organisation, then the year.
 pub fn short_citation(source: &Source) -> String {
     if source.id == "article" {
         return "Source article".to_owned();
     }
-    let first_author = source
+    let head = source
         .authors
-        .split([',', ' '])
-        .find(|w| !w.is_empty())
-        .unwrap_or(source.authors.as_str());
+        .split([',', '('])
+        .next()
+        .unwrap_or_default()
+        .trim();
+    let mut words: Vec<&str> = head.split_whitespace().collect();
+    let is_initials =
+        |w: &str| w.len() <= 3 && w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic());
+    if words.len() > 1 && words.last().is_some_and(|w| is_initials(w)) {
+        words.pop();
+    }
+    let mut name = words.join(" ");
+    if name.is_empty() || name.eq_ignore_ascii_case("not recorded") {
+        name = source
+            .title
+            .split_whitespace()
+            .take(4)
+            .collect::<Vec<_>>()
+            .join(" ");
+    }
     match source.year {
-        Some(year) => format!("{first_author} {year}"),
-        None => first_author.to_owned(),
+        Some(year) => format!("{name} {year}"),
+        None => name,
     }
 }
 
@@ -161,4 +178,30 @@ pub fn section_title(ui: &mut Ui, title: &str) -> egui::Response {
 /// A link-styled button; returns true when activated (mouse, keyboard or screen reader).
 pub fn link_button(ui: &mut Ui, text: &str) -> bool {
     ui.link(text).clicked()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_citations_use_surnames_or_organisations() {
+        let content = Content::embedded().unwrap();
+        let cite = |id: &str| short_citation(content.source(id).unwrap());
+        assert_eq!(cite("article"), "Source article");
+        assert_eq!(cite("crossley_2016"), "Crossley 2016");
+        assert_eq!(cite("van_der_worp_2012"), "van der Worp 2012");
+        assert_eq!(
+            cite("acsm_2009"),
+            "American College of Sports Medicine 2009"
+        );
+        for source in &content.sources {
+            let short = short_citation(source);
+            assert!(
+                !short.trim().is_empty() && !short.contains("Not recorded"),
+                "{}",
+                source.id
+            );
+        }
+    }
 }

@@ -155,6 +155,25 @@ fn run_a_session_with_a_deterministic_clock_then_log_high_pain_and_see_it_eased_
     }
     harness.get_by_label("Log this session").click();
     harness.run();
+    // Correct what differed from the plan: fewer reps on the first exercise.
+    let first = {
+        let data = harness.state().planner_data();
+        let plan = data.plan.as_ref().unwrap();
+        let (week, day) = plan.day_for(today()).unwrap();
+        plan.day(week, day)
+            .unwrap()
+            .exercises
+            .iter()
+            .find(|e| e.reps.is_some())
+            .unwrap()
+            .exercise_id
+            .clone()
+    };
+    let first_name = content.exercise(&first).unwrap().name.clone();
+    harness
+        .get_by_label(&format!("Reps done, {first_name}"))
+        .set_value_accesskit(5.0);
+    harness.run();
     harness
         .get_by_label("Knee pain during the session, 0 to 10")
         .set_value_accesskit(7.0);

@@ -184,7 +184,8 @@ impl PlannerData {
         };
         match command {
             PlannerCommand::Generate(options) => match generate_programme(content, &options) {
-                Ok(plan) => {
+                Ok(mut plan) => {
+                    plan.id = self.next_plan_id();
                     self.thresholds = PainThresholds::for_condition(&options.condition_id);
                     self.plan = Some(plan);
                     Applied::Changed
@@ -193,6 +194,7 @@ impl PlannerData {
             },
             PlannerCommand::NewEmptyPlan { start_date, weeks } => {
                 let mut plan = Plan::new("My plan", start_date, weeks.clamp(1, MAX_PLAN_WEEKS));
+                plan.id = self.next_plan_id();
                 plan.intended_sessions_per_week = 3;
                 self.plan = Some(plan);
                 Applied::Changed
@@ -272,6 +274,7 @@ impl PlannerData {
             PlannerCommand::LogSession(mut log) => {
                 clamp_log(&mut log);
                 log.progression_applied = false;
+                log.plan_id = self.plan.as_ref().map_or(0, |p| p.id);
                 let log_id = log.id;
                 self.logs.push(log);
                 self.progress_after(content, log_id, red_flag_ticked);
@@ -347,6 +350,13 @@ impl PlannerData {
         if applied && let Some(log) = self.logs.iter_mut().find(|l| l.id == log_id) {
             log.progression_applied = true;
         }
+    }
+
+    /// An id no plan or log has used yet.
+    fn next_plan_id(&self) -> u64 {
+        let current = self.plan.as_ref().map_or(0, |p| p.id);
+        let logged = self.logs.iter().map(|l| l.plan_id).max().unwrap_or(0);
+        current.max(logged).saturating_add(1)
     }
 
     /// Progression status of a planned exercise right now (what the rules would do next), for display.
@@ -566,6 +576,28 @@ mod tests {
         assert!(
             later.iter().filter(|d| **d == adjustment.to).count() >= 2,
             "{later:?}"
+        );
+    }
+
+    #[test]
+    fn logs_of_a_replaced_plan_do_not_count_towards_the_new_one() {
+        let content = content();
+        let mut data = generated(&content);
+        let log = session_log(&data, 23, 1);
+        data.apply(&content, PlannerCommand::LogSession(log), false);
+        let old_plan = data.plan.clone().unwrap();
+        assert_eq!(
+            crate::planner::adherence_per_week(&old_plan, &data.logs)[0].2,
+            1
+        );
+        let options = GenerateOptions::new("meniscus_tear", date(23));
+        data.apply(&content, PlannerCommand::Generate(options), false);
+        let new_plan = data.plan.clone().unwrap();
+        assert_ne!(new_plan.id, old_plan.id);
+        assert!(
+            crate::planner::adherence_per_week(&new_plan, &data.logs)
+                .iter()
+                .all(|(_, _, done)| *done == 0)
         );
     }
 

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use super::model::{ExerciseLog, Plan, SessionLog};
 
 /// Per plan week: `(week, planned_sessions, done)`. A planned session is a day with at least one exercise;
-/// `done` counts those planned days that have a log (by the log's `week_index` and `day_index`), so extra
+/// `done` counts those planned days that have a log of this plan (by `plan_id`, `week_index` and `day_index`), so extra
 /// sessions on unplanned days do not push adherence over 100%.
 pub fn adherence_per_week(plan: &Plan, logs: &[SessionLog]) -> Vec<(usize, u32, u32)> {
     plan.weeks
@@ -24,6 +24,7 @@ pub fn adherence_per_week(plan: &Plan, logs: &[SessionLog]) -> Vec<(usize, u32, 
                 .collect();
             let done_days: BTreeSet<usize> = logs
                 .iter()
+                .filter(|l| l.plan_id == plan.id)
                 .filter(|l| l.week_index == week_index && planned_days.contains(&l.day_index))
                 .map(|l| l.day_index)
                 .collect();

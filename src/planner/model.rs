@@ -154,6 +154,8 @@ pub struct WeekPlan {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Plan {
+    /// Distinguishes this plan from earlier ones, so their logs do not count towards it (0 in old saves).
+    pub id: u64,
     pub name: String,
     /// Id into `conditions.ron` when the plan was made for a condition.
     pub condition_id: Option<String>,
@@ -168,6 +170,7 @@ pub struct Plan {
 impl Default for Plan {
     fn default() -> Self {
         Self {
+            id: 0,
             name: String::new(),
             condition_id: None,
             start_date: NaiveDate::default(),
@@ -377,6 +380,8 @@ pub struct SessionLog {
     pub next_morning_pain: Option<u8>,
     /// The progression rules have changed the plan because of this session (they act once per session).
     pub progression_applied: bool,
+    /// [`Plan::id`] of the plan this session belonged to.
+    pub plan_id: u64,
 }
 
 impl SessionLog {

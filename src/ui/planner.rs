@@ -922,7 +922,9 @@ fn session_ui(
     for day in 0..7 {
         if let Some(day_plan) = plan.day(current_week, day).filter(|d| !d.is_empty()) {
             ui.horizontal(|ui| {
-                let done = planner::log_for_day(current_week, day, &data.logs).is_some();
+                let done = data.logs.iter().any(|l| {
+                    l.plan_id == plan.id && l.week_index == current_week && l.day_index == day
+                });
                 ui.label(format!(
                     "{}: {} exercises, about {} min{}",
                     planner::day_name(day),
@@ -1189,22 +1191,37 @@ fn log_form_ui(
                 .size(18.0)
                 .strong(),
         );
-        for entry in &form.entries {
+        ui.label(
+            RichText::new("What you did (correct anything that differed from the plan):")
+                .color(theme::MUTED_TEXT),
+        );
+        for entry in &mut form.entries {
             let name = content
                 .exercise(&entry.exercise_id)
-                .map_or(entry.exercise_id.as_str(), |e| e.name.as_str());
-            ui.label(format!(
-                "• {name}: {} sets{}{}",
-                entry.sets_done,
-                entry
-                    .reps_done
-                    .map(|r| format!(" × {r}"))
-                    .unwrap_or_default(),
-                entry
-                    .load_kg
-                    .map(|kg| format!(", {}", planner::format_kg(kg)))
-                    .unwrap_or_default()
-            ));
+                .map_or(entry.exercise_id.as_str(), |e| e.name.as_str())
+                .to_owned();
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new(&name).strong());
+                drag_u8(
+                    ui,
+                    &mut entry.sets_done,
+                    0..=10,
+                    "sets",
+                    &format!("Sets done, {name}"),
+                );
+                if let Some(reps) = entry.reps_done.as_mut() {
+                    drag_u8(ui, reps, 0..=50, "reps", &format!("Reps done, {name}"));
+                } else if let Some(hold) = entry.hold_secs_done.as_mut() {
+                    let label = format!("Hold seconds done, {name}");
+                    ui.add(egui::DragValue::new(hold).range(0..=600).suffix(" s hold"))
+                        .widget_info(|| {
+                            egui::WidgetInfo::labeled(egui::Role::SpinButton, true, &label)
+                        });
+                }
+                if let Some(kg) = entry.load_kg {
+                    ui.label(RichText::new(planner::format_kg(kg)).color(theme::MUTED_TEXT));
+                }
+            });
         }
         ui.add_space(4.0);
         ui.add(egui::Slider::new(&mut form.pain_during, 0..=10).text("knee pain during (0–10)"))

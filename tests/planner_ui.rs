@@ -25,14 +25,20 @@ struct TestApp {
     _dir: tempfile::TempDir,
 }
 
-fn planner_app() -> TestApp {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::at(dir.path().join("kneemap.ron"));
+/// The real app on the store at `path`, with a manual clock on `today()`, after its first frame.
+fn app_on_store(path: &std::path::Path) -> Harness<'static, KneeMapApp> {
+    let store = Store::at(path);
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
         .build_eframe(move |cc| KneeMapApp::new(cc, Content::embedded(), Some(store)));
     harness.state_mut().set_clock(Clock::manual(today()));
     harness.run();
+    harness
+}
+
+fn planner_app() -> TestApp {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app_on_store(&dir.path().join("kneemap.ron"));
     harness.get_by_label("Planner").click();
     harness.run();
     TestApp { harness, _dir: dir }
@@ -240,20 +246,12 @@ fn plan_survives_a_restart_through_the_store() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("kneemap.ron");
     {
-        let store = Store::at(&path);
-        let mut harness = Harness::builder()
-            .with_size(egui::vec2(1280.0, 800.0))
-            .build_eframe(move |cc| KneeMapApp::new(cc, Content::embedded(), Some(store)));
-        harness.state_mut().set_clock(Clock::manual(today()));
-        harness.run();
+        let mut harness = app_on_store(&path);
         harness.get_by_label("Planner").click();
         harness.run();
         generate(&mut harness, &content, "meniscus_tear");
     }
-    let store = Store::at(&path);
-    let harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_eframe(move |cc| KneeMapApp::new(cc, Content::embedded(), Some(store)));
+    let harness = app_on_store(&path);
     let plan = harness.state().planner_data().plan.clone().unwrap();
     assert_eq!(plan.condition_id.as_deref(), Some("meniscus_tear"));
 }
@@ -263,11 +261,7 @@ fn a_corrupt_store_is_kept_aside_and_the_user_is_told() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("kneemap.ron");
     std::fs::write(&path, "this is not RON {{{").unwrap();
-    let store = Store::at(&path);
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_eframe(move |cc| KneeMapApp::new(cc, Content::embedded(), Some(store)));
-    harness.run();
+    let mut harness = app_on_store(&path);
     harness.get_by_label("Planner").click();
     harness.run();
     harness.get_by_label_contains("the file is damaged");
@@ -303,12 +297,7 @@ fn after_a_corrupt_file_the_last_good_backup_can_be_restored_even_after_more_sav
     store.save(&data).unwrap();
     std::fs::write(&path, "garbage").unwrap();
 
-    let store = Store::at(&path);
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_eframe(move |cc| KneeMapApp::new(cc, Content::embedded(), Some(store)));
-    harness.state_mut().set_clock(Clock::manual(today()));
-    harness.run();
+    let mut harness = app_on_store(&path);
     assert!(harness.state().planner_data().plan.is_none());
     harness.get_by_label("Planner").click();
     harness.run();

@@ -30,11 +30,7 @@ pub struct CheckReport {
 
 /// Validates the content in `dir` (or the built-in copy).
 pub fn check_content(dir: Option<&Path>) -> CheckReport {
-    let loaded = match dir {
-        Some(dir) => Content::from_dir(dir),
-        None => Content::embedded(),
-    };
-    match loaded {
+    match load_content(dir) {
         Ok(content) => CheckReport {
             ok: true,
             lines: vec![content.summary()],

@@ -36,6 +36,18 @@ pub const ALWAYS_AVAILABLE: [Equipment; 4] = [
     Equipment::Step,
 ];
 
+/// Equipment a user may or may not have; the generator asks about these (everything else is [`ALWAYS_AVAILABLE`]).
+pub const OPTIONAL_EQUIPMENT: [Equipment; 8] = [
+    Equipment::ResistanceBand,
+    Equipment::Dumbbells,
+    Equipment::Barbell,
+    Equipment::LegPressMachine,
+    Equipment::CurlMachine,
+    Equipment::DeclineBoard,
+    Equipment::FoamRoller,
+    Equipment::Strap,
+];
+
 /// Equipment that lets heavy slow resistance be genuinely heavy.
 pub const LOADING_EQUIPMENT: [Equipment; 3] = [
     Equipment::Dumbbells,
@@ -1134,6 +1146,16 @@ mod tests {
             (None, None) => return Err("no reps or hold".into()),
         }
         Ok(())
+    }
+
+    #[test]
+    fn every_equipment_is_either_assumed_or_asked_about() {
+        let content = Content::embedded().unwrap();
+        for equipment in content.exercises.iter().flat_map(|e| &e.equipment) {
+            let assumed = ALWAYS_AVAILABLE.contains(equipment);
+            let asked = OPTIONAL_EQUIPMENT.contains(equipment);
+            assert!(assumed != asked, "{equipment:?}");
+        }
     }
 
     #[test]

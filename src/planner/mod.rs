@@ -21,7 +21,7 @@ pub use duration::{
     CHANGE_OVER_SECS, estimate_exercise_secs, estimate_session_minutes, estimate_session_secs,
 };
 pub use generate::{
-    ALWAYS_AVAILABLE, GenerateError, GenerateOptions, HSR_STEPS, default_weeks,
+    ALWAYS_AVAILABLE, GenerateError, GenerateOptions, HSR_STEPS, OPTIONAL_EQUIPMENT, default_weeks,
     equipment_available, generate_programme, hsr_reps_for_week, serves_condition,
     supported_conditions,
 };

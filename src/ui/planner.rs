@@ -17,18 +17,6 @@ use crate::planner::{
 };
 use crate::session_timer::{Phase, SessionTimer, Side, TimerItem};
 
-/// Equipment the generator asks about (bodyweight, mat, wall and step are always assumed).
-const OPTIONAL_EQUIPMENT: [Equipment; 8] = [
-    Equipment::ResistanceBand,
-    Equipment::Dumbbells,
-    Equipment::Barbell,
-    Equipment::LegPressMachine,
-    Equipment::CurlMachine,
-    Equipment::DeclineBoard,
-    Equipment::FoamRoller,
-    Equipment::Strap,
-];
-
 /// How long the whole session card flashes after a cue.
 const CUE_FLASH: Duration = Duration::from_millis(900);
 
@@ -819,7 +807,7 @@ fn generate_ui(
                         .small()
                         .color(theme::MUTED_TEXT),
                 );
-                for item in OPTIONAL_EQUIPMENT {
+                for item in planner::OPTIONAL_EQUIPMENT {
                     let mut on = form.equipment.contains(&item);
                     if ui.checkbox(&mut on, item.label()).changed() {
                         if on {

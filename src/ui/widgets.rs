@@ -93,20 +93,26 @@ pub fn sources_line(ui: &mut Ui, content: &Content, source_ids: &[String]) {
     if sources.is_empty() {
         return;
     }
-    let mut short = String::new();
-    for (i, source) in sources.iter().enumerate() {
-        if i > 0 {
-            short.push_str(" · ");
-        }
-        short.push_str(&short_citation(source));
-    }
     // Full citations are built only while the pointer rests on the line.
-    ui.label(RichText::new(short).small().color(theme::MUTED_TEXT))
-        .on_hover_ui(|ui| {
-            for source in &sources {
-                ui.label(full_citation(source));
-            }
-        });
+    ui.label(
+        RichText::new(short_citations(&sources))
+            .small()
+            .color(theme::MUTED_TEXT),
+    )
+    .on_hover_ui(|ui| {
+        for source in &sources {
+            ui.label(full_citation(source));
+        }
+    });
+}
+
+/// "Crossley 2016 · Collins 2018".
+fn short_citations(sources: &[&Source]) -> String {
+    sources
+        .iter()
+        .map(|s| short_citation(s))
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 /// One claim as a bullet: text, then its evidence chip and sources.
@@ -140,13 +146,12 @@ pub fn evidence_line(ui: &mut Ui, content: &Content, level: EvidenceLevel, sourc
         .iter()
         .filter_map(|id| content.source(id))
         .collect();
-    for (i, source) in sources.iter().enumerate() {
-        let separator = if i == 0 { "  " } else { " · " };
+    if !sources.is_empty() {
         job.append(
-            &format!("{separator}{}", short_citation(source)),
+            &format!("  {}", short_citations(&sources)),
             0.0,
             egui::TextFormat {
-                font_id: small.clone(),
+                font_id: small,
                 color: theme::MUTED_TEXT,
                 ..Default::default()
             },
@@ -173,11 +178,6 @@ pub fn section_title(ui: &mut Ui, title: &str) -> egui::Response {
     let response = ui.label(RichText::new(title).strong().size(16.5));
     ui.add_space(2.0);
     response
-}
-
-/// A link-styled button; returns true when activated (mouse, keyboard or screen reader).
-pub fn link_button(ui: &mut Ui, text: &str) -> bool {
-    ui.link(text).clicked()
 }
 
 #[cfg(test)]

@@ -9,8 +9,12 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use egui::RawInput;
 use kneemap::KneeMapApp;
 use kneemap::content::{Content, ViewKind};
-use kneemap::planner::{ExerciseLog, GenerateOptions, PlannerCommand, PlannerData, SessionLog};
-use kneemap::state::{Command, MapState, Tab};
+use kneemap::map::state::{Command, MapState, Tab};
+use kneemap::map::triage::Safety;
+use kneemap::planner::{
+    Applied, ExerciseLog, GenerateOptions, PlannerCommand, PlannerData, SessionLog,
+};
+use kneemap::store::UserData;
 use kneemap::ui::planner::PlannerView;
 
 /// A 1280×800 window, as on a typical laptop.
@@ -24,19 +28,21 @@ fn laptop_input() -> RawInput {
     }
 }
 
-fn main_screen_state(content: &Content, view: ViewKind, location: &str) -> MapState {
+fn main_screen_state(content: &Content, view: ViewKind, location: &str) -> UserData {
     let mut state = MapState {
         disclaimer_acknowledged: true,
         view,
         ..MapState::default()
     };
-    state.apply(content, Command::SelectLocation(location.to_owned()));
+    let now = chrono::Utc::now();
+    state.apply(content, Command::SelectLocation(location.to_owned()), now);
     state.apply(
         content,
         Command::SetSymptom {
             question_id: "worse_downhill_stairs".into(),
             yes: true,
         },
+        now,
     );
     state.apply(
         content,
@@ -44,8 +50,12 @@ fn main_screen_state(content: &Content, view: ViewKind, location: &str) -> MapSt
             flag_id: "persistent_pain".into(),
             ticked: true,
         },
+        now,
     );
-    state
+    UserData {
+        map: state,
+        ..UserData::default()
+    }
 }
 
 /// A generated 52-week programme with every planned session of the year logged.
@@ -54,7 +64,8 @@ fn year_of_planner_data(content: &Content) -> PlannerData {
     let mut data = PlannerData::new();
     let mut options = GenerateOptions::new("patellofemoral_pain", start);
     options.weeks = Some(52);
-    let _ = data.apply(content, PlannerCommand::Generate(options), false);
+    let applied = data.apply(content, PlannerCommand::Generate(options), Safety::CLEAR);
+    assert_eq!(applied, Applied::Changed, "the benchmark needs a plan");
     let Some(plan) = data.plan.clone() else {
         return data;
     };
@@ -75,7 +86,8 @@ fn year_of_planner_data(content: &Content) -> PlannerData {
             log.next_morning_pain = Some((week % 3) as u8);
             log.effort = 6;
             log.notes = "Felt fine on the stairs afterwards.".to_owned();
-            let _ = data.apply(content, PlannerCommand::LogSession(log), false);
+            let applied = data.apply(content, PlannerCommand::LogSession(log), Safety::CLEAR);
+            assert_eq!(applied, Applied::Changed);
         }
     }
     data
@@ -118,11 +130,11 @@ fn bench_frames(c: &mut Criterion) {
         ("kneemap_history_year", PlannerView::History),
     ] {
         let ctx = egui::Context::default();
-        let mut state = main_screen_state(&content, ViewKind::Front, "kneecap");
-        state.tab = Tab::Planner;
-        let mut app = KneeMapApp::from_parts(&ctx, Ok(content.clone()), state);
-        app.set_planner_data(planner_data.clone());
-        app.planner_ui_mut().view = view;
+        let mut data = main_screen_state(&content, ViewKind::Front, "kneecap");
+        data.map.tab = Tab::Planner;
+        data.planner = planner_data.clone();
+        let mut app = KneeMapApp::from_parts(&ctx, Ok(content.clone()), data);
+        app.panels_mut().planner.view = view;
         bench_app(c, name, &ctx, &mut app);
     }
 

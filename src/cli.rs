@@ -1,10 +1,12 @@
-//! Command-line interface: run the app (optionally on content from disk) or check content without a window.
+//! Command-line interface: run the app (optionally on content or data from elsewhere), check content, and the
+//! verbs for power users and scripts (`data path`, `data check`).
 
 use std::path::{Path, PathBuf};
 
-use clap::Parser;
+use clap::{Parser, Subcommand};
 
 use crate::content::Content;
+use crate::store::{Store, StoreError, UserData};
 
 /// KneeMap: knee pain map, red flags and strength planner for runners (offline, educational).
 #[derive(Debug, Parser)]
@@ -14,31 +16,119 @@ pub struct Cli {
     #[arg(long, value_name = "DIR")]
     pub content_dir: Option<PathBuf>,
 
+    /// Keep your data in DIR instead of the platform data folder (portable use, tests).
+    #[arg(long, value_name = "DIR", global = true)]
+    pub data_dir: Option<PathBuf>,
+
     /// Validate content and exit: DIR if given, otherwise the built-in copy. Prints every problem as
     /// `file:line:col: message` and exits non-zero, or prints a one-line summary and exits 0.
     #[arg(long, value_name = "DIR", num_args = 0..=1)]
     pub check_content: Option<Option<PathBuf>>,
+
+    #[command(subcommand)]
+    pub command: Option<Verb>,
 }
 
-/// Result of `--check-content`: what to print and whether it passed.
+/// What to do instead of opening the window.
+#[derive(Debug, Subcommand)]
+pub enum Verb {
+    /// Your data: where it is, and whether it loads.
+    Data {
+        #[command(subcommand)]
+        action: DataAction,
+    },
+}
+
+/// `kneemap data …`
+#[derive(Debug, Subcommand)]
+pub enum DataAction {
+    /// Print the folder and file that hold your data.
+    Path,
+    /// Load your data without changing it and print what it holds (plans, logs, ticks) or what is wrong; exits 1
+    /// when it cannot be used.
+    Check,
+}
+
+/// What a verb prints and how it exits.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CheckReport {
+pub struct Report {
     pub ok: bool,
-    /// One line per problem, or the summary line.
+    /// Lines for standard output (when ok) or standard error.
     pub lines: Vec<String>,
 }
 
+/// The store for `--data-dir`, or the platform data folder.
+pub fn store_for(data_dir: Option<&Path>) -> Result<Store, StoreError> {
+    match data_dir {
+        Some(dir) => Ok(Store::in_dir(dir)),
+        None => Store::open_default(),
+    }
+}
+
+/// `kneemap data path`.
+pub fn data_path(data_dir: Option<&Path>) -> Report {
+    match store_for(data_dir) {
+        Ok(store) => Report {
+            ok: true,
+            lines: vec![
+                format!("folder: {}", store.dir().display()),
+                format!("file: {}", store.path().display()),
+            ],
+        },
+        Err(e) => Report {
+            ok: false,
+            lines: vec![e.to_string()],
+        },
+    }
+}
+
+/// `kneemap data check`: reads the file and changes nothing, even when it is damaged.
+pub fn data_check(data_dir: Option<&Path>) -> Report {
+    let store = match store_for(data_dir) {
+        Ok(store) => store,
+        Err(e) => {
+            return Report {
+                ok: false,
+                lines: vec![e.to_string()],
+            };
+        }
+    };
+    match store.inspect::<UserData>() {
+        Ok(None) => Report {
+            ok: true,
+            lines: vec![format!(
+                "{}: no data yet (KneeMap creates it on the first change)",
+                store.path().display()
+            )],
+        },
+        Ok(Some(data)) => {
+            let mut lines = vec![format!("{}: OK", store.path().display())];
+            lines.extend(data.summary_lines().into_iter().map(|l| format!("  {l}")));
+            Report { ok: true, lines }
+        }
+        Err(problem) => Report {
+            ok: false,
+            lines: vec![format!(
+                "{}: cannot be used: {}. Nothing was changed; the app keeps a damaged file aside and offers the \
+                 last good backup when it starts.",
+                store.path().display(),
+                problem.reason()
+            )],
+        },
+    }
+}
+
 /// Validates the content in `dir` (or the built-in copy).
-pub fn check_content(dir: Option<&Path>) -> CheckReport {
+pub fn check_content(dir: Option<&Path>) -> Report {
     match load_content(dir) {
-        Ok(content) => CheckReport {
+        Ok(content) => Report {
             ok: true,
             lines: vec![content.summary()],
         },
         Err(errors) => {
             let mut lines: Vec<String> = errors.0.iter().map(ToString::to_string).collect();
             lines.push(format!("{} problem(s) found", errors.0.len()));
-            CheckReport { ok: false, lines }
+            Report { ok: false, lines }
         }
     }
 }
@@ -64,6 +154,16 @@ mod tests {
         let cli = Cli::try_parse_from(["kneemap", "--content-dir", "x"]).unwrap();
         assert_eq!(cli.content_dir, Some(PathBuf::from("x")));
         assert!(Cli::try_parse_from(["kneemap", "--bogus"]).is_err());
+        let cli = Cli::try_parse_from(["kneemap", "data", "check", "--data-dir", "d"]).unwrap();
+        assert!(matches!(
+            cli.command,
+            Some(Verb::Data {
+                action: DataAction::Check
+            })
+        ));
+        assert_eq!(cli.data_dir, Some(PathBuf::from("d")));
+        let cli = Cli::try_parse_from(["kneemap", "--data-dir", "d", "data", "path"]).unwrap();
+        assert_eq!(cli.data_dir, Some(PathBuf::from("d")));
     }
 
     #[test]
@@ -75,10 +175,54 @@ mod tests {
     }
 
     #[test]
+    fn content_folder_on_disk_checks_clean() {
+        // What `kneemap --check-content content` checks in CI, without building the binary again.
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+        let report = check_content(Some(&dir));
+        assert!(report.ok, "{:?}", report.lines);
+    }
+
+    #[test]
     fn missing_directory_reports_every_file() {
         let report = check_content(Some(Path::new("/definitely/not/here")));
         assert!(!report.ok);
         assert!(report.lines.iter().any(|l| l.contains("conditions.ron")));
         assert!(report.lines.len() >= 8);
+    }
+
+    #[test]
+    fn data_path_and_check_on_a_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = data_path(Some(dir.path()));
+        assert!(path.ok);
+        assert!(path.lines[1].ends_with("kneemap.ron"), "{:?}", path.lines);
+
+        let empty = data_check(Some(dir.path()));
+        assert!(empty.ok);
+        assert!(empty.lines[0].contains("no data yet"));
+
+        let mut data = UserData::default();
+        data.map
+            .ticked_red_flags
+            .insert("cannot_bear_weight".to_owned());
+        Store::in_dir(dir.path()).save(&data).unwrap();
+        let good = data_check(Some(dir.path()));
+        assert!(good.ok, "{:?}", good.lines);
+        assert!(
+            good.lines
+                .iter()
+                .any(|l| l.contains("red flags ticked: cannot_bear_weight"))
+        );
+
+        let file = dir.path().join(crate::store::FILE_NAME);
+        std::fs::write(
+            &file,
+            "(format: \"kneemap-store\", version: 3, data: (map: (view: Sideways",
+        )
+        .unwrap();
+        let bad = data_check(Some(dir.path()));
+        assert!(!bad.ok);
+        assert!(bad.lines[0].contains("cannot be used"), "{:?}", bad.lines);
+        assert!(file.exists(), "check never moves the file");
     }
 }

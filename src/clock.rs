@@ -51,6 +51,18 @@ impl Clock {
             .unwrap_or_else(|| chrono::Local::now().date_naive())
     }
 
+    /// The current moment in UTC (when a red flag was ticked). A manual clock reads noon UTC on its date plus the
+    /// time it has been moved forward.
+    pub fn now_utc(&self) -> chrono::DateTime<chrono::Utc> {
+        match (self.manual_today, self.manual_elapsed) {
+            (Some(today), Some(elapsed)) => {
+                let noon = today.and_hms_opt(12, 0, 0).unwrap_or_default().and_utc();
+                noon + chrono::TimeDelta::from_std(elapsed).unwrap_or_default()
+            }
+            _ => chrono::Utc::now(),
+        }
+    }
+
     /// Moves a manual clock forward; the real clock ignores this.
     pub fn advance(&mut self, by: Duration) {
         if let Some(elapsed) = self.manual_elapsed.as_mut() {
@@ -81,10 +93,27 @@ mod tests {
     }
 
     #[test]
-    fn system_clock_runs() {
+    fn system_clock_runs_and_ignores_advance() {
         let mut clock = Clock::system();
         let first = clock.now();
+        std::thread::sleep(Duration::from_millis(20));
+        let later = clock.now();
+        assert!(
+            later >= first + Duration::from_millis(20),
+            "a frozen clock fails here"
+        );
         clock.advance(Duration::from_secs(100));
-        assert!(clock.now() < first + Duration::from_secs(100));
+        assert!(clock.now() < later + Duration::from_secs(100));
+        let utc = clock.now_utc();
+        assert!((chrono::Utc::now() - utc).num_seconds().abs() < 5);
+    }
+
+    #[test]
+    fn manual_clock_utc_moves_with_it() {
+        let day = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+        let mut clock = Clock::manual(day);
+        assert_eq!(clock.now_utc().to_rfc3339(), "2026-11-25T12:00:00+00:00");
+        clock.advance(Duration::from_secs(90));
+        assert_eq!(clock.now_utc().to_rfc3339(), "2026-11-25T12:01:30+00:00");
     }
 }

@@ -1,24 +1,20 @@
 //! KneeMap: an offline knee-pain map, red-flag checklist and strength planner for runners.
 //!
-//! Domain modules (`content`, `geometry`, `diagram`, `ranking`, `triage`, `state`, `library`, `planner`,
-//! `session_timer`, `store`, `clock`, `assets`, `exercise_art`, `cli`) have no egui dependency and carry their own
-//! tests; `ui` and `app` only draw and turn input into commands ([`state::Command`], [`planner::PlannerCommand`]).
+//! Domain folders have no egui dependency and carry their own tests: `content` (the typed, validated RON
+//! content), `map` (geometry, hit-testing, ranking, triage, the map's state), `planner` (plans, programmes,
+//! progression, the session runner), `store` (the one durable, private, atomic file). `app` owns the window and
+//! applies every panel's [`app::AppCommand`]s in one place; `ui` draws one tab or column per module.
 
 pub mod app;
 pub mod assets;
 pub mod cli;
 pub mod clock;
 pub mod content;
-pub mod diagram;
 pub mod exercise_art;
-pub mod geometry;
 pub mod library;
+pub mod map;
 pub mod planner;
-pub mod ranking;
-pub mod session_timer;
-pub mod state;
 pub mod store;
-pub mod triage;
 pub mod ui;
 
 pub use app::KneeMapApp;

@@ -1,46 +1,65 @@
-//! KneeMap's entry point: parses flags, then checks content or opens the window.
+//! KneeMap's entry point: parses flags, then runs a command-line verb, checks content, or opens the window.
 
 use std::process::ExitCode;
 
 use clap::Parser;
-use kneemap::cli::{self, Cli};
+use kneemap::cli::{self, Cli, DataAction, Report, Verb};
 
 fn main() -> ExitCode {
     let args = Cli::parse();
     if let Some(dir) = &args.check_content {
-        let report = cli::check_content(dir.as_deref());
-        for line in &report.lines {
-            if report.ok {
-                println!("{line}");
-            } else {
-                eprintln!("{line}");
-            }
-        }
-        return if report.ok {
-            ExitCode::SUCCESS
-        } else {
-            ExitCode::FAILURE
-        };
+        return print_report(&cli::check_content(dir.as_deref()));
     }
+    match &args.command {
+        Some(Verb::Data { action }) => {
+            let report = match action {
+                DataAction::Path => cli::data_path(args.data_dir.as_deref()),
+                DataAction::Check => cli::data_check(args.data_dir.as_deref()),
+            };
+            print_report(&report)
+        }
+        None => run_app(&args),
+    }
+}
+
+fn print_report(report: &Report) -> ExitCode {
+    for line in &report.lines {
+        if report.ok {
+            println!("{line}");
+        } else {
+            eprintln!("{line}");
+        }
+    }
+    if report.ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+fn run_app(args: &Cli) -> ExitCode {
     let content = cli::load_content(args.content_dir.as_deref());
     if let Err(errors) = &content {
         // The window shows them too; the terminal copy helps content authors.
         eprintln!("{errors}");
     }
+    // Without a data folder the app still runs, and says that nothing will be saved.
+    let store = match cli::store_for(args.data_dir.as_deref()) {
+        Ok(store) => Some(store),
+        Err(e) => {
+            eprintln!("KneeMap cannot save your data: {e}");
+            None
+        }
+    };
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title(kneemap::app::APP_NAME)
+            .with_app_id("kneemap")
             .with_inner_size([1280.0, 800.0])
             .with_min_inner_size([960.0, 620.0]),
+        // eframe keeps only the window's size and place, beside KneeMap's own data.
+        persistence_path: store.as_ref().map(kneemap::store::Store::dir),
         ..Default::default()
-    };
-    // The planner's store lives in the platform data directory; without one the app still runs, unsaved.
-    let store = match kneemap::store::Store::open_default() {
-        Ok(store) => Some(store),
-        Err(e) => {
-            eprintln!("KneeMap cannot save plans: {e}");
-            None
-        }
     };
     let result = eframe::run_native(
         kneemap::app::APP_NAME,

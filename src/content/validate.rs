@@ -10,7 +10,7 @@ use super::Content;
 use super::error::{ContentError, ContentErrorKind as Kind};
 use super::load::{ContentFileKind as File, RawContent};
 use super::model::{Claim, DiagramView, Location, REQUIRED_CONDITION_IDS, ViewKind};
-use crate::geometry::{self, NormPos};
+use crate::map::geometry::{self, NormPos};
 
 /// Names of the diagram pictures compiled into the app (see `assets/`).
 pub const KNOWN_IMAGES: [&str; 2] = ["knee_front.png", "knee_side.png"];

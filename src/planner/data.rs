@@ -8,6 +8,7 @@ use super::model::{PainThresholds, Plan, PlannedExercise, SessionLog, clamp_log,
 use super::progression::{Action, decide};
 use super::{GenerateOptions, generate_programme, logs_for_exercise};
 use crate::content::Content;
+use crate::map::triage::{Safety, TRAINING_BLOCKED_REASON};
 use crate::store::{Versioned, parse_envelope};
 
 /// A change of dose made by the progression rules, kept so the user can see what changed and why.
@@ -60,6 +61,9 @@ struct PlannerDataV1 {
 
 /// Default get-ready countdown before a set.
 pub const DEFAULT_GET_READY_SECS: u16 = 5;
+
+/// Longest get-ready countdown, in seconds.
+pub const MAX_GET_READY_SECS: u16 = 60;
 
 impl Versioned for PlannerData {
     const CURRENT_VERSION: u32 = 2;
@@ -138,6 +142,7 @@ pub enum PlannerCommand {
 
 /// What applying a command did.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[must_use]
 pub enum Applied {
     /// The data changed and must be saved.
     Changed,
@@ -159,6 +164,15 @@ impl Default for PlannerData {
     }
 }
 
+/// Session length the generator suggests until the user picks one, in minutes.
+pub const DEFAULT_SESSION_MINUTES: u16 = 40;
+
+/// Shortest and longest session the generator plans, in minutes.
+pub const SESSION_MINUTES_RANGE: std::ops::RangeInclusive<u16> = 15..=90;
+
+/// Weeks of an empty plan started by hand.
+pub const DEFAULT_EMPTY_PLAN_WEEKS: usize = 6;
+
 /// Most weeks a plan may have.
 pub const MAX_PLAN_WEEKS: usize = 52;
 
@@ -168,13 +182,14 @@ impl PlannerData {
         Self::default()
     }
 
-    /// Applies one command. `red_flag_ticked` pauses progression.
-    pub fn apply(
-        &mut self,
-        content: &Content,
-        command: PlannerCommand,
-        red_flag_ticked: bool,
-    ) -> Applied {
+    /// Applies one command. Any ticked red flag pauses progression; a same-day or emergency flag also refuses
+    /// what would add training (a generated programme, added or copied exercises, a harder dose), with the
+    /// reason. Removing, clearing, moving and easing off always work.
+    pub fn apply(&mut self, content: &Content, command: PlannerCommand, safety: Safety) -> Applied {
+        if safety.training_blocked() && self.adds_training(&command) {
+            return Applied::Refused(TRAINING_BLOCKED_REASON.to_owned());
+        }
+        let red_flag_ticked = safety.progression_paused();
         let changed = |ok: bool| {
             if ok {
                 Applied::Changed
@@ -299,9 +314,30 @@ impl PlannerData {
                 changed(std::mem::replace(&mut self.thresholds, thresholds) != self.thresholds)
             }
             PlannerCommand::SetGetReadySecs(secs) => {
-                let secs = secs.min(60);
+                let secs = secs.min(MAX_GET_READY_SECS);
                 changed(std::mem::replace(&mut self.get_ready_secs, secs) != secs)
             }
+        }
+    }
+
+    /// Whether `command` would make training harder: a new programme, more exercises, or a higher dose.
+    fn adds_training(&self, command: &PlannerCommand) -> bool {
+        match command {
+            PlannerCommand::Generate(_)
+            | PlannerCommand::AddExercise { .. }
+            | PlannerCommand::CopyDay { .. } => true,
+            PlannerCommand::EditExercise {
+                week,
+                day,
+                index,
+                planned,
+            } => self
+                .plan
+                .as_ref()
+                .and_then(|p| p.day(*week, *day))
+                .and_then(|d| d.exercises.get(*index))
+                .is_some_and(|old| raises_dose(old, planned)),
+            _ => false,
         }
     }
 
@@ -374,6 +410,16 @@ impl PlannerData {
     }
 }
 
+/// True when `new` asks more than `old` in any way: more sets, reps, hold time or load, or less rest.
+pub fn raises_dose(old: &PlannedExercise, new: &PlannedExercise) -> bool {
+    let more = |a: Option<u16>, b: Option<u16>| b.unwrap_or(0) > a.unwrap_or(0);
+    new.sets > old.sets
+        || more(old.reps.map(u16::from), new.reps.map(u16::from))
+        || more(old.hold_secs, new.hold_secs)
+        || new.load_kg.unwrap_or(0.0) > old.load_kg.unwrap_or(0.0)
+        || new.rest_secs < old.rest_secs
+}
+
 /// Dates after `date` with a planned day, in order.
 fn days_after(plan: &Plan, date: NaiveDate) -> impl Iterator<Item = (usize, usize)> + '_ {
     (0..plan.weeks.len())
@@ -410,8 +456,18 @@ fn replace_later_doses(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::content::Urgency;
     use crate::planner::ExerciseLog;
     use crate::store::{LoadOutcome, Store};
+
+    /// A "book an appointment" flag is ticked: progression pauses, training goes on.
+    const PAUSED: Safety = Safety {
+        most_urgent: Some(Urgency::Soon),
+    };
+    /// A same-day flag is ticked: training stops until assessed.
+    const BLOCKED: Safety = Safety {
+        most_urgent: Some(Urgency::SameDay),
+    };
 
     fn content() -> Content {
         Content::embedded().unwrap()
@@ -425,7 +481,7 @@ mod tests {
         let mut data = PlannerData::new();
         let options = GenerateOptions::new("patellofemoral_pain", date(23));
         assert_eq!(
-            data.apply(content, PlannerCommand::Generate(options), false),
+            data.apply(content, PlannerCommand::Generate(options), Safety::CLEAR),
             Applied::Changed
         );
         data
@@ -459,18 +515,24 @@ mod tests {
         let log = session_log(&data, 23, 1);
         let first = log.entries[0].exercise_id.clone();
         let id = log.id;
-        data.apply(&content, PlannerCommand::LogSession(log), false);
+        assert_eq!(
+            data.apply(&content, PlannerCommand::LogSession(log), Safety::CLEAR),
+            Applied::Changed
+        );
         assert!(
             data.adjustments.is_empty(),
             "no change before next-morning pain is known"
         );
-        data.apply(
-            &content,
-            PlannerCommand::SetNextMorningPain {
-                log_id: id,
-                pain: 1,
-            },
-            false,
+        assert_eq!(
+            data.apply(
+                &content,
+                PlannerCommand::SetNextMorningPain {
+                    log_id: id,
+                    pain: 1,
+                },
+                Safety::CLEAR,
+            ),
+            Applied::Changed
         );
         let adjustment = data
             .adjustments
@@ -486,7 +548,10 @@ mod tests {
         let content = content();
         let mut data = generated(&content);
         let log = session_log(&data, 23, 7);
-        data.apply(&content, PlannerCommand::LogSession(log), false);
+        assert_eq!(
+            data.apply(&content, PlannerCommand::LogSession(log), Safety::CLEAR),
+            Applied::Changed
+        );
         assert!(!data.adjustments.is_empty());
         for a in &data.adjustments {
             assert_eq!(a.action, Action::StepBack);
@@ -501,14 +566,20 @@ mod tests {
         let plan_before = data.plan.clone();
         let log = session_log(&data, 23, 1);
         let id = log.id;
-        data.apply(&content, PlannerCommand::LogSession(log), true);
-        data.apply(
-            &content,
-            PlannerCommand::SetNextMorningPain {
-                log_id: id,
-                pain: 0,
-            },
-            true,
+        assert_eq!(
+            data.apply(&content, PlannerCommand::LogSession(log), PAUSED),
+            Applied::Changed
+        );
+        assert_eq!(
+            data.apply(
+                &content,
+                PlannerCommand::SetNextMorningPain {
+                    log_id: id,
+                    pain: 0,
+                },
+                PAUSED,
+            ),
+            Applied::Changed
         );
         assert_eq!(
             data.plan, plan_before,
@@ -517,7 +588,10 @@ mod tests {
         let planned = &data.plan.as_ref().unwrap().weeks[0].days[0].exercises[0];
         assert_eq!(data.status_of(planned, true).action, Action::Paused);
         let painful = session_log(&data, 25, 8);
-        data.apply(&content, PlannerCommand::LogSession(painful), true);
+        assert_eq!(
+            data.apply(&content, PlannerCommand::LogSession(painful), PAUSED),
+            Applied::Changed
+        );
         assert!(
             data.adjustments
                 .iter()
@@ -536,22 +610,31 @@ mod tests {
         let log = session_log(&data, 23, 8);
         let id = log.id;
         let first = log.entries[0].exercise_id.clone();
-        data.apply(&content, PlannerCommand::LogSession(log), false);
+        assert_eq!(
+            data.apply(&content, PlannerCommand::LogSession(log), Safety::CLEAR),
+            Applied::Changed
+        );
         let after_log = data.plan.clone();
         // Entering next-morning pain (or entering it twice) does not step back a second time.
-        data.apply(
-            &content,
-            PlannerCommand::SetNextMorningPain {
-                log_id: id,
-                pain: 6,
-            },
-            false,
+        assert_eq!(
+            data.apply(
+                &content,
+                PlannerCommand::SetNextMorningPain {
+                    log_id: id,
+                    pain: 6,
+                },
+                Safety::CLEAR,
+            ),
+            Applied::Changed
         );
         let again = PlannerCommand::SetNextMorningPain {
             log_id: id,
             pain: 2,
         };
-        assert_eq!(data.apply(&content, again, false), Applied::Unchanged);
+        assert_eq!(
+            data.apply(&content, again, Safety::CLEAR),
+            Applied::Unchanged
+        );
         assert_eq!(data.plan, after_log);
         // Every later session of the same phase got the eased dose, not just the next one.
         let adjustment = data
@@ -584,14 +667,20 @@ mod tests {
         let content = content();
         let mut data = generated(&content);
         let log = session_log(&data, 23, 1);
-        data.apply(&content, PlannerCommand::LogSession(log), false);
+        assert_eq!(
+            data.apply(&content, PlannerCommand::LogSession(log), Safety::CLEAR),
+            Applied::Changed
+        );
         let old_plan = data.plan.clone().unwrap();
         assert_eq!(
             crate::planner::adherence_per_week(&old_plan, &data.logs)[0].2,
             1
         );
         let options = GenerateOptions::new("meniscus_tear", date(23));
-        data.apply(&content, PlannerCommand::Generate(options), false);
+        assert_eq!(
+            data.apply(&content, PlannerCommand::Generate(options), Safety::CLEAR),
+            Applied::Changed
+        );
         let new_plan = data.plan.clone().unwrap();
         assert_ne!(new_plan.id, old_plan.id);
         assert!(
@@ -624,7 +713,10 @@ mod tests {
             index: 0,
             planned,
         };
-        assert_eq!(data.apply(&content, command, false), Applied::Changed);
+        assert_eq!(
+            data.apply(&content, command, Safety::CLEAR),
+            Applied::Changed
+        );
         let stored = &data.plan.as_ref().unwrap().weeks[0].days[0].exercises[0];
         assert!(stored.sets >= 1);
         assert_eq!(stored.load_kg, None);
@@ -633,14 +725,14 @@ mod tests {
             day: 0,
             index: 0,
         };
-        assert_eq!(data.apply(&content, bad, false), Applied::Unchanged);
+        assert_eq!(data.apply(&content, bad, Safety::CLEAR), Applied::Unchanged);
         let unknown = PlannerCommand::AddExercise {
             week: 0,
             day: 0,
             exercise_id: "moonwalk".into(),
         };
         assert!(matches!(
-            data.apply(&content, unknown, false),
+            data.apply(&content, unknown, Safety::CLEAR),
             Applied::Refused(_)
         ));
     }
@@ -670,5 +762,131 @@ mod tests {
             }
             other => panic!("{:?}", other.notice()),
         }
+    }
+
+    #[test]
+    fn same_day_flag_refuses_what_adds_training_and_allows_easing_off() {
+        let content = content();
+        let mut data = generated(&content);
+        let plan = data.plan.clone().unwrap();
+        let (week, day) = (0..7)
+            .find_map(|day| plan.day(0, day).filter(|d| !d.is_empty()).map(|_| (0, day)))
+            .unwrap();
+        let first = plan.day(week, day).unwrap().exercises[0].clone();
+
+        let refused = |applied: Applied| {
+            assert_eq!(
+                applied,
+                Applied::Refused(TRAINING_BLOCKED_REASON.to_owned())
+            );
+        };
+        refused(data.apply(
+            &content,
+            PlannerCommand::Generate(GenerateOptions::new("patellofemoral_pain", date(23))),
+            BLOCKED,
+        ));
+        refused(data.apply(
+            &content,
+            PlannerCommand::AddExercise {
+                week,
+                day,
+                exercise_id: first.exercise_id.clone(),
+            },
+            BLOCKED,
+        ));
+        refused(data.apply(
+            &content,
+            PlannerCommand::CopyDay {
+                week,
+                from_day: day,
+                to_week: week,
+                to_day: (day + 1) % 7,
+            },
+            BLOCKED,
+        ));
+        let mut harder = first.clone();
+        harder.sets += 1;
+        refused(data.apply(
+            &content,
+            PlannerCommand::EditExercise {
+                week,
+                day,
+                index: 0,
+                planned: harder,
+            },
+            BLOCKED,
+        ));
+        assert_eq!(data.plan.as_ref(), Some(&plan), "nothing changed");
+
+        let mut easier = first.clone();
+        easier.sets = easier.sets.saturating_sub(1).max(1);
+        easier.rest_secs += 30;
+        assert_eq!(
+            data.apply(
+                &content,
+                PlannerCommand::EditExercise {
+                    week,
+                    day,
+                    index: 0,
+                    planned: easier.clone(),
+                },
+                BLOCKED,
+            ),
+            Applied::Changed
+        );
+        assert_eq!(
+            data.apply(
+                &content,
+                PlannerCommand::RemoveExercise {
+                    week,
+                    day,
+                    index: 0
+                },
+                BLOCKED,
+            ),
+            Applied::Changed
+        );
+        // A flag that only says "book an appointment" pauses progression but lets training go on.
+        assert_eq!(
+            data.apply(
+                &content,
+                PlannerCommand::AddExercise {
+                    week,
+                    day,
+                    exercise_id: first.exercise_id,
+                },
+                PAUSED,
+            ),
+            Applied::Changed
+        );
+    }
+
+    #[test]
+    fn raising_a_dose_is_any_increase() {
+        let base = PlannedExercise {
+            exercise_id: "x".to_owned(),
+            sets: 3,
+            reps: Some(10),
+            hold_secs: None,
+            load_kg: Some(10.0),
+            rest_secs: 90,
+            ..PlannedExercise::default()
+        };
+        assert!(!raises_dose(&base, &base));
+        for change in [
+            |p: &mut PlannedExercise| p.sets = 4,
+            |p: &mut PlannedExercise| p.reps = Some(11),
+            |p: &mut PlannedExercise| p.hold_secs = Some(5),
+            |p: &mut PlannedExercise| p.load_kg = Some(12.5),
+            |p: &mut PlannedExercise| p.rest_secs = 60,
+        ] {
+            let mut harder = base.clone();
+            change(&mut harder);
+            assert!(raises_dose(&base, &harder), "{harder:?}");
+        }
+        let mut lighter = base.clone();
+        lighter.load_kg = None;
+        lighter.reps = Some(8);
+        assert!(!raises_dose(&base, &lighter));
     }
 }

@@ -1,6 +1,8 @@
 //! The strength planner's domain logic: plans and session logs, session-length estimates, muscle-group coverage
 //! and warnings, condition programmes built from the evidence notes, pain-guided progression and history series.
 //!
+//! The session runner (`session`, on `session_timer`) is here too, as a state machine the UI only draws.
+//!
 //! Pure Rust with no egui dependency; the UI reads these types and calls these functions. Everything here is
 //! educational guidance, never a prescription or a diagnosis.
 
@@ -11,12 +13,18 @@ pub mod generate;
 pub mod history;
 pub mod model;
 pub mod progression;
+pub mod session;
+pub mod session_timer;
 
 pub use coverage::{
     HARD_DAY_SETS, PlanWarning, TRACKED_GROUPS, counts_as_work, day_coverage, is_session,
     plan_warnings, plan_week_warnings, session_count, tracked_group, week_coverage, week_warnings,
 };
-pub use data::{Adjustment, Applied, DEFAULT_GET_READY_SECS, PlannerCommand, PlannerData};
+pub use data::{
+    Adjustment, Applied, DEFAULT_EMPTY_PLAN_WEEKS, DEFAULT_GET_READY_SECS, DEFAULT_SESSION_MINUTES,
+    MAX_GET_READY_SECS, MAX_PLAN_WEEKS, PlannerCommand, PlannerData, SESSION_MINUTES_RANGE,
+    raises_dose,
+};
 pub use duration::{
     CHANGE_OVER_SECS, estimate_exercise_secs, estimate_session_minutes, estimate_session_secs,
 };
@@ -34,3 +42,4 @@ pub use model::{
     WeekPlan, clamp_log, clamp_planned, day_name, format_kg, monday_of, next_log_id,
 };
 pub use progression::{Action, Decision, decide};
+pub use session::{ActiveSession, LogDraft, SessionCommand, SessionModel, SessionOutcome};

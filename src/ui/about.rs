@@ -6,7 +6,7 @@ use super::{theme, widgets};
 use crate::content::{Content, EvidenceLevel};
 
 pub fn about_tab_ui(ui: &mut Ui, content: &Content) {
-    ui.heading("About KneeMap");
+    widgets::heading(ui, "About KneeMap", 1);
     egui::ScrollArea::vertical()
         .id_salt("about_scroll")
         .auto_shrink([false, false])
@@ -16,7 +16,7 @@ pub fn about_tab_ui(ui: &mut Ui, content: &Content) {
                  pain there, what is known about why, what helps, and when to stop self-managing.",
             );
             egui::Frame::new()
-                .fill(theme::NOTICE_FILL)
+                .fill(theme::colors(ui).notice_fill)
                 .corner_radius(6.0)
                 .inner_margin(10)
                 .show(ui, |ui| {
@@ -41,7 +41,7 @@ pub fn about_tab_ui(ui: &mut Ui, content: &Content) {
                      with extra care.",
                 )
                 .small()
-                .color(theme::MUTED_TEXT),
+                .color(theme::colors(ui).muted_text),
             );
             widgets::section_title(ui, "Sources");
             for source in &content.sources {
@@ -50,7 +50,7 @@ pub fn about_tab_ui(ui: &mut Ui, content: &Content) {
                     ui.vertical(|ui| {
                         ui.label(widgets::full_citation(source));
                         if !source.note.is_empty() {
-                            ui.label(RichText::new(&source.note).small().color(theme::MUTED_TEXT));
+                            ui.label(RichText::new(&source.note).small().color(theme::colors(ui).muted_text));
                         }
                         if !source.verified_primary {
                             ui.label(RichText::new("Not checked against the original.").small().italics());

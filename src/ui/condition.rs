@@ -5,8 +5,8 @@ use egui::{RichText, Ui};
 
 use super::{theme, widgets};
 use crate::content::{Condition, Content};
-use crate::ranking::{self, Candidate};
-use crate::state::{Command, MapState};
+use crate::map::ranking::{self, Candidate};
+use crate::map::state::{Command, MapState};
 
 /// Heading text of a condition panel (also what tests look for).
 pub fn panel_heading(condition: &Condition) -> String {
@@ -29,16 +29,16 @@ pub fn condition_tab_ui(ui: &mut Ui, content: &Content, state: &MapState) -> Vec
         .as_deref()
         .and_then(|id| content.location(id));
 
-    ui.heading(panel_heading(condition));
+    widgets::heading(ui, &panel_heading(condition), 1);
     match location {
         Some(location) => ui.label(
             RichText::new(format!(
                 "One possible explanation for pain at: {}. Educational information, not a diagnosis.",
                 location.label
             ))
-            .color(theme::MUTED_TEXT),
+            .color(theme::colors(ui).muted_text),
         ),
-        None => ui.label(RichText::new("Educational information, not a diagnosis.").color(theme::MUTED_TEXT)),
+        None => ui.label(RichText::new("Educational information, not a diagnosis.").color(theme::colors(ui).muted_text)),
     };
     ui.add_space(4.0);
 
@@ -58,7 +58,7 @@ pub fn condition_tab_ui(ui: &mut Ui, content: &Content, state: &MapState) -> Vec
 }
 
 fn welcome_ui(ui: &mut Ui, content: &Content) {
-    ui.heading("Where does it hurt?");
+    widgets::heading(ui, "Where does it hurt?", 1);
     ui.label(
         "Click the spot on the knee picture, or pick a place from the list under it. KneeMap then explains \
          the condition that most often causes pain there, and the others worth considering.",
@@ -85,11 +85,11 @@ fn also_consider_ui(
 ) {
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
-        ui.label(RichText::new("Also consider").strong().size(16.0));
+        widgets::heading(ui, "Also consider", 2);
         ui.label(
             RichText::new("Other conditions that fit this spot, most likely first. Answer the questions below to re-rank them.")
                 .small()
-                .color(theme::MUTED_TEXT),
+                .color(theme::colors(ui).muted_text),
         );
         for (rank, candidate) in candidates.iter().enumerate() {
             let Some(condition) = content.condition(&candidate.condition_id) else {
@@ -101,22 +101,22 @@ fn also_consider_ui(
                 let name = format!("{} ({})", condition.lay_name, condition.clinical_name);
                 if is_open {
                     ui.label(RichText::new(name).strong());
-                    ui.label(RichText::new("(shown below)").color(theme::MUTED_TEXT));
+                    ui.label(RichText::new("(shown below)").color(theme::colors(ui).muted_text));
                 } else if ui.link(&name).on_hover_text("Open this condition's panel").clicked() {
                     commands.push(Command::OpenCondition(condition.id.clone()));
                 }
                 if candidate.is_primary {
-                    widgets::chip(ui, "most common here", theme::NOTICE_FILL, theme::ACCENT);
+                    widgets::chip(ui, "most common here", theme::colors(ui).notice_fill, theme::colors(ui).accent);
                 }
             });
             let explanation = candidate.explanation();
             if candidate.why.is_some() || explanation.is_some() {
                 ui.indent(("candidate", &candidate.condition_id), |ui| {
                     if let Some(why) = &candidate.why {
-                        ui.label(RichText::new(why).color(theme::MUTED_TEXT));
+                        ui.label(RichText::new(why).color(theme::colors(ui).muted_text));
                     }
                     if let Some(explanation) = explanation {
-                        ui.label(RichText::new(explanation).italics().color(theme::ACCENT));
+                        ui.label(RichText::new(explanation).italics().color(theme::colors(ui).accent));
                     }
                 });
             }
@@ -139,7 +139,7 @@ fn symptom_questions_ui(
                     "Tick what is true for you. Each tick moves the ranking above and says why.",
                 )
                 .small()
-                .color(theme::MUTED_TEXT),
+                .color(theme::colors(ui).muted_text),
             );
             for question in &content.symptoms {
                 let mut yes = state.yes_answers.contains(&question.id);
@@ -229,7 +229,7 @@ fn condition_body_ui(
     egui::CollapsingHeader::new(
         RichText::new(format!("Sources ({})", condition.references.len()))
             .strong()
-            .size(16.5),
+            .size(theme::size::SECTION),
     )
     .id_salt(("condition_sources", &condition.id))
     .show(ui, |ui| {
@@ -257,7 +257,7 @@ fn condition_body_ui(
             condition.last_reviewed
         ))
         .small()
-        .color(theme::MUTED_TEXT),
+        .color(theme::colors(ui).muted_text),
     );
 }
 

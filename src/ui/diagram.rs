@@ -8,9 +8,9 @@ use egui::{Align2, Color32, FontId, Pos2, Rect, Sense, Shape, Stroke, Ui, Vec2, 
 
 use super::theme;
 use crate::content::{Content, DiagramView, Location, ViewKind};
-use crate::diagram::{self, Knee};
-use crate::geometry::{self, NormPos};
-use crate::state::{Command, MapState};
+use crate::map::diagram::{self, Knee};
+use crate::map::geometry::{self, NormPos};
+use crate::map::state::{Command, MapState};
 
 /// The diagram pictures as GPU textures, uploaded once at start-up.
 pub struct DiagramTextures {
@@ -90,7 +90,7 @@ pub fn diagram_ui(
     );
     let from_screen = to_screen.inverse();
     let painter = ui.painter_at(picture_rect.expand(2.0));
-    painter.rect_filled(picture_rect, 8.0, theme::DIAGRAM_BACKGROUND);
+    painter.rect_filled(picture_rect, 8.0, theme::picture::BACKGROUND);
     match textures.get(state.view) {
         Some(texture) => {
             let uv = match knee {
@@ -105,8 +105,8 @@ pub fn diagram_ui(
                 picture_rect.center(),
                 Align2::CENTER_CENTER,
                 "Picture unavailable — use the list below",
-                FontId::proportional(14.0),
-                theme::MUTED_TEXT,
+                FontId::proportional(theme::size::BODY),
+                theme::on_picture().muted_text,
             );
         }
     }
@@ -184,7 +184,7 @@ pub fn diagram_ui(
         Some(region) => format!("{} — click to read more", region.location.label),
         None => "Point at where it hurts, or press Tab to move between spots.".to_owned(),
     };
-    ui.label(egui::RichText::new(caption).color(theme::MUTED_TEXT));
+    ui.label(egui::RichText::new(caption).color(theme::on_picture().muted_text));
     commands
 }
 
@@ -225,15 +225,18 @@ fn paint_regions(
         let is_focused = focused.is_some_and(|r| r.location.id == id);
         let (fill, stroke) = if is_selected {
             (
-                theme::REGION_SELECTED_FILL,
-                Stroke::new(2.5, theme::REGION_SELECTED_STROKE),
+                theme::on_picture().region_selected_fill,
+                Stroke::new(2.5, theme::on_picture().region_selected_stroke),
             )
         } else if is_hovered || is_focused {
-            (theme::REGION_HOVER_FILL, Stroke::new(2.0, theme::ACCENT))
+            (
+                theme::on_picture().region_hover_fill,
+                Stroke::new(2.0, theme::on_picture().accent),
+            )
         } else {
             (
                 Color32::TRANSPARENT,
-                Stroke::new(1.0, theme::REGION_IDLE_STROKE),
+                Stroke::new(1.0, theme::on_picture().region_idle_stroke),
             )
         };
         if fill != Color32::TRANSPARENT {
@@ -243,7 +246,7 @@ fn paint_regions(
         if is_focused {
             let dashed = Shape::dashed_line(
                 &closed(&points),
-                Stroke::new(1.5, theme::FOCUS_OUTLINE),
+                Stroke::new(1.5, theme::on_picture().focus_outline),
                 5.0,
                 3.0,
             );
@@ -284,7 +287,7 @@ fn paint_landmarks(
     knee: Knee,
     to_screen: &RectTransform,
 ) {
-    let font = FontId::proportional(11.5);
+    let font = FontId::proportional(theme::size::LANDMARK);
     for landmark in &view.landmarks {
         let at = knee.from_right_knee(NormPos::from(landmark.at));
         let text_at = knee.from_right_knee(NormPos::from(landmark.text_at));
@@ -295,8 +298,11 @@ fn paint_landmarks(
         } else {
             Align2::RIGHT_CENTER
         };
-        let galley =
-            painter.layout_no_wrap(landmark.label.clone(), font.clone(), theme::LANDMARK_TEXT);
+        let galley = painter.layout_no_wrap(
+            landmark.label.clone(),
+            font.clone(),
+            theme::picture::LANDMARK_TEXT,
+        );
         let text_rect = align.anchor_size(text_screen, galley.size());
         let line_start = if text_at.x < 0.5 {
             pos2(text_rect.right() + 2.0, text_rect.center().y)
@@ -305,11 +311,11 @@ fn paint_landmarks(
         };
         painter.line_segment(
             [line_start, at_screen],
-            Stroke::new(1.0, theme::LANDMARK_LINE),
+            Stroke::new(1.0, theme::picture::LANDMARK_LINE),
         );
-        painter.circle_filled(at_screen, 2.5, theme::LANDMARK_LINE);
-        painter.rect_filled(text_rect.expand(2.0), 3.0, theme::LANDMARK_HALO);
-        painter.galley(text_rect.min, galley, theme::LANDMARK_TEXT);
+        painter.circle_filled(at_screen, 2.5, theme::picture::LANDMARK_LINE);
+        painter.rect_filled(text_rect.expand(2.0), 3.0, theme::picture::LANDMARK_HALO);
+        painter.galley(text_rect.min, galley, theme::picture::LANDMARK_TEXT);
     }
 }
 
@@ -322,21 +328,21 @@ fn paint_orientation(painter: &egui::Painter, view: ViewKind, knee: Knee, rect: 
         (ViewKind::Side, Knee::Right) => ("Back of knee", "Front of knee"),
         (ViewKind::Side, Knee::Left) => ("Front of knee", "Back of knee"),
     };
-    let font = FontId::proportional(12.0);
+    let font = FontId::proportional(theme::size::SMALL);
     let y = rect.bottom() - 12.0;
     painter.text(
         pos2(rect.left() + 8.0, y),
         Align2::LEFT_CENTER,
         left_text,
         font.clone(),
-        theme::MUTED_TEXT,
+        theme::on_picture().muted_text,
     );
     painter.text(
         pos2(rect.right() - 8.0, y),
         Align2::RIGHT_CENTER,
         right_text,
         font,
-        theme::MUTED_TEXT,
+        theme::on_picture().muted_text,
     );
 }
 

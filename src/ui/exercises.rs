@@ -7,7 +7,7 @@ use egui::{RichText, Ui};
 use super::{theme, widgets};
 use crate::content::{Content, Dose, Equipment, Exercise, MuscleGroup};
 use crate::library::ExerciseFilter;
-use crate::state::{Command, MapState};
+use crate::map::state::{Command, MapState};
 
 const MUSCLE_GROUPS: [MuscleGroup; 8] = [
     MuscleGroup::Glutes,
@@ -110,7 +110,7 @@ pub fn exercises_tab_ui(
     textures: &ExerciseTextures,
 ) -> Vec<Command> {
     let mut commands = Vec::new();
-    ui.heading("Exercise library");
+    widgets::heading(ui, "Exercise library", 1);
     filter_bar_ui(ui, content, filter);
     ui.separator();
     let list_width = (ui.available_width() * 0.36).clamp(170.0, 260.0);
@@ -229,12 +229,17 @@ fn exercise_detail_ui(
     textures: &ExerciseTextures,
     commands: &mut Vec<Command>,
 ) {
-    ui.label(RichText::new(&exercise.name).size(19.0).strong());
+    widgets::heading(ui, &exercise.name, 2);
     exercise_picture_ui(ui, textures, exercise, 360.0);
     let muscles: Vec<&str> = exercise.muscle_groups.iter().map(|m| m.label()).collect();
     let equipment: Vec<&str> = exercise.equipment.iter().map(|e| e.label()).collect();
-    ui.label(RichText::new(format!("Works: {}", muscles.join(", "))).color(theme::MUTED_TEXT));
-    ui.label(RichText::new(format!("Needs: {}", equipment.join(", "))).color(theme::MUTED_TEXT));
+    ui.label(
+        RichText::new(format!("Works: {}", muscles.join(", "))).color(theme::colors(ui).muted_text),
+    );
+    ui.label(
+        RichText::new(format!("Needs: {}", equipment.join(", ")))
+            .color(theme::colors(ui).muted_text),
+    );
     ui.horizontal_wrapped(|ui| {
         ui.label("Helps with:");
         for condition in exercise
@@ -271,7 +276,7 @@ fn exercise_detail_ui(
         ui.label(
             RichText::new("Named in the source article.")
                 .small()
-                .color(theme::MUTED_TEXT),
+                .color(theme::colors(ui).muted_text),
         );
     }
 }

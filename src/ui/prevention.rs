@@ -5,7 +5,7 @@ use egui::{RichText, Ui};
 
 use super::{theme, widgets};
 use crate::content::{Content, FactorGroup};
-use crate::state::{Command, MapState};
+use crate::map::state::{Command, MapState};
 
 const GROUP_ORDER: [FactorGroup; 6] = [
     FactorGroup::Training,
@@ -16,20 +16,32 @@ const GROUP_ORDER: [FactorGroup; 6] = [
     FactorGroup::Surface,
 ];
 
-/// Draws the tab. `focus_pending` is true on the first frame after a link asked to show a factor or topic.
+/// The tab's own runtime state.
+#[derive(Debug, Clone, Default)]
+pub struct PreventionUi {
+    /// The factor or topic last brought into view, so a link scrolls once, not every frame.
+    scrolled_to: Option<String>,
+}
+
+/// Draws the tab; a factor or topic a link asked for is opened and scrolled into view once.
 pub fn prevention_tab_ui(
     ui: &mut Ui,
     content: &Content,
     state: &MapState,
-    focus_pending: bool,
+    view: &mut PreventionUi,
 ) -> Vec<Command> {
     let mut commands = Vec::new();
-    ui.heading("Prevention & causes");
+    let focus_pending =
+        state.prevention_focus.is_some() && view.scrolled_to != state.prevention_focus;
+    if focus_pending {
+        view.scrolled_to.clone_from(&state.prevention_focus);
+    }
+    widgets::heading(ui, "Prevention & causes", 1);
     ui.label(
         RichText::new(
             "What loads the knee, what tends to go wrong, and what runners can do about it.",
         )
-        .color(theme::MUTED_TEXT),
+        .color(theme::colors(ui).muted_text),
     );
     let focus = state.prevention_focus.as_deref();
     egui::ScrollArea::vertical()
@@ -77,7 +89,11 @@ pub fn prevention_tab_ui(
                 if factors.is_empty() {
                     continue;
                 }
-                ui.label(RichText::new(group.label()).size(15.5).color(theme::ACCENT));
+                ui.label(
+                    RichText::new(group.label())
+                        .size(theme::size::SUBHEADING)
+                        .color(theme::colors(ui).accent),
+                );
                 for factor in factors {
                     let is_focus = focus == Some(factor.id.as_str());
                     let header = egui::CollapsingHeader::new(RichText::new(&factor.title).strong())

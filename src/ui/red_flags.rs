@@ -4,8 +4,8 @@ use egui::{RichText, Ui};
 
 use super::{theme, widgets};
 use crate::content::Content;
-use crate::state::{Command, MapState};
-use crate::triage::{self, TriageAdvice};
+use crate::map::state::{Command, MapState};
+use crate::map::triage::{self, TriageAdvice};
 
 /// Accessible name of the banner (tests look for it).
 pub const BANNER_LABEL: &str = "Red flag warning";
@@ -14,7 +14,7 @@ pub const BANNER_LABEL: &str = "Red flag warning";
 pub fn checklist_ui(ui: &mut Ui, content: &Content, state: &MapState) -> Vec<Command> {
     let mut commands = Vec::new();
     ui.horizontal(|ui| {
-        ui.heading("Red flags");
+        widgets::heading(ui, "Red flags", 1);
         let count = state.ticked_red_flags.len();
         if count > 0 {
             let (fill, text) = theme::urgency_colors(crate::content::Urgency::Emergency);
@@ -25,7 +25,7 @@ pub fn checklist_ui(ui: &mut Ui, content: &Content, state: &MapState) -> Vec<Com
         RichText::new(
             "Stop self-managing and see a professional if any of these apply. Tick what fits.",
         )
-        .color(theme::MUTED_TEXT),
+        .color(theme::colors(ui).muted_text),
     );
     ui.add_space(4.0);
     egui::ScrollArea::vertical()
@@ -73,7 +73,7 @@ pub fn checklist_ui(ui: &mut Ui, content: &Content, state: &MapState) -> Vec<Com
             ui.label(
                 RichText::new("Who can help: a physiotherapist, a sports medicine doctor or an orthopaedic specialist.")
                     .small()
-                    .color(theme::MUTED_TEXT),
+                    .color(theme::colors(ui).muted_text),
             );
         });
     commands
@@ -95,7 +95,7 @@ pub fn banner_ui(ui: &mut Ui, advice: &TriageAdvice) {
             ui.horizontal_wrapped(|ui| {
                 ui.label(
                     RichText::new(format!("RED FLAG: {}", advice.headline))
-                        .size(19.0)
+                        .size(theme::size::TITLE)
                         .strong()
                         .color(text_color),
                 );

@@ -97,7 +97,7 @@ pub fn sources_line(ui: &mut Ui, content: &Content, source_ids: &[String]) {
     ui.label(
         RichText::new(short_citations(&sources))
             .small()
-            .color(theme::MUTED_TEXT),
+            .color(theme::colors(ui).muted_text),
     )
     .on_hover_ui(|ui| {
         for source in &sources {
@@ -152,7 +152,7 @@ pub fn evidence_line(ui: &mut Ui, content: &Content, level: EvidenceLevel, sourc
             0.0,
             egui::TextFormat {
                 font_id: small,
-                color: theme::MUTED_TEXT,
+                color: theme::colors(ui).muted_text,
                 ..Default::default()
             },
         );
@@ -172,10 +172,25 @@ pub fn claims_ui(ui: &mut Ui, content: &Content, claims: &[Claim]) {
     }
 }
 
-/// A section title inside a panel.
+/// A title exposed to screen readers as a heading of `level` (1 = a panel's title, 2 = a section, 3 = a
+/// sub-section), so they can jump between them. Sized from the type scale.
+pub fn heading(ui: &mut Ui, title: &str, level: usize) -> egui::Response {
+    let size = match level {
+        0 | 1 => theme::size::HEADING,
+        2 => theme::size::SECTION,
+        _ => theme::size::SUBHEADING,
+    };
+    let response = ui.label(RichText::new(title).strong().size(size));
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Heading, true, title));
+    ui.ctx()
+        .accesskit_node_builder(response.id, |node| node.set_level(level.max(1)));
+    response
+}
+
+/// A section title inside a panel (a level-2 heading).
 pub fn section_title(ui: &mut Ui, title: &str) -> egui::Response {
     ui.add_space(6.0);
-    let response = ui.label(RichText::new(title).strong().size(16.5));
+    let response = heading(ui, title, 2);
     ui.add_space(2.0);
     response
 }

@@ -3,11 +3,12 @@
 
 use std::collections::BTreeSet;
 
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::content::{Content, ViewKind};
-use crate::diagram::Knee;
-use crate::ranking;
+use crate::map::diagram::Knee;
+use crate::map::ranking;
 
 /// The main area's tabs beside the diagram.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -68,7 +69,20 @@ pub struct MapState {
     pub open_exercise: Option<String>,
     /// Factor or prevention topic id to bring into view in the Prevention tab.
     pub prevention_focus: Option<String>,
+    /// Every tick and untick of a red flag with its time, oldest first (for the physio report).
+    pub red_flag_events: Vec<RedFlagEvent>,
 }
+
+/// A red flag ticked or unticked at a moment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RedFlagEvent {
+    pub flag_id: String,
+    pub ticked: bool,
+    pub at: DateTime<Utc>,
+}
+
+/// Most red-flag events kept; the oldest are dropped beyond this.
+pub const MAX_RED_FLAG_EVENTS: usize = 500;
 
 /// A change the UI asks for. Panels return these; the app applies them once per frame.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -99,8 +113,8 @@ pub enum Command {
 }
 
 impl MapState {
-    /// Applies one command. Ids are checked against `content`; unknown ids change nothing.
-    pub fn apply(&mut self, content: &Content, command: Command) {
+    /// Applies one command at `now`. Ids are checked against `content`; unknown ids change nothing.
+    pub fn apply(&mut self, content: &Content, command: Command, now: DateTime<Utc>) {
         match command {
             Command::SelectLocation(id) => {
                 if let Some(location) = content.location(&id) {
@@ -130,14 +144,21 @@ impl MapState {
             Command::ClearSymptoms => self.yes_answers.clear(),
             Command::SetRedFlag { flag_id, ticked } => {
                 if content.red_flag(&flag_id).is_some() {
-                    if ticked {
-                        self.ticked_red_flags.insert(flag_id);
+                    let changed = if ticked {
+                        self.ticked_red_flags.insert(flag_id.clone())
                     } else {
-                        self.ticked_red_flags.remove(&flag_id);
+                        self.ticked_red_flags.remove(&flag_id)
+                    };
+                    if changed {
+                        self.record_red_flag(flag_id, ticked, now);
                     }
                 }
             }
-            Command::ClearRedFlags => self.ticked_red_flags.clear(),
+            Command::ClearRedFlags => {
+                for flag_id in std::mem::take(&mut self.ticked_red_flags) {
+                    self.record_red_flag(flag_id, false, now);
+                }
+            }
             Command::ShowTab(tab) => self.tab = tab,
             Command::ShowExercise(id) => {
                 if content.exercise(&id).is_some() {
@@ -153,6 +174,18 @@ impl MapState {
             }
             Command::AcknowledgeDisclaimer => self.disclaimer_acknowledged = true,
             Command::SetAnatomyLabels(show) => self.hide_anatomy_labels = !show,
+        }
+    }
+
+    fn record_red_flag(&mut self, flag_id: String, ticked: bool, at: DateTime<Utc>) {
+        self.red_flag_events.push(RedFlagEvent {
+            flag_id,
+            ticked,
+            at,
+        });
+        if self.red_flag_events.len() > MAX_RED_FLAG_EVENTS {
+            let excess = self.red_flag_events.len() - MAX_RED_FLAG_EVENTS;
+            self.red_flag_events.drain(..excess);
         }
     }
 
@@ -195,6 +228,10 @@ mod tests {
         Content::embedded().unwrap()
     }
 
+    fn at(minute: i64) -> DateTime<Utc> {
+        DateTime::from_timestamp(1_764_000_000 + minute * 60, 0).unwrap()
+    }
+
     #[test]
     fn selecting_a_location_opens_its_primary_condition() {
         let content = content();
@@ -202,7 +239,11 @@ mod tests {
             tab: Tab::About,
             ..MapState::default()
         };
-        state.apply(&content, Command::SelectLocation("outer_knee_itb".into()));
+        state.apply(
+            &content,
+            Command::SelectLocation("outer_knee_itb".into()),
+            at(0),
+        );
         assert_eq!(state.open_condition.as_deref(), Some("it_band_syndrome"));
         assert_eq!(state.tab, Tab::Condition);
     }
@@ -218,9 +259,14 @@ mod tests {
                     question_id: q.into(),
                     yes: true,
                 },
+                at(0),
             );
         }
-        state.apply(&content, Command::SelectLocation("inner_joint_line".into()));
+        state.apply(
+            &content,
+            Command::SelectLocation("inner_joint_line".into()),
+            at(0),
+        );
         assert_eq!(state.open_condition.as_deref(), Some("knee_osteoarthritis"));
     }
 
@@ -243,7 +289,7 @@ mod tests {
             Command::ShowExercise("nope".into()),
             Command::ShowPrevention("nope".into()),
         ] {
-            state.apply(&content, command);
+            state.apply(&content, command, at(0));
         }
         assert_eq!(state, before);
     }
@@ -258,6 +304,7 @@ mod tests {
                 flag_id: "hot_swollen_knee".into(),
                 ticked: true,
             },
+            at(0),
         );
         assert!(state.ticked_red_flags.contains("hot_swollen_knee"));
         state.apply(
@@ -266,6 +313,7 @@ mod tests {
                 flag_id: "hot_swollen_knee".into(),
                 ticked: false,
             },
+            at(0),
         );
         assert!(state.ticked_red_flags.is_empty());
     }
@@ -274,13 +322,14 @@ mod tests {
     fn saved_state_round_trips_and_sanitizes_stale_ids() {
         let content = content();
         let mut state = MapState::default();
-        state.apply(&content, Command::SelectLocation("kneecap".into()));
+        state.apply(&content, Command::SelectLocation("kneecap".into()), at(0));
         state.apply(
             &content,
             Command::SetRedFlag {
                 flag_id: "locked_knee".into(),
                 ticked: true,
             },
+            at(0),
         );
         state.ticked_red_flags.insert("removed_flag".into());
         let text = ron::to_string(&state).unwrap();
@@ -291,5 +340,44 @@ mod tests {
         // Missing fields fall back to defaults (older saves keep loading).
         let old: MapState = ron::from_str("(knee: Left)").unwrap();
         assert_eq!(old.knee, Knee::Left);
+    }
+
+    #[test]
+    fn red_flag_ticks_are_recorded_with_their_time() {
+        let content = content();
+        let mut state = MapState::default();
+        let flag = content.red_flags[0].id.clone();
+        let tick = |ticked| Command::SetRedFlag {
+            flag_id: flag.clone(),
+            ticked,
+        };
+        state.apply(&content, tick(true), at(1));
+        state.apply(&content, tick(true), at(2));
+        state.apply(&content, tick(false), at(3));
+        state.apply(&content, tick(true), at(4));
+        state.apply(&content, Command::ClearRedFlags, at(5));
+        state.apply(
+            &content,
+            Command::SetRedFlag {
+                flag_id: "not_a_flag".to_owned(),
+                ticked: true,
+            },
+            at(6),
+        );
+        let events: Vec<(bool, DateTime<Utc>)> = state
+            .red_flag_events
+            .iter()
+            .map(|e| (e.ticked, e.at))
+            .collect();
+        assert_eq!(
+            events,
+            [(true, at(1)), (false, at(3)), (true, at(4)), (false, at(5))],
+            "a repeated tick and an unknown flag record nothing"
+        );
+        assert!(state.ticked_red_flags.is_empty());
+        for minute in 0..(MAX_RED_FLAG_EVENTS as i64 + 10) {
+            state.apply(&content, tick(minute % 2 == 0), at(minute));
+        }
+        assert_eq!(state.red_flag_events.len(), MAX_RED_FLAG_EVENTS);
     }
 }

@@ -55,6 +55,44 @@ pub fn triage(red_flags: &[RedFlag], ticked_ids: &BTreeSet<String>) -> Option<Tr
     })
 }
 
+/// What the ticked red flags allow the planner to do. The planner's rules take this, so the block holds whatever
+/// the UI shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Safety {
+    /// The most urgent ticked flag, if any.
+    pub most_urgent: Option<Urgency>,
+}
+
+/// Why training is blocked, for the user.
+pub const TRAINING_BLOCKED_REASON: &str = "A red flag is ticked that needs a professional first (see the banner at \
+     the top): sessions, new programmes and harder doses wait until you have been assessed. Easing off still works.";
+
+impl Safety {
+    /// No red flag ticked.
+    pub const CLEAR: Self = Self { most_urgent: None };
+
+    /// The safety status for the ticked ids (unknown ids are ignored).
+    pub fn from_ticked(red_flags: &[RedFlag], ticked_ids: &BTreeSet<String>) -> Self {
+        Self {
+            most_urgent: red_flags
+                .iter()
+                .filter(|f| ticked_ids.contains(&f.id))
+                .map(|f| f.urgency)
+                .max(),
+        }
+    }
+
+    /// Any ticked flag pauses progression: doses do not go up until the user has been assessed.
+    pub fn progression_paused(self) -> bool {
+        self.most_urgent.is_some()
+    }
+
+    /// A same-day or emergency flag stops training: no sessions, no new programmes, no harder doses.
+    pub fn training_blocked(self) -> bool {
+        self.most_urgent.is_some_and(|u| u >= Urgency::SameDay)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -113,6 +151,19 @@ mod tests {
         let advice = triage(&flags(), &ticked(&["persistent"])).unwrap();
         assert_eq!(advice.urgency, Urgency::Soon);
         assert!(advice.headline.starts_with("Book"));
+    }
+
+    #[test]
+    fn safety_pauses_on_any_flag_and_blocks_from_same_day() {
+        let clear = Safety::from_ticked(&flags(), &ticked(&["not_a_flag"]));
+        assert_eq!(clear, Safety::CLEAR);
+        assert!(!clear.progression_paused() && !clear.training_blocked());
+        let soon = Safety::from_ticked(&flags(), &ticked(&["persistent"]));
+        assert!(soon.progression_paused() && !soon.training_blocked());
+        let same_day = Safety::from_ticked(&flags(), &ticked(&["persistent", "weight"]));
+        assert_eq!(same_day.most_urgent, Some(Urgency::SameDay));
+        assert!(same_day.training_blocked());
+        assert!(Safety::from_ticked(&flags(), &ticked(&["hot"])).training_blocked());
     }
 
     #[test]

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::content::{DiagramView, Region};
-use crate::geometry::{self, NormPos};
+use crate::map::geometry::{self, NormPos};
 
 /// Which leg.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]

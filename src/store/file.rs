@@ -1,4 +1,5 @@
-//! The durable local store for the user's health data (plans, session logs): one versioned RON file, written atomically.
+//! The durable local store for the user's health data (map choices, red-flag ticks, plans, session logs): one
+//! versioned RON file, written atomically, readable by its owner only.
 //!
 //! # Files
 //! All files live in one directory (by default the platform data directory, e.g. `~/.local/share/kneemap`):
@@ -17,11 +18,15 @@
 //! * A save is atomic: the new content goes to a temporary file in the same directory, is flushed and `sync_all`ed,
 //!   then renamed over the main file (on Unix the directory is fsynced too, where possible). After a crash the main
 //!   file is either the old or the new content, never a mix.
+//! * Private: on Unix the folder is created `0700` and every file `0600`; [`Store::tighten_permissions`] fixes
+//!   looser modes left by older versions or other tools.
+//! * A failed save (disk full, read-only folder, folder gone) never truncates or replaces the last good file: the
+//!   temporary file is removed and the error names the path and the OS reason.
 //! * A damaged, unreadable, oversized (over [`MAX_BYTES`]) or newer-version main file never panics and is never
 //!   overwritten: [`Store::load`] moves it aside and returns [`LoadOutcome::Recovered`] with a plain-words notice for
 //!   the user, and [`Store::save`] re-checks the main file and keeps an invalid one aside before writing.
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -29,6 +34,8 @@ use std::time::{Duration, SystemTime};
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
+
+use super::privacy;
 
 /// The `format` field of every store file.
 pub const FORMAT_NAME: &str = "kneemap-store";
@@ -92,7 +99,7 @@ impl Problem {
     }
 
     /// A technical one-liner, for error messages.
-    fn reason(&self) -> String {
+    pub fn reason(&self) -> String {
         match self {
             Self::Damaged(reason) | Self::Unreadable(reason) => reason.clone(),
             Self::TooLarge { bytes } => format!("{bytes} bytes, over the {MAX_BYTES}-byte limit"),
@@ -168,6 +175,46 @@ pub enum StoreError {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Store {
     path: PathBuf,
+    fault: Option<InjectedFault>,
+}
+
+/// A failure to inject into every write of a store, so tests can show that a failed save loses nothing. Real
+/// failures take the same path: the OS error surfaces from the same write calls.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InjectedFault {
+    /// The disk fills up half-way through writing the temporary file.
+    DiskFull,
+    /// The folder is read-only: the temporary file cannot be created.
+    ReadOnlyFolder,
+}
+
+impl InjectedFault {
+    fn error(self) -> io::Error {
+        match self {
+            Self::DiskFull => io::Error::new(
+                io::ErrorKind::StorageFull,
+                "no space left on device (injected by a test)",
+            ),
+            Self::ReadOnlyFolder => io::Error::new(
+                io::ErrorKind::ReadOnlyFilesystem,
+                "read-only file system (injected by a test)",
+            ),
+        }
+    }
+}
+
+/// Environment variable read by the crash test (`scripts/crash_test.sh`): milliseconds to wait after the temporary
+/// file is synced and before it is renamed over the main file, so a SIGKILL can land mid-save. Unset in normal use.
+pub const RENAME_DELAY_ENV: &str = "KNEEMAP_TEST_DELAY_BEFORE_RENAME_MS";
+
+fn rename_delay() -> Option<Duration> {
+    static DELAY: std::sync::OnceLock<Option<Duration>> = std::sync::OnceLock::new();
+    *DELAY.get_or_init(|| {
+        std::env::var(RENAME_DELAY_ENV)
+            .ok()
+            .and_then(|ms| ms.trim().parse::<u64>().ok())
+            .map(Duration::from_millis)
+    })
 }
 
 /// How the current main file looks, before a save or restore.
@@ -182,19 +229,57 @@ impl Store {
     /// The store in the platform data directory (`ProjectDirs::from("", "", "KneeMap")`). The directory is created
     /// by the first save.
     pub fn open_default() -> Result<Self, StoreError> {
-        let dirs =
-            directories::ProjectDirs::from("", "", "KneeMap").ok_or(StoreError::NoDataDir)?;
-        Ok(Self::at(dirs.data_dir().join(FILE_NAME)))
+        Ok(Self::in_dir(Self::default_dir()?))
     }
 
     /// A store whose main file is `path` (its directory need not exist yet).
     pub fn at(path: impl Into<PathBuf>) -> Self {
-        Self { path: path.into() }
+        Self {
+            path: path.into(),
+            fault: None,
+        }
+    }
+
+    /// The store kept in `dir` (the `--data-dir` flag).
+    pub fn in_dir(dir: impl AsRef<Path>) -> Self {
+        Self::at(dir.as_ref().join(FILE_NAME))
+    }
+
+    /// The platform data directory KneeMap uses when no `--data-dir` is given.
+    pub fn default_dir() -> Result<PathBuf, StoreError> {
+        directories::ProjectDirs::from("", "", "KneeMap")
+            .map(|dirs| dirs.data_dir().to_owned())
+            .ok_or(StoreError::NoDataDir)
+    }
+
+    /// The folder holding the main file.
+    pub fn dir(&self) -> PathBuf {
+        parent_dir(&self.path)
+    }
+
+    /// Makes every later write fail as `fault` says (tests of failed saves).
+    #[must_use]
+    pub fn with_injected_fault(mut self, fault: Option<InjectedFault>) -> Self {
+        self.fault = fault;
+        self
+    }
+
+    /// Restricts the folder to its owner (`0700`) and KneeMap's files in it to `0600` where they are looser.
+    /// Returns one line per path that was changed or could not be changed. A no-op on non-Unix systems, where the
+    /// per-user data folder is already private.
+    pub fn tighten_permissions(&self) -> Vec<String> {
+        privacy::tighten(&self.dir())
     }
 
     /// The main file.
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Reads the main file without changing anything on disk (for `kneemap data check`): `Ok(None)` when there is
+    /// no file yet, the problem when it cannot be used.
+    pub fn inspect<T: Versioned>(&self) -> Result<Option<T>, Problem> {
+        read_valid::<T>(&self.path).map(|found| found.map(|(_, data)| data))
     }
 
     /// Reads the main file. Never fails and never panics: a bad file is moved aside and reported.
@@ -253,9 +338,11 @@ impl Store {
                 })?;
             }
         }
-        write_atomically(&self.path, text.as_bytes()).map_err(|source| StoreError::Write {
-            path: self.path.clone(),
-            source,
+        write_atomically_with(&self.path, text.as_bytes(), self.fault).map_err(|source| {
+            StoreError::Write {
+                path: self.path.clone(),
+                source,
+            }
         })
     }
 
@@ -300,9 +387,11 @@ impl Store {
                 source,
             })?;
         }
-        write_atomically(&self.path, &bytes).map_err(|source| StoreError::Write {
-            path: self.path.clone(),
-            source,
+        write_atomically_with(&self.path, &bytes, self.fault).map_err(|source| {
+            StoreError::Write {
+                path: self.path.clone(),
+                source,
+            }
         })?;
         Ok(data)
     }
@@ -318,12 +407,11 @@ impl Store {
 
     fn ensure_dir(&self) -> Result<(), StoreError> {
         match self.path.parent() {
-            Some(dir) if !dir.as_os_str().is_empty() => {
-                fs::create_dir_all(dir).map_err(|source| StoreError::CreateDir {
+            Some(dir) if !dir.as_os_str().is_empty() => privacy::create_private_dir_all(dir)
+                .map_err(|source| StoreError::CreateDir {
                     path: dir.to_owned(),
                     source,
-                })
-            }
+                }),
             _ => Ok(()),
         }
     }
@@ -346,7 +434,7 @@ impl Store {
             }
         }
         let newest = self.backup_path(1);
-        write_atomically(&newest, bytes).map_err(|source| StoreError::Write {
+        write_atomically_with(&newest, bytes, self.fault).map_err(|source| StoreError::Write {
             path: newest,
             source,
         })
@@ -357,26 +445,44 @@ impl Store {
 /// file in the same directory is written, flushed and synced, then renamed over `path`; on Unix the directory is
 /// then synced as well (best effort). The temporary file is removed if anything fails.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_atomically_with(path, bytes, None)
+}
+
+/// [`write_atomically`] with an optional injected failure. The file is created `0600` on Unix.
+fn write_atomically_with(
+    path: &Path,
+    bytes: &[u8],
+    fault: Option<InjectedFault>,
+) -> io::Result<()> {
     static COUNTER: AtomicU64 = AtomicU64::new(0);
     let dir = parent_dir(path);
     let (temp_path, mut file) = loop {
         let n = COUNTER.fetch_add(1, Ordering::Relaxed);
         let candidate = dir.join(format!("{}{}-{n}", temp_prefix(path), std::process::id()));
-        match OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&candidate)
-        {
+        if fault == Some(InjectedFault::ReadOnlyFolder) {
+            return Err(InjectedFault::ReadOnlyFolder.error());
+        }
+        match privacy::private_file_options().open(&candidate) {
             Ok(file) => break (candidate, file),
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
             Err(e) => return Err(e),
         }
     };
-    let written = file
-        .write_all(bytes)
-        .and_then(|()| file.flush())
-        .and_then(|()| file.sync_all());
+    let written = if fault == Some(InjectedFault::DiskFull) {
+        // Half the bytes reach the disk, then it is full: the half-written temporary file must not survive.
+        file.write_all(&bytes[..bytes.len() / 2])
+            .and_then(|()| Err(InjectedFault::DiskFull.error()))
+    } else {
+        file.write_all(bytes)
+            .and_then(|()| file.flush())
+            .and_then(|()| file.sync_all())
+    };
     drop(file);
+    if written.is_ok()
+        && let Some(delay) = rename_delay()
+    {
+        std::thread::sleep(delay);
+    }
     if let Err(e) = written.and_then(|()| fs::rename(&temp_path, path)) {
         let _ = fs::remove_file(&temp_path);
         return Err(e);
@@ -449,18 +555,18 @@ fn decode<T: Versioned>(bytes: &[u8]) -> Result<T, Problem> {
 /// The plain-words notice for a recovery.
 fn notice_for(problem: &Problem, kept_aside: &Path, moved: bool, has_backups: bool) -> String {
     let what = match problem {
-        Problem::Damaged(_) => "KneeMap could not read your saved plans and session logs: the file is damaged.".to_owned(),
+        Problem::Damaged(_) => "KneeMap could not read your saved data (map choices, red flags, plans and logs): the file is damaged.".to_owned(),
         Problem::Unreadable(reason) => {
-            format!("KneeMap could not open your saved plans and session logs ({reason}).")
+            format!("KneeMap could not open your saved data ({reason}).")
         }
         Problem::TooLarge { bytes } => format!(
-            "Your saved plans and session logs file is {:.1} MiB, more than the {} MiB KneeMap accepts, so it was \
+            "Your saved data file is {:.1} MiB, more than the {} MiB KneeMap accepts, so it was \
              treated as damaged.",
             mib(*bytes),
             MAX_BYTES / (1024 * 1024)
         ),
         Problem::NewerVersion { .. } => {
-            "Your saved plans and session logs were saved by a newer KneeMap, which this version cannot read. \
+            "Your data was saved by a newer KneeMap, which this version cannot read. \
              Update KneeMap to use them."
                 .to_owned()
         }
@@ -505,10 +611,7 @@ fn copy_aside(path: &Path, tag: &str) -> io::Result<PathBuf> {
     }
     let aside = unique_aside_path(path, tag)?;
     let mut from = File::open(path)?;
-    let mut to = OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&aside)?;
+    let mut to = privacy::private_file_options().open(&aside)?;
     io::copy(&mut from, &mut to)?;
     to.sync_all()?;
     Ok(aside)

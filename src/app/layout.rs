@@ -1,0 +1,332 @@
+//! The window's layout: top bar, notices, red-flag banner, map column, tabs and the red-flag column. Each part is
+//! drawn by its `ui/` module and returns commands; nothing here changes data.
+
+use egui::{RichText, Ui};
+
+use super::{AppCommand, KneeMapApp};
+use crate::content::{Content, ContentErrors, ViewKind};
+use crate::library::ExerciseFilter;
+use crate::map::diagram::Knee;
+use crate::map::state::{Command, MapState, Tab};
+use crate::store::Appearance;
+use crate::ui::diagram::DiagramTextures;
+use crate::ui::exercises::ExerciseTextures;
+use crate::ui::planner::{PlannerContext, PlannerUi};
+use crate::ui::prevention::PreventionUi;
+use crate::ui::{
+    about, condition, diagram, exercises, planner, prevention, red_flags, theme, widgets,
+};
+
+/// Each panel's own runtime state: never saved, written only by the panel that owns it.
+pub struct Panels {
+    pub diagram_textures: DiagramTextures,
+    pub exercise_textures: ExerciseTextures,
+    pub exercise_filter: ExerciseFilter,
+    pub prevention: PreventionUi,
+    pub planner: PlannerUi,
+}
+
+impl Panels {
+    /// Uploads the diagram pictures once.
+    pub fn new(ctx: &egui::Context) -> Self {
+        Self {
+            diagram_textures: DiagramTextures::load(ctx),
+            exercise_textures: ExerciseTextures::default(),
+            exercise_filter: ExerciseFilter::default(),
+            prevention: PreventionUi::default(),
+            planner: PlannerUi::default(),
+        }
+    }
+}
+
+/// Draws the whole window and returns what the user asked for.
+pub fn draw(ui: &mut Ui, content: &Content, app: &mut KneeMapApp) -> Vec<AppCommand> {
+    let mut commands: Vec<AppCommand> = Vec::new();
+    let safety = app.safety(content);
+    let state = &app.data.map;
+
+    egui::Panel::top("top_bar").show(ui, |ui| {
+        commands.extend(top_bar_ui(ui, state, app.data.preferences.appearance));
+    });
+    let notices = app.persistence.notices();
+    if !notices.is_empty() {
+        egui::Panel::top("data_notices").show(ui, |ui| {
+            let (restore, dismiss) =
+                store_notices_ui(ui, &notices, app.persistence.has_offered_backup());
+            if restore {
+                commands.push(AppCommand::RestoreBackup);
+            }
+            if dismiss {
+                commands.push(AppCommand::DismissDataNotice);
+            }
+        });
+    }
+    if let Some(advice) = red_flags::current_advice(content, state) {
+        egui::Panel::top("red_flag_banner")
+            .frame(egui::Frame::new())
+            .show(ui, |ui| red_flags::banner_ui(ui, &advice));
+    }
+    if !state.disclaimer_acknowledged {
+        egui::Panel::top("disclaimer").show(ui, |ui| {
+            commands.extend(map_commands(disclaimer_ui(ui, content)));
+        });
+    }
+    egui::Panel::bottom("footer").show(ui, |ui| {
+        ui.label(
+            RichText::new(
+                "Educational only — KneeMap cannot diagnose. Offline: nothing leaves this computer.",
+            )
+            .small()
+            .color(theme::colors(ui).muted_text),
+        );
+    });
+
+    let screen_width = ui.available_width();
+    // The map first, so Tab reaches the diagram before the checklist.
+    egui::Panel::left("map")
+        .resizable(true)
+        .default_size((screen_width * 0.31).clamp(300.0, 440.0))
+        // Ranges follow the window, so shrinking it narrows the side columns instead of the centre.
+        .size_range(260.0..=(screen_width * 0.36).max(261.0))
+        .show(ui, |ui| {
+            commands.extend(map_commands(map_column_ui(
+                ui,
+                content,
+                state,
+                &app.panels.diagram_textures,
+            )));
+        });
+    egui::Panel::right("red_flags")
+        .resizable(true)
+        .default_size((screen_width * 0.22).clamp(230.0, 300.0))
+        .size_range(210.0..=(screen_width * 0.26).max(211.0))
+        .show(ui, |ui| {
+            commands.extend(map_commands(red_flags::checklist_ui(ui, content, state)));
+        });
+    egui::CentralPanel::default().show(ui, |ui| {
+        commands.extend(map_commands(tabs_ui(ui, state)));
+        ui.separator();
+        let panels = &mut app.panels;
+        match state.tab {
+            Tab::Condition => commands.extend(map_commands(condition::condition_tab_ui(
+                ui, content, state,
+            ))),
+            Tab::Planner => {
+                let context = PlannerContext {
+                    now: app.clock.now(),
+                    today: app.clock.today(),
+                    safety,
+                    open_condition: state.open_condition.as_deref(),
+                    message: app.planner_message.as_deref(),
+                    exercise_textures: &panels.exercise_textures,
+                };
+                commands.extend(planner::planner_tab_ui(
+                    ui,
+                    content,
+                    &app.data.planner,
+                    &app.session,
+                    &mut panels.planner,
+                    &context,
+                ));
+            }
+            Tab::Exercises => commands.extend(map_commands(exercises::exercises_tab_ui(
+                ui,
+                content,
+                state,
+                &mut panels.exercise_filter,
+                &panels.exercise_textures,
+            ))),
+            Tab::Prevention => commands.extend(map_commands(prevention::prevention_tab_ui(
+                ui,
+                content,
+                state,
+                &mut panels.prevention,
+            ))),
+            Tab::About => about::about_tab_ui(ui, content),
+        }
+    });
+    commands
+}
+
+fn map_commands(commands: Vec<Command>) -> impl Iterator<Item = AppCommand> {
+    commands.into_iter().map(AppCommand::Map)
+}
+
+/// Save problems (red, until a save succeeds) and load notices (with restore and dismiss). Returns
+/// (restore clicked, dismiss clicked).
+fn store_notices_ui(
+    ui: &mut Ui,
+    notices: &[super::persistence::Notice],
+    backup_offered: bool,
+) -> (bool, bool) {
+    let mut restore = false;
+    let mut dismiss = false;
+    let colors = theme::colors(ui);
+    for notice in notices {
+        let (fill, text_color) = if notice.is_error {
+            (colors.error_fill, colors.error_text)
+        } else {
+            (colors.notice_fill, colors.text)
+        };
+        egui::Frame::new()
+            .fill(fill)
+            .inner_margin(egui::Margin::symmetric(10, 6))
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.horizontal_wrapped(|ui| {
+                    let title = if notice.is_error {
+                        "Not saved."
+                    } else {
+                        "About your data."
+                    };
+                    ui.label(RichText::new(title).strong().color(text_color));
+                    ui.label(RichText::new(&notice.text).color(text_color));
+                    if !notice.is_error {
+                        if backup_offered && ui.button("Restore the last good backup").clicked() {
+                            restore = true;
+                        }
+                        if ui.button("Dismiss data notice").clicked() {
+                            dismiss = true;
+                        }
+                    }
+                });
+            });
+    }
+    (restore, dismiss)
+}
+
+fn top_bar_ui(ui: &mut Ui, state: &MapState, appearance: Appearance) -> Vec<AppCommand> {
+    let mut commands = Vec::new();
+    ui.horizontal(|ui| {
+        ui.label(
+            RichText::new(super::APP_NAME)
+                .size(theme::size::APP_TITLE)
+                .strong()
+                .color(theme::colors(ui).accent),
+        );
+        ui.separator();
+        ui.label("View:");
+        for view in ViewKind::ALL {
+            let text = format!("{} view", view.label());
+            if ui.selectable_label(state.view == view, text).clicked() {
+                commands.push(Command::SetView(view).into());
+            }
+        }
+        ui.separator();
+        ui.label("Knee:");
+        for knee in Knee::ALL {
+            let text = format!("{} knee", knee.label());
+            if ui.selectable_label(state.knee == knee, text).clicked() {
+                commands.push(Command::SetKnee(knee).into());
+            }
+        }
+        ui.separator();
+        let mut show_labels = !state.hide_anatomy_labels;
+        if ui.checkbox(&mut show_labels, "Anatomy names").changed() {
+            commands.push(Command::SetAnatomyLabels(show_labels).into());
+        }
+        ui.separator();
+        let mut chosen = appearance;
+        egui::ComboBox::from_id_salt("appearance")
+            .selected_text(format!("Colours: {}", appearance.label()))
+            .show_ui(ui, |ui| {
+                for option in Appearance::ALL {
+                    ui.selectable_value(&mut chosen, option, option.label());
+                }
+            })
+            .response
+            .widget_info(|| {
+                egui::WidgetInfo::labeled(
+                    egui::Role::ComboBox,
+                    true,
+                    "Colours: light, dark or system",
+                )
+            });
+        if chosen != appearance {
+            commands.push(AppCommand::SetAppearance(chosen));
+        }
+    });
+    commands
+}
+
+fn tabs_ui(ui: &mut Ui, state: &MapState) -> Vec<Command> {
+    let mut commands = Vec::new();
+    ui.horizontal_wrapped(|ui| {
+        for tab in Tab::ALL {
+            if ui.selectable_label(state.tab == tab, tab.label()).clicked() {
+                commands.push(Command::ShowTab(tab));
+            }
+        }
+    });
+    commands
+}
+
+fn disclaimer_ui(ui: &mut Ui, content: &Content) -> Vec<Command> {
+    let mut commands = Vec::new();
+    egui::Frame::new()
+        .fill(theme::colors(ui).notice_fill)
+        .inner_margin(egui::Margin::symmetric(10, 6))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new("Educational, not a diagnosis.").strong());
+                ui.label(&content.guidance.disclaimer);
+                if ui.button("Got it").clicked() {
+                    commands.push(Command::AcknowledgeDisclaimer);
+                }
+            });
+        });
+    commands
+}
+
+fn map_column_ui(
+    ui: &mut Ui,
+    content: &Content,
+    state: &MapState,
+    textures: &DiagramTextures,
+) -> Vec<Command> {
+    let mut commands = Vec::new();
+    ui.add_space(4.0);
+    widgets::heading(ui, "Where does it hurt?", 1);
+    // Keep room under the picture for its caption, the list heading and the list of places.
+    let below_picture = 3.0 * ui.text_style_height(&egui::TextStyle::Body)
+        + 24.0
+        + diagram::location_list_height(ui, content.locations().len());
+    let max_height = (ui.available_height() - below_picture).max(220.0);
+    let max_size = egui::vec2(ui.available_width(), max_height);
+    ui.vertical_centered(|ui| {
+        commands.extend(diagram::diagram_ui(ui, content, state, textures, max_size));
+    });
+    for problem in &textures.problems {
+        ui.colored_label(
+            theme::colors(ui).error_text,
+            format!("Picture problem: {problem}"),
+        );
+    }
+    ui.separator();
+    widgets::heading(ui, "Or pick from the list", 2);
+    egui::ScrollArea::vertical()
+        .id_salt("location_list")
+        .auto_shrink([false, true])
+        .show(ui, |ui| {
+            commands.extend(diagram::location_list_ui(ui, content, state));
+        });
+    commands
+}
+
+/// The window when content failed to load: every problem with its file and line.
+pub fn content_errors_ui(ui: &mut Ui, errors: &ContentErrors) {
+    egui::CentralPanel::default().show(ui, |ui| {
+        widgets::heading(ui, "KneeMap could not load its content", 1);
+        ui.label(
+            "The content files have problems. Nothing was changed. Fix the files listed below, or check them with \
+             `kneemap --check-content DIR`.",
+        );
+        ui.separator();
+        egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+            for error in &errors.0 {
+                ui.label(RichText::new(error.to_string()).monospace());
+            }
+        });
+    });
+}

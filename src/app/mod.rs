@@ -1,0 +1,212 @@
+//! The eframe application: owns the content, the user's data, the session runner and the panels' own state;
+//! `logic()` saves, loads pictures and ticks timers, `ui()` draws the layout and applies the frame's commands.
+//!
+//! ```text
+//! panels (ui/*) ──draw, return Vec<AppCommand>──▶ KneeMapApp::apply (command.rs) ──▶ UserData / SessionModel
+//!                                                                  │ marks dirty
+//! next frame: logic() ──▶ Persistence::save_if_dirty (persistence.rs) ──▶ Store (atomic file, backups)
+//! ```
+
+pub mod command;
+pub mod layout;
+pub mod persistence;
+
+use egui::Ui;
+
+use crate::clock::Clock;
+use crate::content::{Content, ContentErrors};
+use crate::map::state::MapState;
+use crate::planner::{PlannerData, SessionModel};
+use crate::store::{Store, UserData};
+use crate::ui::theme;
+
+pub use command::AppCommand;
+use layout::Panels;
+use persistence::{LEGACY_EFRAME_STATE_KEY, Persistence};
+
+/// Window title.
+pub const APP_NAME: &str = "KneeMap";
+
+/// Content that loaded, or the reasons it did not.
+enum Loaded {
+    Ready(Box<Content>),
+    Broken(ContentErrors),
+}
+
+/// The whole app.
+pub struct KneeMapApp {
+    /// Shared with the drawing code and never changed after start, so it sits behind an `Rc` and the app can be
+    /// borrowed mutably while content is read.
+    loaded: std::rc::Rc<Loaded>,
+    /// Everything the user has said; saved after every change.
+    data: UserData,
+    /// The session runner (not saved: a session is short, and its log is saved when finished).
+    session: SessionModel,
+    persistence: Persistence,
+    clock: Clock,
+    /// Why the last planner or session command was refused, shown in the Planner tab.
+    planner_message: Option<String>,
+    /// Each panel's own runtime state (tabs' sub-views, forms, filters, textures).
+    panels: Panels,
+    /// The appearance applied to the context, to re-apply only on change.
+    applied_appearance: Option<crate::store::Appearance>,
+    /// The eframe storage key of older versions has been removed.
+    legacy_state_removed: bool,
+}
+
+impl KneeMapApp {
+    /// Builds the app from eframe's creation context with the data in `store` (the platform data folder or
+    /// `--data-dir` in the real app, a temporary one in tests; `None`: nothing is saved). The map state older
+    /// versions kept in eframe's storage is imported once.
+    pub fn new(
+        cc: &eframe::CreationContext<'_>,
+        content: Result<Content, ContentErrors>,
+        store: Option<Store>,
+    ) -> Self {
+        let (mut persistence, mut data) = Persistence::open(store);
+        if !data.eframe_state_imported {
+            if let Some(old) = cc
+                .storage
+                .and_then(|storage| eframe::get_value::<MapState>(storage, LEGACY_EFRAME_STATE_KEY))
+                && data.map == MapState::default()
+            {
+                data.map = old;
+            }
+            data.eframe_state_imported = true;
+            persistence.mark_dirty();
+        }
+        let mut app = Self::from_parts(&cc.egui_ctx, content, data);
+        app.persistence = persistence;
+        app
+    }
+
+    /// Builds the app on a plain egui context with `data` and no store (tests and benchmarks).
+    pub fn from_parts(
+        ctx: &egui::Context,
+        content: Result<Content, ContentErrors>,
+        mut data: UserData,
+    ) -> Self {
+        let loaded = match content {
+            Ok(content) => {
+                data.map.sanitize(&content);
+                Loaded::Ready(Box::new(content))
+            }
+            Err(errors) => Loaded::Broken(errors),
+        };
+        theme::apply(ctx, data.preferences.appearance);
+        Self {
+            loaded: std::rc::Rc::new(loaded),
+            applied_appearance: Some(data.preferences.appearance),
+            data,
+            session: SessionModel::default(),
+            persistence: Persistence::default(),
+            clock: Clock::system(),
+            planner_message: None,
+            panels: Panels::new(ctx),
+            legacy_state_removed: false,
+        }
+    }
+
+    /// Replaces the clock (tests drive the session runner with a manual clock).
+    pub fn set_clock(&mut self, clock: Clock) {
+        self.clock = clock;
+    }
+
+    /// The clock, to move a manual clock forward in tests.
+    pub fn clock_mut(&mut self) -> &mut Clock {
+        &mut self.clock
+    }
+
+    /// Everything the user has said.
+    pub fn data(&self) -> &UserData {
+        &self.data
+    }
+
+    /// The map state.
+    pub fn state(&self) -> &MapState {
+        &self.data.map
+    }
+
+    /// The planner's data.
+    pub fn planner_data(&self) -> &PlannerData {
+        &self.data.planner
+    }
+
+    /// The session runner.
+    pub fn session(&self) -> &SessionModel {
+        &self.session
+    }
+
+    /// Data changed and is not on disk yet (tests check that a change is saved in the next frame).
+    pub fn has_unsaved_changes(&self) -> bool {
+        self.persistence.is_dirty()
+    }
+
+    /// The panels' runtime state (benchmarks and tests choose the planner's sub-view).
+    pub fn panels_mut(&mut self) -> &mut Panels {
+        &mut self.panels
+    }
+
+    /// Draws one frame of the whole window into `ui`, then applies what the user did.
+    pub fn main_ui(&mut self, ui: &mut Ui) {
+        let loaded = std::rc::Rc::clone(&self.loaded);
+        let content = match loaded.as_ref() {
+            Loaded::Ready(content) => content,
+            Loaded::Broken(errors) => {
+                layout::content_errors_ui(ui, errors);
+                return;
+            }
+        };
+        let commands = layout::draw(ui, content, self);
+        self.apply(content, commands);
+        if self.persistence.is_dirty() {
+            // The save happens in the next frame's logic(); an idle app draws no frames, so ask for one.
+            ui.ctx().request_repaint();
+        }
+    }
+}
+
+impl eframe::App for KneeMapApp {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        // Save first: the frame after a change (a drag saves once, on release).
+        let pointer_down = ctx.input(|i| i.pointer.any_down());
+        self.persistence.save_if_dirty(&self.data, pointer_down);
+        if self.applied_appearance != Some(self.data.preferences.appearance) {
+            theme::apply(ctx, self.data.preferences.appearance);
+            self.applied_appearance = Some(self.data.preferences.appearance);
+        }
+        // Pictures the next frame may show are decoded here, never while drawing.
+        let wanted: Vec<String> = self
+            .data
+            .map
+            .open_exercise
+            .iter()
+            .cloned()
+            .chain(self.session.current_exercise_id().map(str::to_owned))
+            .collect();
+        for exercise_id in &wanted {
+            self.panels.exercise_textures.ensure(ctx, exercise_id);
+        }
+        // A running session's countdown repaints only as often as the number on screen changes.
+        if let Some(wait) = self.session.tick(self.clock.now()) {
+            ctx.request_repaint_after(wait);
+        }
+    }
+
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        self.main_ui(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        // eframe's storage keeps window geometry only; the map state it held for older versions is imported.
+        if !self.legacy_state_removed {
+            storage.remove_string(LEGACY_EFRAME_STATE_KEY);
+            self.legacy_state_removed = true;
+        }
+        self.persistence.save_on_exit(&self.data);
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.persistence.save_on_exit(&self.data);
+    }
+}

@@ -1,0 +1,387 @@
+//! Keeping the user's data safe: loading it at start, saving it from `logic()` in the frame after a change
+//! (after a drag, once the pointer is released), keeping a failed save's data in memory with a notice that stays
+//! until a save succeeds, offering the last good backup after a damaged file, and importing the map state that
+//! older versions kept in eframe's storage.
+
+use std::path::{Path, PathBuf};
+
+use crate::store::{LoadOutcome, Store, UserData};
+
+/// Key under which versions before the single store kept the map state in eframe's storage.
+pub const LEGACY_EFRAME_STATE_KEY: &str = "kneemap_map_state";
+
+/// What the user must know about their saved data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub text: String,
+    /// A save failed: shown as an error until a save succeeds.
+    pub is_error: bool,
+}
+
+/// The store, whether the data needs saving, and what to tell the user about it.
+#[derive(Debug, Default)]
+pub struct Persistence {
+    store: Option<Store>,
+    dirty: bool,
+    /// Why the last save failed; cleared by the next successful save.
+    save_error: Option<String>,
+    /// About loading: a damaged file kept aside, no data folder, modes tightened.
+    load_notice: Option<String>,
+    /// A private copy of the last good backup, offered after a damaged file was kept aside.
+    offered_backup: Option<PathBuf>,
+}
+
+impl Persistence {
+    /// Opens `store` (none: nothing can be saved this time) and loads the data; a damaged file is kept aside and
+    /// reported, and the folder's modes are made private.
+    pub fn open(store: Option<Store>) -> (Self, UserData) {
+        let mut persistence = Self {
+            store,
+            ..Self::default()
+        };
+        let Some(store) = &persistence.store else {
+            persistence.load_notice = Some(
+                "No data folder was found, so nothing you enter will be saved this time."
+                    .to_owned(),
+            );
+            return (persistence, UserData::default());
+        };
+        let tightened = store.tighten_permissions();
+        let data = match store.load::<UserData>() {
+            LoadOutcome::Fresh(data) | LoadOutcome::Loaded(data) => data,
+            LoadOutcome::Recovered { data, notice, .. } => {
+                persistence.load_notice = Some(notice);
+                // Later saves rotate the backups, so keep a private copy of the good one to restore from.
+                persistence.offered_backup = store
+                    .latest_good_backup::<UserData>()
+                    .and_then(|backup| preserve_copy(&backup));
+                data
+            }
+        };
+        // Tightening is silent in the window (nothing for the user to do); the terminal says what changed.
+        for line in &tightened {
+            eprintln!("KneeMap: {line}");
+        }
+        (persistence, data)
+    }
+
+    /// The data changed: save it in the next `logic()`.
+    pub fn mark_dirty(&mut self) {
+        self.dirty = true;
+    }
+
+    /// Data is waiting to be saved.
+    pub fn is_dirty(&self) -> bool {
+        self.dirty
+    }
+
+    /// Saves now. On failure the data stays in memory, the last good file is untouched, and the error stays on
+    /// screen until a later save (the next change, or exit) succeeds.
+    pub fn save(&mut self, data: &UserData) {
+        self.dirty = false;
+        let Some(store) = &self.store else {
+            return;
+        };
+        match store.save(data) {
+            Ok(()) => self.save_error = None,
+            Err(e) => {
+                self.save_error = Some(format!(
+                    "Your last change is not saved yet: {e}. It is kept while KneeMap stays open, and KneeMap tries \
+                     again after your next change and when you close it."
+                ));
+            }
+        }
+    }
+
+    /// Saves if anything changed and the pointer is not held down (a drag saves once, on release).
+    pub fn save_if_dirty(&mut self, data: &UserData, pointer_down: bool) {
+        if self.dirty && !pointer_down {
+            self.save(data);
+        }
+    }
+
+    /// Saves on exit when anything is unsaved or the last save failed.
+    pub fn save_on_exit(&mut self, data: &UserData) {
+        if self.dirty || self.save_error.is_some() {
+            self.save(data);
+        }
+    }
+
+    /// The notices to show, most important first.
+    pub fn notices(&self) -> Vec<Notice> {
+        let mut notices = Vec::new();
+        if let Some(text) = &self.save_error {
+            notices.push(Notice {
+                text: text.clone(),
+                is_error: true,
+            });
+        }
+        if let Some(text) = &self.load_notice {
+            notices.push(Notice {
+                text: text.clone(),
+                is_error: false,
+            });
+        }
+        notices
+    }
+
+    /// A backup can be restored.
+    pub fn has_offered_backup(&self) -> bool {
+        self.offered_backup.is_some()
+    }
+
+    /// Hides the load notice (the user has read it).
+    pub fn dismiss_load_notice(&mut self) {
+        self.load_notice = None;
+    }
+
+    /// Restores the offered backup as the main file and returns its data, or says why it could not.
+    pub fn restore_backup(&mut self) -> Option<UserData> {
+        let (Some(store), Some(backup)) = (&self.store, self.offered_backup.take()) else {
+            return None;
+        };
+        match store.restore_backup::<UserData>(&backup) {
+            Ok(data) => {
+                self.load_notice = Some(format!("Restored your data from {}.", backup.display()));
+                self.dirty = false;
+                Some(data)
+            }
+            Err(e) => {
+                self.load_notice = Some(format!("The backup could not be restored: {e}"));
+                None
+            }
+        }
+    }
+
+    /// Where the data lives, if anywhere.
+    pub fn store(&self) -> Option<&Store> {
+        self.store.as_ref()
+    }
+}
+
+/// Copies a backup beside itself under a new, unused name (`<name>.recovery`, `.recovery-2`, …) and returns the
+/// copy's path; `None` if it cannot be copied (then no restore is offered rather than a vanishing one).
+fn preserve_copy(backup: &Path) -> Option<PathBuf> {
+    let name = backup.file_name()?.to_string_lossy().into_owned();
+    let dir = backup.parent()?;
+    let target = (1..100)
+        .map(|n| match n {
+            1 => dir.join(format!("{name}.recovery")),
+            n => dir.join(format!("{name}.recovery-{n}")),
+        })
+        .find(|path| !path.exists())?;
+    let bytes = std::fs::read(backup).ok()?;
+    crate::store::write_atomically(&target, &bytes).ok()?;
+    Some(target)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::fs;
+
+    use super::*;
+    use crate::store::InjectedFault;
+
+    fn data_with_flag(flag: &str) -> UserData {
+        let mut data = UserData::default();
+        data.map.ticked_red_flags.insert(flag.to_owned());
+        data
+    }
+
+    /// A store holding one good save, and that save's bytes.
+    fn saved_store(dir: &Path) -> (Store, Vec<u8>) {
+        let store = Store::in_dir(dir);
+        store.save(&data_with_flag("first")).unwrap();
+        let bytes = fs::read(store.path()).unwrap();
+        (store, bytes)
+    }
+
+    fn assert_failed_save_keeps_everything(fault: InjectedFault) {
+        let dir = tempfile::tempdir().unwrap();
+        let (store, good) = saved_store(dir.path());
+        let (mut persistence, _) =
+            Persistence::open(Some(store.clone().with_injected_fault(Some(fault))));
+        let changed = data_with_flag("second");
+        persistence.mark_dirty();
+        persistence.save_if_dirty(&changed, false);
+
+        assert_eq!(
+            fs::read(store.path()).unwrap(),
+            good,
+            "last good file untouched"
+        );
+        let notices = persistence.notices();
+        assert_eq!(notices.len(), 1, "{notices:?}");
+        assert!(notices[0].is_error);
+        assert!(
+            notices[0]
+                .text
+                .contains(&store.path().display().to_string()),
+            "{}",
+            notices[0].text
+        );
+        assert!(!persistence.is_dirty(), "no retry on every frame");
+        let leftovers: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.contains(".tmp-"))
+            .collect();
+        assert!(leftovers.is_empty(), "{leftovers:?}");
+
+        // The fault clears (space freed): the exit save writes what was kept in memory and the notice goes.
+        persistence.store = Some(store.clone());
+        persistence.save_on_exit(&changed);
+        assert!(persistence.notices().is_empty());
+        assert_eq!(store.load::<UserData>().into_data(), changed);
+    }
+
+    #[test]
+    fn disk_full_loses_nothing_and_says_so_until_a_save_works() {
+        assert_failed_save_keeps_everything(InjectedFault::DiskFull);
+    }
+
+    #[test]
+    fn read_only_folder_loses_nothing_and_says_so_until_a_save_works() {
+        assert_failed_save_keeps_everything(InjectedFault::ReadOnlyFolder);
+    }
+
+    #[test]
+    fn folder_deleted_while_running_is_recreated_privately() {
+        let root = tempfile::tempdir().unwrap();
+        let dir = root.path().join("kneemap");
+        let (store, _) = saved_store(&dir);
+        let (mut persistence, _) = Persistence::open(Some(store.clone()));
+        fs::remove_dir_all(&dir).unwrap();
+        persistence.mark_dirty();
+        persistence.save_if_dirty(&data_with_flag("after"), false);
+        assert!(persistence.notices().is_empty());
+        assert_eq!(
+            store.load::<UserData>().into_data(),
+            data_with_flag("after")
+        );
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            assert_eq!(
+                fs::metadata(&dir).unwrap().permissions().mode() & 0o777,
+                0o700
+            );
+            assert_eq!(
+                fs::metadata(store.path()).unwrap().permissions().mode() & 0o777,
+                0o600
+            );
+        }
+    }
+
+    #[test]
+    fn folder_replaced_by_a_file_fails_with_a_notice_and_retries_on_the_next_change() {
+        let root = tempfile::tempdir().unwrap();
+        let dir = root.path().join("kneemap");
+        let (store, _) = saved_store(&dir);
+        let (mut persistence, _) = Persistence::open(Some(store.clone()));
+        fs::remove_dir_all(&dir).unwrap();
+        fs::write(&dir, "not a folder").unwrap();
+        persistence.mark_dirty();
+        persistence.save_if_dirty(&data_with_flag("after"), false);
+        assert!(persistence.notices()[0].is_error);
+        assert!(persistence.notices()[0].text.contains("kneemap"));
+
+        fs::remove_file(&dir).unwrap();
+        persistence.mark_dirty();
+        persistence.save_if_dirty(&data_with_flag("after 2"), false);
+        assert!(
+            persistence.notices().is_empty(),
+            "a later save clears the notice"
+        );
+        assert_eq!(
+            store.load::<UserData>().into_data(),
+            data_with_flag("after 2")
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn real_read_only_folder_when_not_root() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let (store, good) = saved_store(dir.path());
+        fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o500)).unwrap();
+        // Root may write anyway; then this case is covered by the injected fault above.
+        let probe = dir.path().join("probe");
+        if fs::write(&probe, "x").is_ok() {
+            eprintln!("running as root: read-only folder covered by the injected fault only");
+            return;
+        }
+        let mut persistence = Persistence {
+            store: Some(store.clone()),
+            ..Persistence::default()
+        };
+        persistence.mark_dirty();
+        persistence.save_if_dirty(&data_with_flag("second"), false);
+        fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o700)).unwrap();
+        assert_eq!(fs::read(store.path()).unwrap(), good);
+        assert!(persistence.notices()[0].is_error);
+    }
+
+    #[test]
+    fn a_drag_saves_once_on_release() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::in_dir(dir.path());
+        let (mut persistence, _) = Persistence::open(Some(store.clone()));
+        persistence.mark_dirty();
+        persistence.save_if_dirty(&data_with_flag("dragging"), true);
+        assert!(persistence.is_dirty());
+        assert!(
+            !store.path().exists(),
+            "nothing written while the pointer is down"
+        );
+        persistence.save_if_dirty(&data_with_flag("released"), false);
+        assert!(!persistence.is_dirty());
+        assert_eq!(
+            store.load::<UserData>().into_data(),
+            data_with_flag("released")
+        );
+    }
+
+    #[test]
+    fn damaged_file_is_kept_aside_and_a_backup_offered() {
+        let dir = tempfile::tempdir().unwrap();
+        let (store, _) = saved_store(dir.path());
+        store.save(&data_with_flag("second")).unwrap();
+        fs::write(
+            store.path(),
+            "(format: \"kneemap-store\", version: 3, data: (map: (",
+        )
+        .unwrap();
+        let (mut persistence, data) = Persistence::open(Some(store.clone()));
+        assert_eq!(data, UserData::default());
+        assert!(persistence.has_offered_backup());
+        assert!(persistence.notices()[0].text.contains("damaged"));
+        let restored = persistence.restore_backup().unwrap();
+        assert_eq!(restored, data_with_flag("first"));
+        assert_eq!(
+            store.load::<UserData>().into_data(),
+            data_with_flag("first")
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn loose_modes_are_tightened_at_start() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let (store, _) = saved_store(dir.path());
+        fs::set_permissions(store.path(), fs::Permissions::from_mode(0o644)).unwrap();
+        fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
+        let (persistence, _) = Persistence::open(Some(store.clone()));
+        assert_eq!(
+            fs::metadata(store.path()).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+        assert_eq!(
+            fs::metadata(dir.path()).unwrap().permissions().mode() & 0o777,
+            0o700
+        );
+        assert!(persistence.notices().is_empty());
+    }
+}

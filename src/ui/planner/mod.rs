@@ -1,0 +1,219 @@
+//! The Planner tab: the week plan (edit, reorder, copy, coverage and warnings), the programme generator, the
+//! session runner, the session log and the history chart, one file per view. It draws the planner's data and the
+//! session model and returns [`AppCommand`]s; the rules live in `crate::planner`.
+
+mod history;
+mod log;
+mod programme;
+mod session;
+mod week;
+
+use std::collections::BTreeSet;
+use std::time::Duration;
+
+use chrono::NaiveDate;
+use egui::{Color32, RichText, Ui};
+
+use super::exercises::ExerciseTextures;
+use super::theme;
+use crate::app::AppCommand;
+use crate::content::{Content, Equipment};
+use crate::map::triage::Safety;
+use crate::planner::{Action, PlannerCommand, PlannerData, SessionModel};
+
+/// The planner's sub-views.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PlannerView {
+    #[default]
+    Week,
+    Generate,
+    Session,
+    History,
+}
+
+impl PlannerView {
+    const ALL: [Self; 4] = [Self::Week, Self::Generate, Self::Session, Self::History];
+
+    fn label(self) -> &'static str {
+        match self {
+            Self::Week => "Week plan",
+            Self::Generate => "Suggest a programme",
+            Self::Session => "Run a session",
+            Self::History => "Log & history",
+        }
+    }
+}
+
+/// The generator's form.
+#[derive(Debug, Clone)]
+pub struct GeneratorForm {
+    pub condition_id: Option<String>,
+    pub days: [bool; 7],
+    pub session_minutes: u16,
+    pub equipment: BTreeSet<Equipment>,
+}
+
+impl Default for GeneratorForm {
+    fn default() -> Self {
+        Self {
+            condition_id: None,
+            days: [true, false, true, false, true, false, false],
+            session_minutes: crate::planner::DEFAULT_SESSION_MINUTES,
+            equipment: BTreeSet::new(),
+        }
+    }
+}
+
+/// The Planner tab's own runtime state (not saved): which view, which week, and the values of forms not yet
+/// submitted.
+#[derive(Debug, Clone, Default)]
+pub struct PlannerUi {
+    pub view: PlannerView,
+    /// Week shown in the week plan.
+    pub week: usize,
+    pub generator: GeneratorForm,
+    /// Next-morning pain on its slider, before it is saved.
+    pub morning_pain: u8,
+    /// Knee pain before a session, asked when starting it.
+    pub pain_before: u8,
+}
+
+/// What the planner needs to know about the rest of the app this frame.
+pub struct PlannerContext<'a> {
+    /// The session runner's clock.
+    pub now: Duration,
+    pub today: NaiveDate,
+    /// What the ticked red flags allow; the planner's rules enforce it, the UI explains it.
+    pub safety: Safety,
+    /// The condition open on the map, to preselect in the generator.
+    pub open_condition: Option<&'a str>,
+    /// Why the last planner command was refused.
+    pub message: Option<&'a str>,
+    /// Exercise pictures for the session runner.
+    pub exercise_textures: &'a ExerciseTextures,
+}
+
+impl PlannerContext<'_> {
+    /// True when a same-day or emergency red flag is ticked: no new sessions or programmes until assessed.
+    pub fn training_blocked(&self) -> bool {
+        self.safety.training_blocked()
+    }
+}
+
+/// Hover text on session and programme buttons while training is blocked.
+const BLOCKED_HINT: &str =
+    "A red flag is ticked that needs a professional first: see the banner at the top.";
+
+/// Draws the Planner tab.
+pub fn planner_tab_ui(
+    ui: &mut Ui,
+    content: &Content,
+    data: &PlannerData,
+    session: &SessionModel,
+    state: &mut PlannerUi,
+    context: &PlannerContext<'_>,
+) -> Vec<AppCommand> {
+    let mut commands = Vec::new();
+    ui.horizontal_wrapped(|ui| {
+        for view in PlannerView::ALL {
+            if ui
+                .selectable_label(state.view == view, view.label())
+                .clicked()
+            {
+                state.view = view;
+            }
+        }
+    });
+    if context.safety.progression_paused() {
+        let (fill, text) = theme::urgency_colors(crate::content::Urgency::SameDay);
+        egui::Frame::new()
+            .fill(fill)
+            .corner_radius(6.0)
+            .inner_margin(8)
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                let message = if context.training_blocked() {
+                    "Training paused: a red flag is ticked that needs a professional today. Sessions, new \
+                     programmes and harder doses are off until you have been assessed."
+                } else {
+                    "Progression paused: a red flag is ticked. The plan will not get harder until you have been \
+                     assessed; it still eases off if pain is high."
+                };
+                ui.label(RichText::new(message).strong().color(text));
+            });
+    }
+    if let Some(message) = context.message {
+        ui.label(RichText::new(message).color(theme::colors(ui).warning_text));
+    }
+    ui.separator();
+    egui::ScrollArea::vertical()
+        .id_salt(("planner_scroll", state.view as u8))
+        .auto_shrink([false, false])
+        .show(ui, |ui| match state.view {
+            PlannerView::Week => week::week_ui(ui, content, data, state, context, &mut commands),
+            PlannerView::Generate => {
+                programme::generate_ui(ui, content, data, state, context, &mut commands);
+            }
+            PlannerView::Session => {
+                session::session_ui(ui, content, data, session, state, context, &mut commands);
+            }
+            PlannerView::History => {
+                history::history_ui(ui, content, data, state, context, &mut commands);
+            }
+        });
+    commands
+}
+
+fn no_plan_ui(
+    ui: &mut Ui,
+    state: &mut PlannerUi,
+    context: &PlannerContext<'_>,
+    commands: &mut Vec<AppCommand>,
+) {
+    ui.label("No plan yet. Let KneeMap suggest a programme for a condition, or start an empty plan and add exercises.");
+    ui.horizontal(|ui| {
+        if ui.button("Suggest a programme for a condition").clicked() {
+            state.view = PlannerView::Generate;
+        }
+        let weeks = crate::planner::DEFAULT_EMPTY_PLAN_WEEKS;
+        if ui
+            .button(format!("Start an empty {weeks}-week plan"))
+            .clicked()
+        {
+            commands.push(
+                PlannerCommand::NewEmptyPlan {
+                    start_date: context.today,
+                    weeks,
+                }
+                .into(),
+            );
+        }
+    });
+}
+
+fn date_label(date: NaiveDate) -> String {
+    date.format("%a %-d %b").to_string()
+}
+
+fn drag_u8(
+    ui: &mut Ui,
+    value: &mut u8,
+    range: std::ops::RangeInclusive<u8>,
+    suffix: &str,
+    label: &str,
+) {
+    let response = ui.add(
+        egui::DragValue::new(value)
+            .range(range)
+            .suffix(format!(" {suffix}")),
+    );
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::SpinButton, true, label));
+}
+
+fn action_color(ui: &Ui, action: Action) -> Color32 {
+    match action {
+        Action::Advance => theme::colors(ui).good_text,
+        Action::Hold => theme::colors(ui).muted_text,
+        Action::StepBack | Action::Paused => theme::colors(ui).warning_text,
+    }
+}

@@ -1,0 +1,145 @@
+//! The programme view: choose a condition, training days, session length and equipment, and ask the planner to
+//! generate an evidence-based programme.
+
+use egui::{RichText, Ui};
+
+use super::{BLOCKED_HINT, PlannerContext, PlannerUi, PlannerView};
+use crate::app::AppCommand;
+use crate::content::Content;
+use crate::planner::{self, GenerateOptions, PlannerCommand, PlannerData};
+use crate::ui::theme;
+
+pub(super) fn generate_ui(
+    ui: &mut Ui,
+    content: &Content,
+    data: &PlannerData,
+    state: &mut PlannerUi,
+    context: &PlannerContext<'_>,
+    commands: &mut Vec<AppCommand>,
+) {
+    let form = &mut state.generator;
+    if form.condition_id.is_none() {
+        form.condition_id = context.open_condition.map(str::to_owned);
+    }
+    ui.label(
+        "KneeMap builds an editable programme from the evidence for one condition: which exercises, how often, \
+         how hard and for how many weeks. It is a starting point to discuss with a physiotherapist, not a prescription.",
+    );
+    ui.add_space(4.0);
+    egui::Grid::new("generator_form")
+        .num_columns(2)
+        .spacing([12.0, 8.0])
+        .show(ui, |ui| {
+            ui.label("Condition");
+            let selected = form
+                .condition_id
+                .as_deref()
+                .and_then(|id| content.condition(id))
+                .map_or("Choose…", |c| c.lay_name.as_str());
+            egui::ComboBox::from_id_salt("generator_condition")
+                .selected_text(selected)
+                .show_ui(ui, |ui| {
+                    for id in planner::supported_conditions() {
+                        if let Some(condition) = content.condition(id) {
+                            ui.selectable_value(
+                                &mut form.condition_id,
+                                Some(id.to_owned()),
+                                &condition.lay_name,
+                            );
+                        }
+                    }
+                })
+                .response
+                .widget_info(|| {
+                    egui::WidgetInfo::labeled(
+                        egui::Role::ComboBox,
+                        true,
+                        "Condition for the programme",
+                    )
+                });
+            ui.end_row();
+
+            ui.label("Days you can train");
+            ui.horizontal_wrapped(|ui| {
+                for (day, on) in form.days.iter_mut().enumerate() {
+                    ui.checkbox(on, &planner::day_name(day)[..3])
+                        .widget_info(|| {
+                            egui::WidgetInfo::selected(
+                                egui::Role::CheckBox,
+                                true,
+                                *on,
+                                planner::day_name(day),
+                            )
+                        });
+                }
+            });
+            ui.end_row();
+
+            ui.label("Session length");
+            ui.add(
+                egui::Slider::new(&mut form.session_minutes, planner::SESSION_MINUTES_RANGE)
+                    .suffix(" min"),
+            )
+            .widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::Slider, true, "Session length in minutes")
+            });
+            ui.end_row();
+
+            ui.label("Equipment you have");
+            ui.horizontal_wrapped(|ui| {
+                ui.label(
+                    RichText::new("Bodyweight, mat, wall and a step are assumed.")
+                        .small()
+                        .color(theme::colors(ui).muted_text),
+                );
+                for item in planner::OPTIONAL_EQUIPMENT {
+                    let mut on = form.equipment.contains(&item);
+                    if ui.checkbox(&mut on, item.label()).changed() {
+                        if on {
+                            form.equipment.insert(item);
+                        } else {
+                            form.equipment.remove(&item);
+                        }
+                    }
+                }
+            });
+            ui.end_row();
+        });
+    ui.add_space(6.0);
+    if data.plan.is_some() {
+        ui.label(
+            RichText::new("This replaces the current plan. Your session logs are kept.")
+                .color(theme::colors(ui).muted_text),
+        );
+    }
+    let ready = form.condition_id.is_some() && form.days.iter().any(|d| *d);
+    let generate_clicked = ui
+        .add_enabled(
+            ready && !context.training_blocked(),
+            egui::Button::new(RichText::new("Generate programme").strong()),
+        )
+        .on_disabled_hover_text(BLOCKED_HINT)
+        .clicked();
+    if generate_clicked && let Some(condition_id) = form.condition_id.clone() {
+        let mut options = GenerateOptions::new(condition_id, context.today);
+        options.days = form
+            .days
+            .iter()
+            .enumerate()
+            .filter(|(_, on)| **on)
+            .map(|(d, _)| d)
+            .collect();
+        options.session_minutes = form.session_minutes;
+        options.equipment = form.equipment.clone();
+        commands.push(PlannerCommand::Generate(options).into());
+        state.view = PlannerView::Week;
+        state.week = 0;
+    }
+    if !ready {
+        ui.label(
+            RichText::new("Choose a condition and at least one day.")
+                .small()
+                .color(theme::colors(ui).muted_text),
+        );
+    }
+}

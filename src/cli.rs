@@ -47,6 +47,18 @@ pub enum DataAction {
     /// Load your data without changing it and print what it holds (plans, logs, ticks) or what is wrong; exits 1
     /// when it cannot be used.
     Check,
+    /// For scripts/crash_test.sh: save numbered states from FROM on, printing "saved N" after each, until killed.
+    #[command(hide = true)]
+    CrashWriter {
+        #[arg(long)]
+        from: u64,
+    },
+    /// For scripts/crash_test.sh: exit 0 when the store holds state SAVED or SAVED + 1 (the save in flight).
+    #[command(hide = true)]
+    CrashCheck {
+        #[arg(long)]
+        saved: u64,
+    },
 }
 
 /// What a verb prints and how it exits.
@@ -115,6 +127,90 @@ pub fn data_check(data_dir: Option<&Path>) -> Report {
                 problem.reason()
             )],
         },
+    }
+}
+
+/// The state the crash test's writer saves as number `n`: distinct for every `n`, and touching map state, red-flag
+/// ticks and planner settings, so a mix of two saves would be caught.
+pub fn crash_test_state(n: u64) -> UserData {
+    let mut data = UserData::default();
+    data.map.yes_answers.insert(format!("answer-{n}"));
+    if n % 2 == 0 {
+        data.map
+            .ticked_red_flags
+            .insert("persistent_pain".to_owned());
+    }
+    data.planner.get_ready_secs = u16::try_from(n % 60).unwrap_or(0);
+    data.eframe_state_imported = true;
+    data
+}
+
+/// `kneemap data crash-writer`: saves states `from`, `from + 1`, … through the store, printing each one saved.
+pub fn crash_writer(data_dir: Option<&Path>, from: u64) -> Report {
+    use std::io::Write as _;
+    let store = match store_for(data_dir) {
+        Ok(store) => store,
+        Err(e) => {
+            return Report {
+                ok: false,
+                lines: vec![e.to_string()],
+            };
+        }
+    };
+    let mut out = std::io::stdout().lock();
+    for n in from.. {
+        if let Err(e) = store.save(&crash_test_state(n)) {
+            return Report {
+                ok: false,
+                lines: vec![format!("save {n} failed: {e}")],
+            };
+        }
+        if writeln!(out, "saved {n}")
+            .and_then(|()| out.flush())
+            .is_err()
+        {
+            break;
+        }
+    }
+    Report {
+        ok: true,
+        lines: Vec::new(),
+    }
+}
+
+/// `kneemap data crash-check`: the store must hold state `saved` (the last one reported) or `saved + 1` (written
+/// but killed before it was reported); 0 means nothing was saved yet, so no file is also fine.
+pub fn crash_check(data_dir: Option<&Path>, saved: u64) -> Report {
+    let fail = |line: String| Report {
+        ok: false,
+        lines: vec![line],
+    };
+    let store = match store_for(data_dir) {
+        Ok(store) => store,
+        Err(e) => return fail(e.to_string()),
+    };
+    match store.inspect::<UserData>() {
+        Ok(None) if saved == 0 => Report {
+            ok: true,
+            lines: vec!["no file yet".to_owned()],
+        },
+        Ok(None) => fail(format!("state {saved} was saved, but there is no file")),
+        Ok(Some(data)) => {
+            let found = [saved, saved + 1]
+                .into_iter()
+                .find(|n| crash_test_state(*n) == data);
+            match found {
+                Some(n) => Report {
+                    ok: true,
+                    lines: vec![format!("state {n}")],
+                },
+                None => fail(format!(
+                    "the store holds neither state {saved} nor {}",
+                    saved + 1
+                )),
+            }
+        }
+        Err(problem) => fail(format!("the store cannot be loaded: {}", problem.reason())),
     }
 }
 

@@ -15,6 +15,12 @@ fn main() -> ExitCode {
             let report = match action {
                 DataAction::Path => cli::data_path(args.data_dir.as_deref()),
                 DataAction::Check => cli::data_check(args.data_dir.as_deref()),
+                DataAction::CrashWriter { from } => {
+                    cli::crash_writer(args.data_dir.as_deref(), *from)
+                }
+                DataAction::CrashCheck { saved } => {
+                    cli::crash_check(args.data_dir.as_deref(), *saved)
+                }
             };
             print_report(&report)
         }

@@ -328,3 +328,61 @@ fn after_a_corrupt_file_the_last_good_backup_can_be_restored_even_after_more_sav
     let restored = harness.state().planner_data().plan.clone().unwrap();
     assert_eq!(restored.condition_id.as_deref(), Some("it_band_syndrome"));
 }
+
+#[test]
+fn a_ticked_red_flag_is_on_disk_after_the_next_frame() {
+    let content = Content::embedded().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kneemap.ron");
+    let mut harness = app_on_store(&path);
+    let flag = &content.red_flags[0];
+    harness.get_by_label(&flag.text).click_accesskit();
+    // One frame applies the tick; the app asks for another, whose logic() saves it.
+    harness.step();
+    assert!(harness.state().state().ticked_red_flags.contains(&flag.id));
+    harness.step();
+    assert!(!harness.state().has_unsaved_changes());
+    let on_disk = Store::at(&path)
+        .inspect::<kneemap::store::UserData>()
+        .unwrap()
+        .unwrap();
+    assert!(on_disk.map.ticked_red_flags.contains(&flag.id));
+    assert_eq!(on_disk.map.red_flag_events.len(), 1);
+    // A restart shows it ticked.
+    drop(harness);
+    let harness = app_on_store(&path);
+    assert!(harness.state().state().ticked_red_flags.contains(&flag.id));
+}
+
+#[test]
+fn a_same_day_flag_refuses_a_session_in_the_domain() {
+    use kneemap::app::AppCommand;
+    use kneemap::planner::SessionCommand;
+    let content = Content::embedded().unwrap();
+    let mut app = planner_app();
+    let harness = &mut app.harness;
+    generate(harness, &content, "patellofemoral_pain");
+    let flag = content
+        .red_flags
+        .iter()
+        .find(|f| f.urgency >= kneemap::content::Urgency::SameDay)
+        .unwrap();
+    harness.get_by_label(&flag.text).click_accesskit();
+    harness.run();
+    // Whatever a panel sends, the rule holds: no session starts.
+    let plan = harness.state().planner_data().plan.clone().unwrap();
+    let day = (0..7).find(|d| !plan.weeks[0].days[*d].is_empty()).unwrap();
+    harness.state_mut().apply(
+        &content,
+        vec![AppCommand::Session(SessionCommand::Start {
+            week: 0,
+            day,
+            pain_before: None,
+        })],
+    );
+    harness.run();
+    assert!(harness.state().session().active.is_none());
+    harness.get_by_label("Run a session").click();
+    harness.run();
+    harness.get_by_label_contains("needs a professional first");
+}

@@ -64,15 +64,10 @@ impl KneeMapApp {
         store: Option<Store>,
     ) -> Self {
         let (mut persistence, mut data) = Persistence::open(store);
-        if !data.eframe_state_imported {
-            if let Some(old) = cc
-                .storage
-                .and_then(|storage| eframe::get_value::<MapState>(storage, LEGACY_EFRAME_STATE_KEY))
-                && data.map == MapState::default()
-            {
-                data.map = old;
-            }
-            data.eframe_state_imported = true;
+        let legacy = cc
+            .storage
+            .and_then(|storage| eframe::get_value::<MapState>(storage, LEGACY_EFRAME_STATE_KEY));
+        if persistence::import_legacy_map_state(&mut data, legacy) {
             persistence.mark_dirty();
         }
         let mut app = Self::from_parts(&cc.egui_ctx, content, data);

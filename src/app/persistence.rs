@@ -159,6 +159,25 @@ impl Persistence {
     }
 }
 
+/// Takes the map state older versions kept in eframe's storage, once: it fills the map state only when the store
+/// has none of its own, and the data remembers the import so it never happens again. Returns whether the data
+/// changed (and must be saved).
+pub fn import_legacy_map_state(
+    data: &mut UserData,
+    legacy: Option<crate::map::state::MapState>,
+) -> bool {
+    if data.eframe_state_imported {
+        return false;
+    }
+    if let Some(old) = legacy
+        && data.map == crate::map::state::MapState::default()
+    {
+        data.map = old;
+    }
+    data.eframe_state_imported = true;
+    true
+}
+
 /// Copies a backup beside itself under a new, unused name (`<name>.recovery`, `.recovery-2`, …) and returns the
 /// copy's path; `None` if it cannot be copied (then no restore is offered rather than a vanishing one).
 fn preserve_copy(backup: &Path) -> Option<PathBuf> {
@@ -321,6 +340,28 @@ mod tests {
         fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o700)).unwrap();
         assert_eq!(fs::read(store.path()).unwrap(), good);
         assert!(persistence.notices()[0].is_error);
+    }
+
+    #[test]
+    fn legacy_map_state_is_imported_once_and_never_over_newer_data() {
+        let mut legacy = crate::map::state::MapState::default();
+        legacy
+            .ticked_red_flags
+            .insert("hot_swollen_knee".to_owned());
+
+        let mut fresh = UserData::default();
+        assert!(import_legacy_map_state(&mut fresh, Some(legacy.clone())));
+        assert_eq!(fresh.map, legacy);
+        assert!(!import_legacy_map_state(&mut fresh, None), "only once");
+        assert_eq!(fresh.map, legacy);
+
+        let mut own = data_with_flag("newer");
+        assert!(import_legacy_map_state(&mut own, Some(legacy)));
+        assert_eq!(own, {
+            let mut expected = data_with_flag("newer");
+            expected.eframe_state_imported = true;
+            expected
+        });
     }
 
     #[test]

@@ -135,7 +135,7 @@ pub fn data_check(data_dir: Option<&Path>) -> Report {
 pub fn crash_test_state(n: u64) -> UserData {
     let mut data = UserData::default();
     data.map.yes_answers.insert(format!("answer-{n}"));
-    if n % 2 == 0 {
+    if n.is_multiple_of(2) {
         data.map
             .ticked_red_flags
             .insert("persistent_pain".to_owned());

@@ -82,10 +82,10 @@ fn year_of_planner_data(content: &Content) -> PlannerData {
                 .iter()
                 .map(ExerciseLog::from_planned)
                 .collect();
-            log.pain_during = (week % 4) as u8;
-            log.next_morning_pain = Some((week % 3) as u8);
+            log.pain_during = u8::try_from(week % 4).unwrap_or(0);
+            log.next_morning_pain = u8::try_from(week % 3).ok();
             log.effort = 6;
-            log.notes = "Felt fine on the stairs afterwards.".to_owned();
+            "Felt fine on the stairs afterwards.".clone_into(&mut log.notes);
             let applied = data.apply(content, PlannerCommand::LogSession(log), Safety::CLEAR);
             assert_eq!(applied, Applied::Changed);
         }

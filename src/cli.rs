@@ -47,13 +47,13 @@ pub enum DataAction {
     /// Load your data without changing it and print what it holds (plans, logs, ticks) or what is wrong; exits 1
     /// when it cannot be used.
     Check,
-    /// For scripts/crash_test.sh: save numbered states from FROM on, printing "saved N" after each, until killed.
+    /// For `scripts/crash_test.sh`: save numbered states from FROM on, printing "saved N" after each, until killed.
     #[command(hide = true)]
     CrashWriter {
         #[arg(long)]
         from: u64,
     },
-    /// For scripts/crash_test.sh: exit 0 when the store holds state SAVED or SAVED + 1 (the save in flight).
+    /// For `scripts/crash_test.sh`: exit 0 when the store holds state SAVED or SAVED + 1 (the save in flight).
     #[command(hide = true)]
     CrashCheck {
         #[arg(long)]

@@ -1,4 +1,4 @@
-//! Planner UI tests with egui_kittest on the real app: widgets are found by accessible label, the session
+//! Planner UI tests with `egui_kittest` on the real app: widgets are found by accessible label, the session
 //! clock is a manual one moved by the test, and planner data goes to a temporary store.
 
 // Test helpers outside #[test] fns: a panic here is the failure report.

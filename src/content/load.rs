@@ -120,11 +120,12 @@ impl RawContent {
     }
 
     /// Builds a content set from the embedded files with one file's text replaced (for tests and tools).
+    #[must_use]
     pub fn with_file(mut self, kind: ContentFileKind, text: impl Into<String>) -> Self {
         let text = text.into();
         for (k, t) in &mut self.texts {
             if *k == kind {
-                *t = text.clone();
+                t.clone_from(&text);
             }
         }
         self

@@ -15,6 +15,7 @@ impl NormPos {
     }
 
     /// The same anatomical point on the other leg: the picture is mirrored left-right.
+    #[must_use]
     pub fn mirrored(self) -> Self {
         Self::new(1.0 - self.x, self.y)
     }
@@ -158,7 +159,7 @@ pub fn interior_point(polygon: &[NormPos]) -> Option<NormPos> {
         return Some(centroid);
     }
     let (min, max) = bounding_box(polygon)?;
-    let scan_rows = [centroid.y, (min.y + max.y) / 2.0];
+    let scan_rows = [centroid.y, f32::midpoint(min.y, max.y)];
     let extra_rows = (1..20).map(|k| min.y + (max.y - min.y) * k as f32 / 20.0);
     scan_rows
         .into_iter()
@@ -175,12 +176,13 @@ fn widest_span_middle(polygon: &[NormPos], y: f32) -> Option<NormPos> {
     crossings
         .chunks_exact(2)
         .max_by(|l, r| (l[1] - l[0]).total_cmp(&(r[1] - r[0])))
-        .map(|span| NormPos::new((span[0] + span[1]) / 2.0, y))
+        .map(|span| NormPos::new(f32::midpoint(span[0], span[1]), y))
         .filter(|p| contains(polygon, *p))
 }
 
 /// Ear-clipping triangulation of a simple polygon; returns index triples into `polygon`.
 /// Used to fill concave regions. Returns fewer triangles (never panics) for degenerate input.
+#[allow(clippy::many_single_char_names)] // a, b, c are a triangle's corners, as geometry texts name them.
 pub fn triangulate(polygon: &[NormPos]) -> Vec<[usize; 3]> {
     let n = polygon.len();
     if n < 3 {

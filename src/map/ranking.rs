@@ -65,12 +65,15 @@ pub fn rank(
             .iter()
             .map(|a| (a.condition.as_str(), Some(a.why.clone()))),
     );
-    let listed_count = 1 + location.alternatives.len() as i32;
+    // A location lists a handful of conditions, so these counts always fit an i32.
+    let as_score = |count: usize| i32::try_from(count).unwrap_or(i32::MAX);
+    let listed_len = 1 + location.alternatives.len();
+    let listed_count = as_score(listed_len);
     let mut candidates: Vec<(i32, Candidate)> = listed
         .enumerate()
         .map(|(order, (id, why))| {
-            let base = BASE_STEP * (listed_count - order as i32);
-            (order as i32, new_candidate(id, base, order == 0, why))
+            let base = BASE_STEP * (listed_count - as_score(order));
+            (as_score(order), new_candidate(id, base, order == 0, why))
         })
         .collect();
     for condition in &content.conditions {
@@ -78,7 +81,7 @@ pub fn rank(
             .iter()
             .any(|(_, c)| c.condition_id == condition.id)
         {
-            let order = candidates.len() as i32;
+            let order = as_score(candidates.len());
             candidates.push((order, new_candidate(&condition.id, 0, false, None)));
         }
     }
@@ -95,7 +98,7 @@ pub fn rank(
                 candidate.score += i32::from(weight.weight);
                 match weight.weight.cmp(&0) {
                     std::cmp::Ordering::Greater => {
-                        candidate.raised_by.push(question.because.clone())
+                        candidate.raised_by.push(question.because.clone());
                     }
                     std::cmp::Ordering::Less => candidate.lowered_by.push(question.because.clone()),
                     std::cmp::Ordering::Equal => {}
@@ -103,7 +106,7 @@ pub fn rank(
             }
         }
     }
-    let listed_count = listed_count as usize;
+    let listed_count = listed_len;
     let mut kept: Vec<(i32, Candidate)> = candidates
         .into_iter()
         .enumerate()

@@ -375,7 +375,7 @@ mod tests {
             "a repeated tick and an unknown flag record nothing"
         );
         assert!(state.ticked_red_flags.is_empty());
-        for minute in 0..(MAX_RED_FLAG_EVENTS as i64 + 10) {
+        for minute in 0..(i64::try_from(MAX_RED_FLAG_EVENTS).unwrap() + 10) {
             state.apply(&content, tick(minute % 2 == 0), at(minute));
         }
         assert_eq!(state.red_flag_events.len(), MAX_RED_FLAG_EVENTS);

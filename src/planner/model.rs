@@ -117,7 +117,9 @@ impl PlannedExercise {
             out.push_str(" each side");
         }
         if let Some(load) = self.load_kg.filter(|l| *l > 0.0) {
-            out.push_str(&format!(", {} kg", format_kg(load)));
+            out.push_str(", ");
+            out.push_str(&format_kg(load));
+            out.push_str(" kg");
         }
         out
     }

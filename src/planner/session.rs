@@ -296,7 +296,7 @@ impl SessionModel {
             .filter(|d| !d.is_empty())
             .ok_or("Nothing is planned for that day.")?;
         let exercises = day_plan.exercises.clone();
-        let items = exercises
+        let items: Vec<TimerItem> = exercises
             .iter()
             .map(|e| TimerItem {
                 sets: e.sets,
@@ -313,7 +313,7 @@ impl SessionModel {
             day,
             loads_kg: exercises.iter().map(|e| e.load_kg).collect(),
             exercises,
-            timer: SessionTimer::new(items, data.get_ready_secs, now),
+            timer: SessionTimer::new(&items, data.get_ready_secs, now),
             flash_until: None,
             pain_before,
         });

@@ -114,9 +114,9 @@ pub struct SessionTimer {
 
 impl SessionTimer {
     /// Starts the session at `now`, in its first step.
-    pub fn new(items: Vec<TimerItem>, get_ready_secs: u16, now: Duration) -> Self {
+    pub fn new(items: &[TimerItem], get_ready_secs: u16, now: Duration) -> Self {
         Self {
-            steps: build_steps(&items, get_ready_secs),
+            steps: build_steps(items, get_ready_secs),
             index: 0,
             started_at: now,
             paused_total: Duration::ZERO,
@@ -390,11 +390,7 @@ mod tests {
 
     #[test]
     fn full_walk_through_two_exercises() {
-        let mut t = SessionTimer::new(
-            vec![reps_item(2, 10, 30), hold_item(1, 20, 45)],
-            5,
-            secs(100),
-        );
+        let mut t = SessionTimer::new(&[reps_item(2, 10, 30), hold_item(1, 20, 45)], 5, secs(100));
         assert_eq!(*t.current(), step(0, 1, None, Phase::GetReady { secs: 5 }));
         assert_eq!(t.progress(), (0, 3));
         assert_eq!(t.update(ms(104_900)), []);
@@ -461,7 +457,7 @@ mod tests {
         // Holds: get ready 0-5, hold 5-35, rest 35-95, get ready 95-100, hold 100-130, rest 130-190,
         // get ready 190-195, hold 195-225, rest 225-285 (before the next exercise), get ready 285-290, reps.
         let mut t = SessionTimer::new(
-            vec![hold_item(3, 30, 60), reps_item(2, 12, 60)],
+            &[hold_item(3, 30, 60), reps_item(2, 12, 60)],
             5,
             Duration::ZERO,
         );
@@ -483,7 +479,7 @@ mod tests {
         assert_eq!(t.update(secs(601)), [], "cues are reported once");
 
         // A gap that ends inside a rest keeps the rest's own clock.
-        let mut t = SessionTimer::new(vec![hold_item(3, 30, 60)], 5, Duration::ZERO);
+        let mut t = SessionTimer::new(&[hold_item(3, 30, 60)], 5, Duration::ZERO);
         assert_eq!(t.update(ms(150_500)).len(), 8);
         assert_eq!(*t.current(), step(0, 2, None, Phase::Rest { secs: 60 }));
         assert_eq!(t.remaining(ms(150_500)), Some(ms(39_500)));
@@ -491,7 +487,7 @@ mod tests {
 
     #[test]
     fn remaining_and_repaint_at_chosen_instants() {
-        let t = SessionTimer::new(vec![hold_item(1, 30, 0)], 5, secs(10));
+        let t = SessionTimer::new(&[hold_item(1, 30, 0)], 5, secs(10));
         assert_eq!(t.remaining(secs(10)), Some(secs(5)));
         assert_eq!(t.remaining_whole_secs(secs(10)), Some(5));
         assert_eq!(t.next_repaint_in(secs(10)), Some(secs(1)));
@@ -508,7 +504,7 @@ mod tests {
         assert_eq!(t.remaining(secs(15)), Some(Duration::ZERO));
         assert_eq!(t.next_repaint_in(secs(20)), Some(Duration::ZERO));
 
-        let mut reps = SessionTimer::new(vec![reps_item(1, 8, 0)], 0, Duration::ZERO);
+        let mut reps = SessionTimer::new(&[reps_item(1, 8, 0)], 0, Duration::ZERO);
         assert_eq!(reps.current().phase, Phase::Reps { target: 8 });
         assert_eq!(reps.remaining_secs(secs(3)), None);
         assert_eq!(reps.next_repaint_in(secs(3)), None, "waiting for the user");
@@ -518,7 +514,7 @@ mod tests {
 
     #[test]
     fn pause_freezes_the_remaining_time() {
-        let mut t = SessionTimer::new(vec![hold_item(1, 30, 0)], 0, Duration::ZERO);
+        let mut t = SessionTimer::new(&[hold_item(1, 30, 0)], 0, Duration::ZERO);
         assert_eq!(t.current().phase, Phase::Hold { secs: 30 });
         t.pause(secs(10));
         assert!(t.is_paused());
@@ -543,7 +539,7 @@ mod tests {
 
     #[test]
     fn user_actions_while_paused_start_the_next_phase_paused() {
-        let mut t = SessionTimer::new(vec![reps_item(2, 10, 30)], 0, Duration::ZERO);
+        let mut t = SessionTimer::new(&[reps_item(2, 10, 30)], 0, Duration::ZERO);
         t.pause(secs(5));
         assert_eq!(
             t.complete_set(secs(8)),
@@ -567,7 +563,7 @@ mod tests {
             per_side: true,
             ..Default::default()
         };
-        let mut t = SessionTimer::new(vec![item], 3, Duration::ZERO);
+        let mut t = SessionTimer::new(&[item], 3, Duration::ZERO);
         assert_eq!(
             *t.current(),
             step(0, 1, Some(Side::Left), Phase::GetReady { secs: 3 })
@@ -627,7 +623,7 @@ mod tests {
 
     #[test]
     fn complete_set_only_acts_on_work_phases() {
-        let mut t = SessionTimer::new(vec![hold_item(2, 30, 60)], 5, Duration::ZERO);
+        let mut t = SessionTimer::new(&[hold_item(2, 30, 60)], 5, Duration::ZERO);
         assert_eq!(t.complete_set(secs(1)), [], "ignored while getting ready");
         assert_eq!(t.current().phase, Phase::GetReady { secs: 5 });
         assert_eq!(
@@ -657,18 +653,14 @@ mod tests {
 
     #[test]
     fn skip_rest_is_ignored_during_work() {
-        let mut t = SessionTimer::new(vec![reps_item(2, 5, 30)], 0, Duration::ZERO);
+        let mut t = SessionTimer::new(&[reps_item(2, 5, 30)], 0, Duration::ZERO);
         assert_eq!(t.skip_rest(secs(1)), []);
         assert_eq!(t.current().phase, Phase::Reps { target: 5 });
     }
 
     #[test]
     fn zero_rest_and_zero_get_ready_are_left_out() {
-        let mut t = SessionTimer::new(
-            vec![reps_item(2, 5, 0), reps_item(1, 6, 0)],
-            0,
-            Duration::ZERO,
-        );
+        let mut t = SessionTimer::new(&[reps_item(2, 5, 0), reps_item(1, 6, 0)], 0, Duration::ZERO);
         assert_eq!(
             t.complete_set(secs(10)),
             [started(step(0, 2, None, Phase::Reps { target: 5 }))]
@@ -683,17 +675,17 @@ mod tests {
 
     #[test]
     fn empty_session_is_finished_at_once() {
-        let t = SessionTimer::new(vec![], 5, secs(1));
+        let t = SessionTimer::new(&[], 5, secs(1));
         assert!(t.is_finished());
         assert_eq!(t.progress(), (0, 0));
         assert_eq!(t.upcoming(), None);
-        let no_sets = SessionTimer::new(vec![reps_item(0, 10, 30)], 5, secs(1));
+        let no_sets = SessionTimer::new(&[reps_item(0, 10, 30)], 5, secs(1));
         assert!(no_sets.is_finished());
     }
 
     #[test]
     fn clock_going_backwards_does_not_panic() {
-        let mut t = SessionTimer::new(vec![hold_item(1, 10, 0)], 0, secs(100));
+        let mut t = SessionTimer::new(&[hold_item(1, 10, 0)], 0, secs(100));
         assert_eq!(t.update(secs(50)), []);
         assert_eq!(t.remaining(secs(50)), Some(secs(10)));
         t.pause(secs(60));

@@ -464,7 +464,7 @@ fn write_atomically_with(
         }
         match privacy::private_file_options().open(&candidate) {
             Ok(file) => break (candidate, file),
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
             Err(e) => return Err(e),
         }
     };

@@ -98,7 +98,7 @@ pub fn diagram_ui(
                 // The left knee is the mirror image.
                 Knee::Left => Rect::from_min_max(pos2(1.0, 0.0), pos2(0.0, 1.0)),
             };
-            painter.image(texture.id(), picture_rect, uv, Color32::WHITE);
+            painter.image(texture.id(), picture_rect, uv, theme::picture::TINT);
         }
         None => {
             painter.text(
@@ -268,7 +268,8 @@ fn fill_mesh(
     }
     for [a, b, c] in geometry::triangulate(&diagram::region_polygon(region, knee)) {
         // Indices are below the region's point count (at most a few dozen), so they fit in u32.
-        mesh.add_triangle(a as u32, b as u32, c as u32);
+        let index = |i: usize| u32::try_from(i).unwrap_or(0);
+        mesh.add_triangle(index(a), index(b), index(c));
     }
     mesh
 }

@@ -51,12 +51,11 @@ impl ExerciseTextures {
 
     /// The picture, if uploaded. When it is not yet, asks for one more frame so `ensure` can run.
     pub fn get(&self, ctx: &egui::Context, exercise_id: &str) -> Option<&egui::TextureHandle> {
-        match self.loaded.get(exercise_id) {
-            Some(texture) => texture.as_ref(),
-            None => {
-                ctx.request_repaint();
-                None
-            }
+        if let Some(texture) = self.loaded.get(exercise_id) {
+            texture.as_ref()
+        } else {
+            ctx.request_repaint();
+            None
         }
     }
 }
@@ -140,7 +139,7 @@ pub fn exercises_tab_ui(
                 .auto_shrink([false, false])
                 .show(ui, |ui| match state.open_exercise.as_deref().and_then(|id| content.exercise(id)) {
                     Some(exercise) => {
-                        exercise_detail_ui(ui, content, exercise, textures, &mut commands)
+                        exercise_detail_ui(ui, content, exercise, textures, &mut commands);
                     }
                     None => {
                         ui.label("Pick an exercise to see how to do it, a starting dose and easier or harder versions.");

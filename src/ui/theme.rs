@@ -335,6 +335,6 @@ mod tests {
         let light = ctx.style_of(egui::Theme::Light);
         assert!(!light.visuals.dark_mode);
         assert_eq!(light.visuals.panel_fill, LIGHT.panel_fill);
-        assert_eq!(light.text_styles[&TextStyle::Body].size, size::BODY);
+        assert!((light.text_styles[&TextStyle::Body].size - size::BODY).abs() < f32::EPSILON);
     }
 }

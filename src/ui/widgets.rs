@@ -40,16 +40,18 @@ pub fn short_citation(source: &Source) -> String {
 
 /// Full citation for tooltips and the About view.
 pub fn full_citation(source: &Source) -> String {
+    use std::fmt::Write as _;
     let mut text = source.authors.clone();
+    // Writing to a String cannot fail.
     if let Some(year) = source.year {
-        text.push_str(&format!(" ({year})"));
+        let _ = write!(text, " ({year})");
     }
-    text.push_str(&format!(". {}. {}.", source.title, source.published_in));
+    let _ = write!(text, ". {}. {}.", source.title, source.published_in);
     if let Some(doi) = &source.doi {
-        text.push_str(&format!(" doi:{doi}"));
+        let _ = write!(text, " doi:{doi}");
     }
     if let Some(url) = &source.url {
-        text.push_str(&format!(" {url}"));
+        let _ = write!(text, " {url}");
     }
     text
 }

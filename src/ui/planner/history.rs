@@ -211,7 +211,10 @@ fn pain_chart_ui(ui: &mut Ui, data: &PlannerData) {
         .allow_scroll(false)
         .legend(egui_plot::Legend::default())
         .x_axis_formatter(|mark, _range| {
-            NaiveDate::from_num_days_from_ce_opt(mark.value as i32)
+            // Axis marks are day numbers of dates the chart holds, well inside i32.
+            #[allow(clippy::cast_possible_truncation)]
+            let day = mark.value.round() as i32;
+            NaiveDate::from_num_days_from_ce_opt(day)
                 .map(|d| d.format("%-d %b").to_string())
                 .unwrap_or_default()
         });

@@ -130,7 +130,7 @@ pub(super) fn generate_ui(
             .map(|(d, _)| d)
             .collect();
         options.session_minutes = form.session_minutes;
-        options.equipment = form.equipment.clone();
+        options.equipment.clone_from(&form.equipment);
         commands.push(PlannerCommand::Generate(options).into());
         state.view = PlannerView::Week;
         state.week = 0;

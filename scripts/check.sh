@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # The checks CI runs (.ci/run calls this after installing what a fresh machine lacks). Run it before pushing.
+# `kneemap --check-content content` runs inside `cargo test` (cli::tests::content_folder_on_disk_checks_clean), so the
+# binary is not built a second time with other features just for it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,6 +11,4 @@ echo "== cargo clippy --all-targets -- -D warnings"
 cargo clippy --all-targets -- -D warnings
 echo "== cargo test"
 cargo test
-echo "== kneemap --check-content content"
-cargo run --quiet -- --check-content content
 echo "All checks passed."

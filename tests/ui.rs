@@ -59,7 +59,7 @@ fn click_at(harness: &mut Harness<'static, KneeMapApp>, pos: Pos2) {
 
 fn expected_heading(content: &Content, location_id: &str) -> String {
     let location = content.location(location_id).unwrap();
-    let top = &ranking::rank(content, location, &std::collections::BTreeSet::new())[0];
+    let top = &ranking::rank(content, location, &std::collections::BTreeSet::new(), None)[0];
     panel_heading(content.condition(&top.condition_id).unwrap())
 }
 

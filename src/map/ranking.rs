@@ -6,7 +6,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::content::{Content, Location};
+use crate::content::{AgeBand, Content, Location};
 
 /// Base score step between neighbours in a location's own order (primary first).
 const BASE_STEP: i32 = 2;
@@ -50,24 +50,37 @@ impl Candidate {
     }
 }
 
-/// Ranks the candidates for `location` given the ids of symptom questions answered "yes".
+/// Whether something offered only to some age bands is offered to someone in `band` (unknown: no).
+fn offered_to(only_for_ages: &[AgeBand], band: Option<AgeBand>) -> bool {
+    only_for_ages.is_empty() || band.is_some_and(|band| only_for_ages.contains(&band))
+}
+
+/// Ranks the candidates for `location` given the ids of symptom questions answered "yes" and the runner's age
+/// band, if given.
 ///
-/// The location's primary and alternatives are always listed; any other condition appears only when the
-/// answers raise it above zero. Ties keep the location's own order.
+/// The location's primary and alternatives are always listed, except alternatives offered only to other age
+/// bands (growth-plate problems for under-16s); any other condition appears only when the answers raise it above
+/// zero. Ties keep the location's own order.
 pub fn rank(
     content: &Content,
     location: &Location,
     yes_answers: &BTreeSet<String>,
+    age_band: Option<AgeBand>,
 ) -> Vec<Candidate> {
     let listed = std::iter::once((location.primary.as_str(), None)).chain(
         location
             .alternatives
             .iter()
+            .filter(|a| offered_to(&a.only_for_ages, age_band))
             .map(|a| (a.condition.as_str(), Some(a.why.clone()))),
     );
     // A location lists a handful of conditions, so these counts always fit an i32.
     let as_score = |count: usize| i32::try_from(count).unwrap_or(i32::MAX);
-    let listed_len = 1 + location.alternatives.len();
+    let listed_len = 1 + location
+        .alternatives
+        .iter()
+        .filter(|a| offered_to(&a.only_for_ages, age_band))
+        .count();
     let listed_count = as_score(listed_len);
     let mut candidates: Vec<(i32, Candidate)> = listed
         .enumerate()
@@ -76,7 +89,11 @@ pub fn rank(
             (as_score(order), new_candidate(id, base, order == 0, why))
         })
         .collect();
-    for condition in &content.conditions {
+    for condition in content
+        .conditions
+        .iter()
+        .filter(|c| offered_to(&c.only_for_ages, age_band))
+    {
         if !candidates
             .iter()
             .any(|(_, c)| c.condition_id == condition.id)
@@ -145,11 +162,17 @@ mod tests {
     fn without_answers_the_primary_leads_in_location_order() {
         let content = Content::embedded().unwrap();
         for location in content.locations() {
-            let ranked = rank(&content, location, &BTreeSet::new());
+            let ranked = rank(&content, location, &BTreeSet::new(), None);
             assert_eq!(ranked[0].condition_id, location.primary);
             assert!(ranked[0].is_primary);
             let expected: Vec<&str> = std::iter::once(location.primary.as_str())
-                .chain(location.alternatives.iter().map(|a| a.condition.as_str()))
+                .chain(
+                    location
+                        .alternatives
+                        .iter()
+                        .filter(|a| a.only_for_ages.is_empty())
+                        .map(|a| a.condition.as_str()),
+                )
                 .collect();
             assert_eq!(ids(&ranked), expected);
             assert!(ranked.iter().all(|c| c.explanation().is_none()));
@@ -160,8 +183,8 @@ mod tests {
     fn jumping_answer_lifts_tendinopathy_at_the_kneecap_and_says_why() {
         let content = Content::embedded().unwrap();
         let kneecap = content.location("kneecap").unwrap();
-        let before = rank(&content, kneecap, &BTreeSet::new());
-        let after = rank(&content, kneecap, &yes(&["pain_tip_kneecap_jumping"]));
+        let before = rank(&content, kneecap, &BTreeSet::new(), None);
+        let after = rank(&content, kneecap, &yes(&["pain_tip_kneecap_jumping"]), None);
         let position = |list: &[Candidate]| {
             list.iter()
                 .position(|c| c.condition_id == "patellar_tendinopathy")
@@ -190,7 +213,7 @@ mod tests {
         let content = Content::embedded().unwrap();
         let inner = content.location("inner_joint_line").unwrap();
         let answers = yes(&["morning_stiffness", "worse_with_activity_better_with_rest"]);
-        let ranked = rank(&content, inner, &answers);
+        let ranked = rank(&content, inner, &answers, None);
         assert_eq!(
             ranked[0].condition_id,
             "knee_osteoarthritis",
@@ -213,13 +236,13 @@ mod tests {
             .map(|c| c.id.as_str())
             .filter(|id| !listed.contains(id))
             .collect();
-        let plain = rank(&content, location, &BTreeSet::new());
+        let plain = rank(&content, location, &BTreeSet::new(), None);
         for id in &unlisted {
             assert!(!ids(&plain).contains(id));
         }
         // Answer every question yes: every condition with a positive total shows up, each with a reason.
         let all_yes: BTreeSet<String> = content.symptoms.iter().map(|q| q.id.clone()).collect();
-        let ranked = rank(&content, location, &all_yes);
+        let ranked = rank(&content, location, &all_yes, None);
         for c in ranked
             .iter()
             .filter(|c| !listed.contains(&c.condition_id.as_str()))
@@ -233,10 +256,45 @@ mod tests {
         let content = Content::embedded().unwrap();
         let answers = yes(&["clicking_swelling_giving_way", "worse_downhill_stairs"]);
         for location in content.locations() {
-            let a = rank(&content, location, &answers);
-            let b = rank(&content, location, &answers);
+            let a = rank(&content, location, &answers, None);
+            let b = rank(&content, location, &answers, None);
             assert_eq!(a, b);
             assert!(a.windows(2).all(|w| w[0].score >= w[1].score));
         }
+    }
+
+    #[test]
+    fn age_restricted_alternatives_show_only_for_their_age_band() {
+        let content = Content::embedded().unwrap();
+        let mut restricted = 0;
+        for location in content.locations() {
+            for alternative in location
+                .alternatives
+                .iter()
+                .filter(|a| !a.only_for_ages.is_empty())
+            {
+                restricted += 1;
+                let shown = |band| {
+                    rank(&content, location, &BTreeSet::new(), band)
+                        .iter()
+                        .any(|c| c.condition_id == alternative.condition)
+                };
+                assert!(!shown(None), "age unknown: {}", alternative.condition);
+                for band in AgeBand::ALL {
+                    assert_eq!(
+                        shown(Some(band)),
+                        alternative.only_for_ages.contains(&band),
+                        "{} for {band:?}",
+                        alternative.condition
+                    );
+                }
+            }
+        }
+        let conditions_for_some_ages = content
+            .conditions
+            .iter()
+            .filter(|c| !c.only_for_ages.is_empty())
+            .count();
+        assert!(restricted >= conditions_for_some_ages);
     }
 }

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::content::{Content, ViewKind};
+use crate::content::{AgeBand, Content, ViewKind};
 use crate::map::diagram::Knee;
 use crate::map::ranking;
 
@@ -71,6 +71,11 @@ pub struct MapState {
     pub prevention_focus: Option<String>,
     /// Every tick and untick of a red flag with its time, oldest first (for the physio report).
     pub red_flag_events: Vec<RedFlagEvent>,
+    /// The runner's age band, if given: it adds the checks and conditions that only apply to some ages
+    /// (under-16s: growth plates, a limp with knee pain) and keeps heavy loading for under-16s with a clinician.
+    pub age_band: Option<AgeBand>,
+    /// The age question was answered or skipped, so it is not asked again.
+    pub age_question_done: bool,
 }
 
 /// A red flag ticked or unticked at a moment.
@@ -110,6 +115,8 @@ pub enum Command {
     ShowPrevention(String),
     AcknowledgeDisclaimer,
     SetAnatomyLabels(bool),
+    /// The runner's age band (`None`: prefer not to say). Either way the question is done.
+    SetAgeBand(Option<AgeBand>),
 }
 
 impl MapState {
@@ -118,7 +125,7 @@ impl MapState {
         match command {
             Command::SelectLocation(id) => {
                 if let Some(location) = content.location(&id) {
-                    let ranked = ranking::rank(content, location, &self.yes_answers);
+                    let ranked = ranking::rank(content, location, &self.yes_answers, self.age_band);
                     self.open_condition = ranked.first().map(|c| c.condition_id.clone());
                     self.selected_location = Some(id);
                     self.tab = Tab::Condition;
@@ -174,6 +181,10 @@ impl MapState {
             }
             Command::AcknowledgeDisclaimer => self.disclaimer_acknowledged = true,
             Command::SetAnatomyLabels(show) => self.hide_anatomy_labels = !show,
+            Command::SetAgeBand(band) => {
+                self.age_band = band;
+                self.age_question_done = true;
+            }
         }
     }
 

@@ -47,7 +47,8 @@ pub fn condition_tab_ui(ui: &mut Ui, content: &Content, state: &MapState) -> Vec
         .auto_shrink([false, false])
         .show(ui, |ui| {
             if let Some(location) = location {
-                let candidates = ranking::rank(content, location, &state.yes_answers);
+                let candidates =
+                    ranking::rank(content, location, &state.yes_answers, state.age_band);
                 also_consider_ui(ui, content, &condition.id, &candidates, &mut commands);
             }
             symptom_questions_ui(ui, content, state, &mut commands);

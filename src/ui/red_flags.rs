@@ -3,7 +3,7 @@
 use egui::{RichText, Ui};
 
 use super::{theme, widgets};
-use crate::content::Content;
+use crate::content::{AgeBand, Content, applies_to_age};
 use crate::map::state::{Command, MapState};
 use crate::map::triage::{self, TriageAdvice};
 
@@ -27,6 +27,7 @@ pub fn checklist_ui(ui: &mut Ui, content: &Content, state: &MapState) -> Vec<Com
         )
         .color(theme::colors(ui).muted_text),
     );
+    age_ui(ui, state, &mut commands);
     ui.add_space(4.0);
     egui::ScrollArea::vertical()
         .id_salt("red_flag_scroll")
@@ -37,7 +38,16 @@ pub fn checklist_ui(ui: &mut Ui, content: &Content, state: &MapState) -> Vec<Com
                 crate::content::Urgency::SameDay,
                 crate::content::Urgency::Soon,
             ] {
-                let flags: Vec<_> = content.red_flags.iter().filter(|f| f.urgency == urgency).collect();
+                // Checks for other ages are left out once the age is known; a ticked one always shows.
+                let flags: Vec<_> = content
+                    .red_flags
+                    .iter()
+                    .filter(|f| f.urgency == urgency)
+                    .filter(|f| {
+                        state.age_band.is_none_or(|band| applies_to_age(&f.only_for_ages, band))
+                            || state.ticked_red_flags.contains(&f.id)
+                    })
+                    .collect();
                 if flags.is_empty() {
                     continue;
                 }
@@ -77,6 +87,60 @@ pub fn checklist_ui(ui: &mut Ui, content: &Content, state: &MapState) -> Vec<Com
             );
         });
     commands
+}
+
+/// The age question, asked once above the checklist; afterwards one line to change it.
+fn age_ui(ui: &mut Ui, state: &MapState, commands: &mut Vec<Command>) {
+    if state.age_question_done {
+        ui.horizontal_wrapped(|ui| {
+            let mut band = state.age_band;
+            let shown = band.map_or("not given", AgeBand::label);
+            egui::ComboBox::from_id_salt("age_band")
+                .selected_text(format!("Age: {shown}"))
+                .show_ui(ui, |ui| {
+                    for option in AgeBand::ALL {
+                        ui.selectable_value(&mut band, Some(option), option.label());
+                    }
+                    ui.selectable_value(&mut band, None, "Prefer not to say");
+                })
+                .response
+                .widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Runner's age band")
+                });
+            if band != state.age_band {
+                commands.push(Command::SetAgeBand(band));
+            }
+        });
+        return;
+    }
+    egui::Frame::new()
+        .fill(theme::colors(ui).notice_fill)
+        .corner_radius(6.0)
+        .inner_margin(6)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(RichText::new("How old is the runner?").strong());
+            ui.label(
+                RichText::new("Some checks only apply to children. Kept on this computer only.")
+                    .small()
+                    .color(theme::colors(ui).muted_text),
+            );
+            ui.horizontal_wrapped(|ui| {
+                for band in AgeBand::ALL {
+                    let button = ui.button(band.label());
+                    let label = format!("Age {}", band.label());
+                    button.widget_info(|| {
+                        egui::WidgetInfo::labeled(egui::Role::Button, true, &label)
+                    });
+                    if button.clicked() {
+                        commands.push(Command::SetAgeBand(Some(band)));
+                    }
+                }
+                if ui.button("Prefer not to say").clicked() {
+                    commands.push(Command::SetAgeBand(None));
+                }
+            });
+        });
 }
 
 /// Advice for the current ticks, if any.

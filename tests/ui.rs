@@ -305,3 +305,73 @@ fn every_character_in_the_content_files_has_a_glyph_in_the_app_fonts() {
         });
     harness.run();
 }
+
+#[test]
+fn panel_and_section_titles_are_headings_with_levels() {
+    let content = content();
+    let mut harness = app_harness();
+    harness
+        .get_by_label("Front of knee, around the kneecap")
+        .click();
+    harness.run();
+    let heading_level = |harness: &Harness<'static, KneeMapApp>, label: &str| {
+        let node = harness.get_by_label(label);
+        assert_eq!(
+            node.accesskit_node().role(),
+            egui::accesskit::Role::Heading,
+            "{label}"
+        );
+        node.accesskit_node().level()
+    };
+    assert_eq!(heading_level(&harness, "Red flags"), Some(1));
+    assert_eq!(heading_level(&harness, "Where does it hurt?"), Some(1));
+    let condition = content
+        .condition(&harness.state().state().open_condition.clone().unwrap())
+        .unwrap();
+    assert_eq!(heading_level(&harness, &panel_heading(condition)), Some(1));
+    assert_eq!(heading_level(&harness, "Also consider"), Some(2));
+    // Every heading has a level, and there are several of each kind to jump between.
+    let headings: Vec<_> = harness
+        .query_all_by_role(egui::accesskit::Role::Heading)
+        .collect();
+    assert!(headings.len() >= 6, "{}", headings.len());
+    assert!(
+        headings
+            .iter()
+            .all(|h| h.accesskit_node().level().is_some())
+    );
+}
+
+#[test]
+fn every_labelled_control_has_a_unique_label() {
+    let mut harness = app_harness();
+    for tab in [
+        "Condition",
+        "Planner",
+        "Exercises",
+        "Prevention & causes",
+        "About & sources",
+    ] {
+        harness.get_by_label(tab).click();
+        harness.run();
+        let mut seen = std::collections::BTreeMap::<String, usize>::new();
+        for role in [
+            egui::accesskit::Role::Button,
+            egui::accesskit::Role::CheckBox,
+            egui::accesskit::Role::ComboBox,
+            egui::accesskit::Role::Slider,
+            egui::accesskit::Role::SpinButton,
+        ] {
+            for node in harness.query_all_by_role(role) {
+                let label = node.accesskit_node().label().unwrap_or_default();
+                assert!(
+                    !label.is_empty(),
+                    "{role:?} without a label on the {tab} tab"
+                );
+                *seen.entry(label).or_default() += 1;
+            }
+        }
+        let repeated: Vec<_> = seen.iter().filter(|(_, n)| **n > 1).collect();
+        assert!(repeated.is_empty(), "{tab}: repeated labels {repeated:?}");
+    }
+}

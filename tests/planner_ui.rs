@@ -56,6 +56,22 @@ fn generate(harness: &mut Harness<'static, KneeMapApp>, content: &Content, condi
     harness.run();
 }
 
+/// Selects the first exercise of the shown week on the board, so its editor opens below the board.
+fn select_first_item(harness: &mut Harness<'static, KneeMapApp>, content: &Content) {
+    let plan = harness.state().planner_data().plan.clone().unwrap();
+    let (day, first) = plan.weeks[0]
+        .days
+        .iter()
+        .enumerate()
+        .find_map(|(day, d)| d.exercises.first().map(|e| (day, e.clone())))
+        .unwrap();
+    let name = &content.exercise(&first.exercise_id).unwrap().name;
+    harness
+        .get_by_label(&format!("{name}, {}", kneemap::planner::day_name(day)))
+        .click();
+    harness.run();
+}
+
 #[test]
 fn add_an_exercise_to_monday_and_edit_its_sets() {
     let content = Content::embedded().unwrap();
@@ -72,6 +88,7 @@ fn add_an_exercise_to_monday_and_edit_its_sets() {
     let monday = &plan.weeks[0].days[0].exercises;
     assert_eq!(monday.len(), 1);
     assert_eq!(monday[0].exercise_id, "glute_bridge");
+    select_first_item(harness, &content);
 
     harness
         .get_by_label(&format!("Sets, {bridge}, Monday"))
@@ -114,8 +131,9 @@ fn generate_a_programme_for_each_condition() {
                 .iter()
                 .all(|e| content.exercise(&e.exercise_id).is_some())
         );
-        // The week view shows the plan's name and each exercise's reason.
+        // The week view shows the plan's name; a selected exercise shows its reason.
         app.harness.get_by_label(&plan.name);
+        select_first_item(&mut app.harness, &content);
         assert!(
             !app.harness
                 .query_all_by_label_contains("Why: ")
@@ -233,6 +251,7 @@ fn a_ticked_red_flag_pauses_the_planner() {
     harness.get_by_label(&flag.text).click_accesskit();
     harness.run();
     harness.get_by_label_contains("Progression paused");
+    select_first_item(harness, &content);
     assert!(
         !harness
             .query_all_by_label_contains("Next step: Paused")
@@ -385,4 +404,96 @@ fn a_same_day_flag_refuses_a_session_in_the_domain() {
     harness.get_by_label("Run a session").click();
     harness.run();
     harness.get_by_label_contains("needs a professional first");
+}
+
+/// Presses at `from`, moves the pointer over a few frames and releases at `to`.
+fn drag(harness: &mut Harness<'static, KneeMapApp>, from: egui::Pos2, to: egui::Pos2) {
+    let button = |pos, pressed| egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: egui::Modifiers::default(),
+    };
+    harness.event(egui::Event::PointerMoved(from));
+    harness.step();
+    harness.event(button(from, true));
+    harness.step();
+    for step in 1..=8 {
+        let t = step as f32 / 8.0;
+        harness.event(egui::Event::PointerMoved(from + (to - from) * t));
+        harness.step();
+    }
+    harness.event(button(to, false));
+    harness.run();
+}
+
+#[test]
+fn drag_an_exercise_to_another_day_then_undo_and_redo() {
+    let content = Content::embedded().unwrap();
+    let mut app = planner_app();
+    let harness = &mut app.harness;
+    harness.get_by_label("Start an empty 6-week plan").click();
+    harness.run();
+    for (day, id) in [("Monday", "glute_bridge"), ("Wednesday", "wall_sit")] {
+        harness
+            .get_by_label(&format!("Add exercise to {day}"))
+            .click();
+        harness.run();
+        // The menu scrolls; pick the entry the way a screen reader does.
+        harness
+            .get_by_label(&content.exercise(id).unwrap().name)
+            .click_accesskit();
+        harness.run();
+    }
+    let bridge = &content.exercise("glute_bridge").unwrap().name;
+    let wall_sit = &content.exercise("wall_sit").unwrap().name;
+    let from = harness
+        .get_by_label(&format!("{bridge}, Monday"))
+        .rect()
+        .center();
+    let target = harness
+        .get_by_label(&format!("{wall_sit}, Wednesday"))
+        .rect();
+    // Over the upper half of the Wednesday item: the bridge goes before it.
+    drag(
+        harness,
+        from,
+        target.center() - egui::vec2(0.0, target.height() / 4.0),
+    );
+    let days = |harness: &Harness<'static, KneeMapApp>| -> Vec<Vec<String>> {
+        harness.state().planner_data().plan.as_ref().unwrap().weeks[0]
+            .days
+            .iter()
+            .map(|d| d.exercises.iter().map(|e| e.exercise_id.clone()).collect())
+            .collect()
+    };
+    let moved = days(harness);
+    assert!(moved[0].is_empty(), "{moved:?}");
+    assert_eq!(moved[2], ["glute_bridge", "wall_sit"]);
+
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    let undone = days(harness);
+    assert_eq!(undone[0], ["glute_bridge"]);
+    assert_eq!(undone[2], ["wall_sit"]);
+
+    harness.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::Z,
+    );
+    harness.run();
+    assert_eq!(days(harness), moved);
+
+    // The same move from the keyboard: select, then "Move to another day".
+    harness.get_by_label("Undo plan edit").click();
+    harness.run();
+    harness.get_by_label(&format!("{bridge}, Monday")).click();
+    harness.run();
+    harness
+        .get_by_label(&format!("Move {bridge} to another day"))
+        .click();
+    harness.run();
+    harness.get_by_label("Friday").click();
+    harness.run();
+    assert_eq!(days(harness)[4], ["glute_bridge"]);
 }

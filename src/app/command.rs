@@ -25,6 +25,10 @@ pub enum AppCommand {
     RestoreBackup,
     /// Hide the notice about loading the data (the user has read it).
     DismissDataNotice,
+    /// Take back the last plan edit (Ctrl+Z).
+    UndoPlanEdit,
+    /// Do the last undone plan edit again (Ctrl+Shift+Z).
+    RedoPlanEdit,
 }
 
 impl From<MapCommand> for AppCommand {
@@ -64,8 +68,31 @@ impl KneeMapApp {
             }
             AppCommand::Planner(command) => {
                 let safety = self.safety(content);
+                let is_edit = command.is_plan_edit();
+                let before = is_edit.then(|| self.data.planner.plan.clone());
                 let applied = self.data.planner.apply(content, command, safety);
+                if let Some(before) = before
+                    && applied == Applied::Changed
+                    && before != self.data.planner.plan
+                    // A drag sends an edit every frame: one undo step for the whole drag.
+                    && !self.edit_in_progress
+                {
+                    self.plan_history.record(before);
+                    self.edit_in_progress = self.pointer_down;
+                }
                 self.note_planner_outcome(applied);
+            }
+            AppCommand::UndoPlanEdit => {
+                if self.plan_history.undo(&mut self.data.planner.plan) {
+                    self.planner_message = None;
+                    self.persistence.mark_dirty();
+                }
+            }
+            AppCommand::RedoPlanEdit => {
+                if self.plan_history.redo(&mut self.data.planner.plan) {
+                    self.planner_message = None;
+                    self.persistence.mark_dirty();
+                }
             }
             AppCommand::Session(command) => {
                 let safety = self.safety(content);
@@ -102,6 +129,7 @@ impl KneeMapApp {
                     self.data = data;
                     self.data.map.sanitize(content);
                     self.session = crate::planner::SessionModel::default();
+                    self.plan_history.clear();
                 }
             }
         }

@@ -24,6 +24,8 @@ pub struct Panels {
     pub exercise_filter: ExerciseFilter,
     pub prevention: PreventionUi,
     pub planner: PlannerUi,
+    /// With the Planner tab open, the map column folds to a slim strip unless the user brings it back.
+    pub map_shown_beside_planner: bool,
 }
 
 impl Panels {
@@ -35,6 +37,7 @@ impl Panels {
             exercise_filter: ExerciseFilter::default(),
             prevention: PreventionUi::default(),
             planner: PlannerUi::default(),
+            map_shown_beside_planner: false,
         }
     }
 }
@@ -81,21 +84,51 @@ pub fn draw(ui: &mut Ui, content: &Content, app: &mut KneeMapApp) -> Vec<AppComm
         );
     });
 
+    if state.tab == Tab::Planner && !ui.ctx().egui_wants_keyboard_input() {
+        commands.extend(undo_shortcuts(ui));
+    }
     let screen_width = ui.available_width();
+    let fold_map = state.tab == Tab::Planner && !app.panels.map_shown_beside_planner;
+    if fold_map {
+        // The week board gets the width; one click brings the map back.
+        egui::Panel::left("map_strip")
+            .resizable(false)
+            .exact_size(46.0)
+            .show(ui, |ui| {
+                ui.add_space(6.0);
+                let button = ui
+                    .add(
+                        egui::Button::new(RichText::new("Map").strong())
+                            .min_size(egui::vec2(34.0, 60.0)),
+                    )
+                    .on_hover_text("Show the knee map beside the planner");
+                button.widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::Role::Button, true, "Show the knee map")
+                });
+                if button.clicked() {
+                    app.panels.map_shown_beside_planner = true;
+                }
+            });
+    }
     // The map first, so Tab reaches the diagram before the checklist.
-    egui::Panel::left("map")
-        .resizable(true)
-        .default_size((screen_width * 0.31).clamp(300.0, 440.0))
-        // Ranges follow the window, so shrinking it narrows the side columns instead of the centre.
-        .size_range(260.0..=(screen_width * 0.36).max(261.0))
-        .show(ui, |ui| {
-            commands.extend(map_commands(map_column_ui(
-                ui,
-                content,
-                state,
-                &app.panels.diagram_textures,
-            )));
-        });
+    if !fold_map {
+        egui::Panel::left("map")
+            .resizable(true)
+            .default_size((screen_width * 0.31).clamp(300.0, 440.0))
+            // Ranges follow the window, so shrinking it narrows the side columns instead of the centre.
+            .size_range(260.0..=(screen_width * 0.36).max(261.0))
+            .show(ui, |ui| {
+                if state.tab == Tab::Planner && ui.button("Fold the map away").clicked() {
+                    app.panels.map_shown_beside_planner = false;
+                }
+                commands.extend(map_commands(map_column_ui(
+                    ui,
+                    content,
+                    state,
+                    &app.panels.diagram_textures,
+                )));
+            });
+    }
     egui::Panel::right("red_flags")
         .resizable(true)
         .default_size((screen_width * 0.22).clamp(230.0, 300.0))
@@ -119,6 +152,8 @@ pub fn draw(ui: &mut Ui, content: &Content, app: &mut KneeMapApp) -> Vec<AppComm
                     open_condition: state.open_condition.as_deref(),
                     message: app.planner_message.as_deref(),
                     exercise_textures: &panels.exercise_textures,
+                    can_undo: app.plan_history.can_undo(),
+                    can_redo: app.plan_history.can_redo(),
                 };
                 commands.extend(planner::planner_tab_ui(
                     ui,
@@ -145,6 +180,27 @@ pub fn draw(ui: &mut Ui, content: &Content, app: &mut KneeMapApp) -> Vec<AppComm
             Tab::About => about::about_tab_ui(ui, content),
         }
     });
+    commands
+}
+
+/// Ctrl+Z undoes a plan edit; Ctrl+Shift+Z (or Ctrl+Y) redoes it. Only while no text field has the keyboard.
+fn undo_shortcuts(ui: &mut Ui) -> Vec<AppCommand> {
+    use egui::{Key, KeyboardShortcut, Modifiers};
+    let redo = ui.input_mut(|i| {
+        i.consume_shortcut(&KeyboardShortcut::new(
+            Modifiers::COMMAND | Modifiers::SHIFT,
+            Key::Z,
+        )) || i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Y))
+    });
+    let undo =
+        ui.input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Z)));
+    let mut commands = Vec::new();
+    if redo {
+        commands.push(AppCommand::RedoPlanEdit);
+    }
+    if undo {
+        commands.push(AppCommand::UndoPlanEdit);
+    }
     commands
 }
 

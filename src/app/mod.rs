@@ -52,6 +52,12 @@ pub struct KneeMapApp {
     applied_appearance: Option<crate::store::Appearance>,
     /// The eframe storage key of older versions has been removed.
     legacy_state_removed: bool,
+    /// Plan edits that Ctrl+Z and Ctrl+Shift+Z walk through.
+    plan_history: crate::planner::PlanHistory,
+    /// The pointer is held down this frame (a drag in progress).
+    pointer_down: bool,
+    /// An edit was recorded for undo during the current drag.
+    edit_in_progress: bool,
 }
 
 impl KneeMapApp {
@@ -99,6 +105,9 @@ impl KneeMapApp {
             planner_message: None,
             panels: Panels::new(ctx),
             legacy_state_removed: false,
+            plan_history: crate::planner::PlanHistory::default(),
+            pointer_down: false,
+            edit_in_progress: false,
         }
     }
 
@@ -127,6 +136,11 @@ impl KneeMapApp {
         &self.data.planner
     }
 
+    /// Whether Ctrl+Z and Ctrl+Shift+Z have anything to do.
+    pub fn can_undo_redo(&self) -> (bool, bool) {
+        (self.plan_history.can_undo(), self.plan_history.can_redo())
+    }
+
     /// The session runner.
     pub fn session(&self) -> &SessionModel {
         &self.session
@@ -152,6 +166,10 @@ impl KneeMapApp {
                 return;
             }
         };
+        self.pointer_down = ui.ctx().input(|i| i.pointer.any_down());
+        if !self.pointer_down {
+            self.edit_in_progress = false;
+        }
         let commands = layout::draw(ui, content, self);
         self.apply(content, commands);
         if self.persistence.is_dirty() {

@@ -111,6 +111,16 @@ pub enum PlannerCommand {
         from: usize,
         to: usize,
     },
+    /// Move one planned exercise to the slot `to_index` of a day of the same week: the position in that day's list
+    /// before the move (so on the same day, the slot just below the exercise leaves it where it is); past the end
+    /// means last.
+    MoveExerciseToDay {
+        week: usize,
+        from_day: usize,
+        index: usize,
+        to_day: usize,
+        to_index: usize,
+    },
     /// Replace one planned exercise's dose (numbers are range-checked).
     EditExercise {
         week: usize,
@@ -138,6 +148,19 @@ pub enum PlannerCommand {
     },
     SetThresholds(PainThresholds),
     SetGetReadySecs(u16),
+}
+
+impl PlannerCommand {
+    /// An edit of the plan by the user, which undo can take back (logging and settings are not).
+    pub fn is_plan_edit(&self) -> bool {
+        !matches!(
+            self,
+            Self::LogSession(_)
+                | Self::SetNextMorningPain { .. }
+                | Self::SetThresholds(_)
+                | Self::SetGetReadySecs(_)
+        )
+    }
 }
 
 /// What applying a command did.
@@ -246,6 +269,15 @@ impl PlannerData {
                     .as_mut()
                     .is_some_and(|p| p.move_exercise(week, day, from, to)),
             ),
+            PlannerCommand::MoveExerciseToDay {
+                week,
+                from_day,
+                index,
+                to_day,
+                to_index,
+            } => changed(self.plan.as_mut().is_some_and(|plan| {
+                move_between_days(plan, week, (from_day, index), (to_day, to_index))
+            })),
             PlannerCommand::EditExercise {
                 week,
                 day,
@@ -407,6 +439,45 @@ impl PlannerData {
             .iter()
             .rev()
             .find(|l| l.next_morning_pain.is_none())
+    }
+}
+
+/// Moves the exercise at `(day, index)` of `week` to `(to_day, to_index)`; within one day it is a reorder. False
+/// (and no change) when the source is out of range or the move changes nothing.
+fn move_between_days(
+    plan: &mut Plan,
+    week: usize,
+    (from_day, index): (usize, usize),
+    (to_day, to_index): (usize, usize),
+) -> bool {
+    if from_day == to_day {
+        let len = plan.day(week, from_day).map_or(0, |d| d.exercises.len());
+        // Taking the exercise out first shifts the slots below it up by one.
+        let slot = if to_index > index {
+            to_index - 1
+        } else {
+            to_index
+        };
+        let to = slot.min(len.saturating_sub(1));
+        return to != index && plan.move_exercise(week, from_day, index, to);
+    }
+    if plan.day(week, to_day).is_none() {
+        return false;
+    }
+    let Some(item) = plan
+        .day_mut(week, from_day)
+        .filter(|d| index < d.exercises.len())
+        .map(|d| d.exercises.remove(index))
+    else {
+        return false;
+    };
+    match plan.day_mut(week, to_day) {
+        Some(target) => {
+            let at = to_index.min(target.exercises.len());
+            target.exercises.insert(at, item);
+            true
+        }
+        None => false,
     }
 }
 
@@ -888,5 +959,97 @@ mod tests {
         lighter.load_kg = None;
         lighter.reps = Some(8);
         assert!(!raises_dose(&base, &lighter));
+    }
+
+    #[test]
+    fn an_exercise_moves_to_another_day_at_a_position() {
+        let content = content();
+        let mut data = generated(&content);
+        let plan = data.plan.clone().unwrap();
+        let from_day = (0..7)
+            .find(|d| plan.weeks[0].days[*d].exercises.len() >= 2)
+            .unwrap();
+        let to_day = (0..7)
+            .find(|d| plan.weeks[0].days[*d].exercises.len() >= 2 && *d != from_day)
+            .unwrap();
+        let moving = plan.weeks[0].days[from_day].exercises[1].clone();
+        let move_to = |to_day, to_index| PlannerCommand::MoveExerciseToDay {
+            week: 0,
+            from_day,
+            index: 1,
+            to_day,
+            to_index,
+        };
+        assert_eq!(
+            data.apply(&content, move_to(to_day, 0), BLOCKED),
+            Applied::Changed,
+            "moving is not harder"
+        );
+        let after = data.plan.as_ref().unwrap();
+        assert_eq!(after.weeks[0].days[to_day].exercises[0], moving);
+        assert_eq!(
+            after.weeks[0].days[from_day].exercises.len(),
+            plan.weeks[0].days[from_day].exercises.len() - 1
+        );
+        // Past the end lands last; a missing source or target changes nothing.
+        let mut data = generated(&content);
+        assert_eq!(
+            data.apply(&content, move_to(to_day, 99), Safety::CLEAR),
+            Applied::Changed
+        );
+        assert_eq!(
+            data.plan.as_ref().unwrap().weeks[0].days[to_day]
+                .exercises
+                .last(),
+            Some(&moving)
+        );
+        let before = data.plan.clone();
+        assert_eq!(
+            data.apply(&content, move_to(9, 0), Safety::CLEAR),
+            Applied::Unchanged
+        );
+        let bad_index = PlannerCommand::MoveExerciseToDay {
+            week: 0,
+            from_day,
+            index: 50,
+            to_day,
+            to_index: 0,
+        };
+        assert_eq!(
+            data.apply(&content, bad_index, Safety::CLEAR),
+            Applied::Unchanged
+        );
+        assert_eq!(data.plan, before);
+        // Within a day it is a reorder; onto itself, nothing.
+        assert_eq!(
+            data.apply(&content, move_to(from_day, 0), Safety::CLEAR),
+            Applied::Changed
+        );
+        assert_eq!(
+            data.apply(&content, move_to(from_day, 1), Safety::CLEAR),
+            Applied::Unchanged
+        );
+        assert_eq!(
+            data.apply(&content, move_to(from_day, 2), Safety::CLEAR),
+            Applied::Unchanged
+        );
+        let first = data.plan.as_ref().unwrap().weeks[0].days[from_day].exercises[0].clone();
+        let from_top = PlannerCommand::MoveExerciseToDay {
+            week: 0,
+            from_day,
+            index: 0,
+            to_day: from_day,
+            to_index: 99,
+        };
+        assert_eq!(
+            data.apply(&content, from_top, Safety::CLEAR),
+            Applied::Changed
+        );
+        assert_eq!(
+            data.plan.as_ref().unwrap().weeks[0].days[from_day]
+                .exercises
+                .last(),
+            Some(&first)
+        );
     }
 }

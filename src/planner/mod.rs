@@ -15,6 +15,7 @@ pub mod model;
 pub mod progression;
 pub mod session;
 pub mod session_timer;
+pub mod undo;
 
 pub use coverage::{
     HARD_DAY_SETS, PlanWarning, TRACKED_GROUPS, counts_as_work, day_coverage, is_session,
@@ -43,3 +44,4 @@ pub use model::{
 };
 pub use progression::{Action, Decision, decide};
 pub use session::{ActiveSession, LogDraft, SessionCommand, SessionModel, SessionOutcome};
+pub use undo::PlanHistory;

@@ -2,6 +2,7 @@
 //! session runner, the session log and the history chart, one file per view. It draws the planner's data and the
 //! session model and returns [`AppCommand`]s; the rules live in `crate::planner`.
 
+mod board;
 mod history;
 mod log;
 mod programme;
@@ -76,6 +77,8 @@ pub struct PlannerUi {
     pub morning_pain: u8,
     /// Knee pain before a session, asked when starting it.
     pub pain_before: u8,
+    /// The exercise selected on the week board (week, day, index), edited beside the board.
+    pub selected: Option<(usize, usize, usize)>,
 }
 
 /// What the planner needs to know about the rest of the app this frame.
@@ -91,6 +94,9 @@ pub struct PlannerContext<'a> {
     pub message: Option<&'a str>,
     /// Exercise pictures for the session runner.
     pub exercise_textures: &'a ExerciseTextures,
+    /// Whether Undo and Redo have a plan edit to act on.
+    pub can_undo: bool,
+    pub can_redo: bool,
 }
 
 impl PlannerContext<'_> {

@@ -1,17 +1,12 @@
 //! The week view: one card per day with its exercises, doses, reorder, copy and clear, the week's coverage and
 //! warnings, and the progression status of each planned exercise.
 
-use egui::{Color32, RichText, Ui};
+use egui::{RichText, Ui};
 
-use super::{
-    BLOCKED_HINT, PlannerContext, PlannerUi, PlannerView, action_color, date_label, drag_u8,
-    no_plan_ui,
-};
+use super::{PlannerContext, PlannerUi, action_color, board, date_label, drag_u8, no_plan_ui};
 use crate::app::AppCommand;
 use crate::content::{Content, Exercise, ExerciseKind};
-use crate::planner::{
-    self, Action, Limits, PlannedExercise, PlannerCommand, PlannerData, SessionCommand,
-};
+use crate::planner::{self, Action, Limits, PlannedExercise, PlannerCommand, PlannerData};
 use crate::ui::{theme, widgets};
 
 pub(super) fn week_ui(
@@ -29,7 +24,7 @@ pub(super) fn week_ui(
     let week_count = plan.weeks.len();
     state.week = state.week.min(week_count.saturating_sub(1));
     let week = state.week;
-    ui.label(RichText::new(&plan.name).size(theme::size::TITLE).strong());
+    widgets::heading(ui, &plan.name, 2);
     ui.label(
         RichText::new(format!(
             "Starts {} · {} weeks · {} strength sessions a week intended · pain limit {}/10",
@@ -40,8 +35,14 @@ pub(super) fn week_ui(
         ))
         .color(theme::colors(ui).muted_text),
     );
-    for note in &plan.notes {
-        ui.label(RichText::new(format!("• {note}")).small());
+    if !plan.notes.is_empty() {
+        egui::CollapsingHeader::new("About this plan")
+            .id_salt("plan_notes")
+            .show(ui, |ui| {
+                for note in &plan.notes {
+                    ui.label(RichText::new(format!("• {note}")).small());
+                }
+            });
     }
     ui.horizontal(|ui| {
         if ui
@@ -66,6 +67,25 @@ pub(super) fn week_ui(
         }
         if ui.button("Add a week").clicked() {
             commands.push(AppCommand::Planner(PlannerCommand::AddWeek));
+        }
+        ui.separator();
+        let undo = ui
+            .add_enabled(context.can_undo, egui::Button::new("Undo"))
+            .on_hover_text("Take back the last plan edit (Ctrl+Z)");
+        undo.widget_info(|| {
+            egui::WidgetInfo::labeled(egui::Role::Button, context.can_undo, "Undo plan edit")
+        });
+        if undo.clicked() {
+            commands.push(AppCommand::UndoPlanEdit);
+        }
+        let redo = ui
+            .add_enabled(context.can_redo, egui::Button::new("Redo"))
+            .on_hover_text("Do the undone edit again (Ctrl+Shift+Z)");
+        redo.widget_info(|| {
+            egui::WidgetInfo::labeled(egui::Role::Button, context.can_redo, "Redo plan edit")
+        });
+        if redo.clicked() {
+            commands.push(AppCommand::RedoPlanEdit);
         }
     });
     let Some(week_plan) = plan.weeks.get(week) else {
@@ -94,101 +114,72 @@ pub(super) fn week_ui(
     }
     ui.add_space(4.0);
 
-    for (day, day_plan) in week_plan.days.iter().enumerate() {
-        let day_name = planner::day_name(day);
-        let date = plan.date_of(week, day);
-        let is_today = date == Some(context.today);
-        egui::Frame::group(ui.style())
-            .fill(if is_today {
-                theme::colors(ui).notice_fill
-            } else {
-                Color32::TRANSPARENT
-            })
-            .show(ui, |ui| {
-                ui.set_width(ui.available_width());
-                ui.horizontal_wrapped(|ui| {
-                    let title = match date {
-                        Some(d) => format!("{day_name} {}", d.format("%-d %b")),
-                        None => day_name.to_owned(),
-                    };
-                    ui.label(RichText::new(title).strong());
-                    if is_today {
-                        widgets::chip(
-                            ui,
-                            "today",
-                            theme::colors(ui).accent,
-                            theme::colors(ui).on_accent_text,
-                        );
-                    }
-                    if day_plan.is_empty() {
-                        ui.label(RichText::new("rest day").color(theme::colors(ui).muted_text));
-                    } else {
-                        ui.label(
-                            RichText::new(format!(
-                                "{} exercises · about {} min",
-                                day_plan.exercises.len(),
-                                planner::estimate_session_minutes(day_plan)
-                            ))
-                            .color(theme::colors(ui).muted_text),
-                        );
-                    }
-                    add_exercise_menu(ui, content, week, day, commands);
-                    if !day_plan.is_empty() {
-                        copy_day_menu(ui, week, day, week_count, commands);
-                        let clear = ui
-                            .button("Clear")
-                            .on_hover_text("Remove every exercise from this day");
-                        let clear_label = format!("Clear {day_name}");
-                        clear.widget_info(|| {
-                            egui::WidgetInfo::labeled(egui::Role::Button, true, &clear_label)
-                        });
-                        if clear.clicked() {
-                            commands
-                                .push(AppCommand::Planner(PlannerCommand::ClearDay { week, day }));
-                        }
-                        let start = ui
-                            .add_enabled(!context.training_blocked(), egui::Button::new("Start"))
-                            .on_hover_text("Run this session now")
-                            .on_disabled_hover_text(BLOCKED_HINT);
-                        let start_label =
-                            format!("Start the {day_name} session, week {}", week + 1);
-                        start.widget_info(|| {
-                            egui::WidgetInfo::labeled(
-                                egui::Role::Button,
-                                !context.training_blocked(),
-                                &start_label,
-                            )
-                        });
-                        if start.clicked() {
-                            commands.push(
-                                SessionCommand::Start {
-                                    week,
-                                    day,
-                                    pain_before: None,
-                                }
-                                .into(),
-                            );
-                            state.view = PlannerView::Session;
-                        }
-                    }
-                });
-                for (index, planned) in day_plan.exercises.iter().enumerate() {
-                    planned_row_ui(
-                        ui,
-                        content,
-                        data,
-                        context,
-                        (week, day, index),
-                        planned,
-                        day_plan.exercises.len(),
-                        commands,
-                    );
-                }
-            });
+    board::board_ui(ui, content, plan, week, state, context, commands);
+    if let Some((_, day, index)) = state.selected
+        && let Some(planned) = week_plan.days.get(day).and_then(|d| d.exercises.get(index))
+    {
+        ui.add_space(6.0);
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            widgets::heading(
+                ui,
+                &format!("Edit: {}", board::item_name(content, planned)),
+                3,
+            );
+            planned_row_ui(
+                ui,
+                content,
+                data,
+                context,
+                (week, day, index),
+                planned,
+                week_plan.days[day].exercises.len(),
+                commands,
+            );
+            move_to_day_menu(ui, content, (week, day, index), planned, commands);
+        });
+    } else {
+        ui.label(
+            RichText::new(
+                "Select an exercise to edit its dose, or drag it to another day or place. Ctrl+Z undoes, \
+                 Ctrl+Shift+Z redoes.",
+            )
+            .small()
+            .color(theme::colors(ui).muted_text),
+        );
     }
 }
 
-fn add_exercise_menu(
+/// "Move to" another day, for keyboard and screen-reader users (dragging does the same with the pointer).
+fn move_to_day_menu(
+    ui: &mut Ui,
+    content: &Content,
+    (week, day, index): (usize, usize, usize),
+    planned: &PlannedExercise,
+    commands: &mut Vec<AppCommand>,
+) {
+    let name = board::item_name(content, planned);
+    let label = format!("Move {name} to another day");
+    let response = ui.menu_button("Move to another day", |ui| {
+        for to_day in (0..7).filter(|d| *d != day) {
+            if ui.button(planner::day_name(to_day)).clicked() {
+                commands.push(AppCommand::Planner(PlannerCommand::MoveExerciseToDay {
+                    week,
+                    from_day: day,
+                    index,
+                    to_day,
+                    to_index: usize::MAX,
+                }));
+                ui.close();
+            }
+        }
+    });
+    response
+        .response
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+}
+
+pub(super) fn add_exercise_menu(
     ui: &mut Ui,
     content: &Content,
     week: usize,
@@ -247,7 +238,7 @@ fn kind_label(kind: ExerciseKind) -> &'static str {
     }
 }
 
-fn copy_day_menu(
+pub(super) fn copy_day_menu(
     ui: &mut Ui,
     week: usize,
     day: usize,

@@ -25,7 +25,7 @@ use chrono::NaiveDate;
 use thiserror::Error;
 
 use crate::content::{
-    AgeBand, Condition, Content, Equipment, Exercise, MuscleGroup, PhaseDose, PhaseSchedule, Programme,
+    AgeBand, Condition, Content, Equipment, Exercise, ExerciseKind, MuscleGroup, PhaseDose, PhaseSchedule, Programme,
     ProgrammePhase,
 };
 
@@ -590,7 +590,10 @@ pub fn generate_programme(
         week_count,
     );
     plan.condition_id = Some(options.condition_id.clone());
+    let gap_possible = best_subset(&offered, MIN_SESSIONS_PER_WEEK, false).is_some();
+    let is_strength = |e: &Exercise| e.kind == ExerciseKind::Strength;
     for current in &resolved {
+        let strength_phase = current.exercises.iter().any(|(e, _)| is_strength(e));
         for week in current.first_week_index..current.end_week_index {
             let phase_week = week - current.first_week_index + 1;
             for day in &current.days {
@@ -598,6 +601,17 @@ pub fn generate_programme(
                     .date_of(week, *day)
                     .is_some_and(|date| date < options.start_date)
                 {
+                    continue;
+                }
+                // Where a phase ends with a Sunday session and the next starts on Monday, skip that Monday
+                // once so strength days stay apart (unless the offered days allow no gap anyway).
+                let after_sunday_strength = week == current.first_week_index
+                    && *day == 0
+                    && week > 0
+                    && plan.weeks[week - 1].days[6].exercises.iter().any(|p| {
+                        content.exercise(&p.exercise_id).is_some_and(is_strength)
+                    });
+                if gap_possible && strength_phase && after_sunday_strength {
                     continue;
                 }
                 for (exercise, why) in &current.exercises {
@@ -670,7 +684,7 @@ pub fn generate_programme(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::{ExerciseKind, Tempo};
+    use crate::content::Tempo;
     use crate::planner::coverage::{PlanWarning, plan_warnings};
     use crate::planner::duration::estimate_session_secs;
 

@@ -747,7 +747,11 @@ mod tests {
             false,
         );
         assert_eq!(d.action, Action::StepBack, "{}", d.reason);
-        assert!(d.reason.contains("rose from 1/10 to 3/10"), "{}", d.reason);
+        assert!(
+            d.reason.contains("3/10, worse than the 1/10 the previous morning"),
+            "{}",
+            d.reason
+        );
     }
 
     #[test]

@@ -257,7 +257,14 @@ fn every_broken_input_is_reported_with_kind_file_and_position() {
         Case {
             name: "programme phase cites an unknown source",
             file: File::Programmes,
-            edit: |t| replace_nth(t, "\"fredericson_weir_2006\"", "\"fredericson_wier_2006\"", 0),
+            edit: |t| {
+                replace_nth(
+                    t,
+                    "\"fredericson_weir_2006\"",
+                    "\"fredericson_wier_2006\"",
+                    0,
+                )
+            },
             kind: Kind::DanglingReference,
             line: |t| Some(line_of(t, "\"fredericson_wier_2006\"", 0)),
             message_contains: "fredericson_wier_2006",
@@ -485,7 +492,10 @@ fn age_restricted_alternative_must_carry_a_subset_of_the_bands() {
     // Restricting a condition makes every unrestricted alternative that lists it an error (its primary
     // uses are errors too, checked above).
     let raw = restrict_condition("patellar_tendinopathy", "[Age16To39]");
-    let errors = raw.parse().expect_err("unrestricted alternative accepted").0;
+    let errors = raw
+        .parse()
+        .expect_err("unrestricted alternative accepted")
+        .0;
     let regions = raw.text(File::Regions);
     let first_alternative = line_of(regions, "(condition: \"patellar_tendinopathy\"", 0);
     assert!(
@@ -527,10 +537,10 @@ fn age_restricted_alternative_must_carry_a_subset_of_the_bands() {
         .expect_err("wider band accepted")
         .0;
     assert!(
-        errors
-            .iter()
-            .any(|e| e.message.contains("alternative \"patellar_tendinopathy\"")
-                && e.message.contains("60 or over")),
+        errors.iter().any(
+            |e| e.message.contains("alternative \"patellar_tendinopathy\"")
+                && e.message.contains("60 or over")
+        ),
         "{errors:#?}"
     );
 }

@@ -53,7 +53,12 @@ fn panel_phases_and_generated_phases_are_the_same_for_every_condition() {
             );
             assert_eq!(laid_out.first_week_index, next_week_index, "{}", phase.name);
             if let Some(last) = phase.last_week {
-                assert_eq!(laid_out.last_week_index + 1, usize::from(last), "{}", phase.name);
+                assert_eq!(
+                    laid_out.last_week_index + 1,
+                    usize::from(last),
+                    "{}",
+                    phase.name
+                );
             }
             assert_eq!(laid_out.heavy_load, shown.heavy_load);
             next_week_index = laid_out.last_week_index + 1;
@@ -192,8 +197,8 @@ fn a_clinician_led_condition_with_a_programme_is_an_error() {
         .parse()
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(content.phase_summaries("meniscus_tear").is_empty());
-    let error = generate_programme(&content, &GenerateOptions::new("meniscus_tear", monday()))
-        .unwrap_err();
+    let error =
+        generate_programme(&content, &GenerateOptions::new("meniscus_tear", monday())).unwrap_err();
     assert!(
         error.to_string().contains("Needs an assessment first."),
         "{error}"

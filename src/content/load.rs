@@ -6,8 +6,8 @@ use serde::de::DeserializeOwned;
 
 use super::error::{ContentError, ContentErrorKind, ContentErrors};
 use super::model::{
-    ConditionsFile, ExercisesFile, Guidance, ProgrammesFile, RedFlagsFile, RegionsFile, SourcesFile,
-    SymptomsFile,
+    ConditionsFile, ExercisesFile, Guidance, ProgrammesFile, RedFlagsFile, RegionsFile,
+    SourcesFile, SymptomsFile,
 };
 use super::{Content, validate};
 

@@ -765,8 +765,9 @@ impl PhaseSchedule {
                 format!("{at_least}–{sessions_per_week} sessions a week")
             }
             Self::Spread {
-                sessions_per_week, ..
-            } if sessions_per_week == 1 => "1 session a week".to_owned(),
+                sessions_per_week: 1,
+                ..
+            } => "1 session a week".to_owned(),
             Self::Spread {
                 sessions_per_week, ..
             } => format!("{sessions_per_week} sessions a week"),

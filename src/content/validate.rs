@@ -10,7 +10,8 @@ use super::Content;
 use super::error::{ContentError, ContentErrorKind as Kind};
 use super::load::{ContentFileKind as File, RawContent};
 use super::model::{
-    AgeBand, Claim, DiagramView, ExerciseKind, Location, PhaseDose, PhaseSchedule, Programme, ViewKind,
+    AgeBand, Claim, DiagramView, ExerciseKind, Location, PhaseDose, PhaseSchedule, Programme,
+    ViewKind,
 };
 use crate::geometry::{self, NormPos};
 
@@ -1005,7 +1006,10 @@ fn check_programme(
             File::Programmes,
             &[anchor, "phases"],
             Kind::MissingRequired,
-            format!("the programme for \"{}\" has no phases", programme.condition),
+            format!(
+                "the programme for \"{}\" has no phases",
+                programme.condition
+            ),
         );
     }
     let mut previous_last: Option<Option<u8>> = None;
@@ -1015,13 +1019,19 @@ fn check_programme(
         let at = |field: &'static str| -> [String; 3] {
             [anchor.to_owned(), name.clone(), field.to_owned()]
         };
-        let report = |checker: &mut Checker<'_>, field: &'static str, kind: Kind, message: String| {
-            let anchors = at(field);
-            let anchors: Vec<&str> = anchors.iter().map(String::as_str).collect();
-            checker.report(File::Programmes, &anchors, kind, message);
-        };
+        let report =
+            |checker: &mut Checker<'_>, field: &'static str, kind: Kind, message: String| {
+                let anchors = at(field);
+                let anchors: Vec<&str> = anchors.iter().map(String::as_str).collect();
+                checker.report(File::Programmes, &anchors, kind, message);
+            };
         if phase.name.trim().is_empty() {
-            report(checker, "name", Kind::EmptyText, "phase name is empty".to_owned());
+            report(
+                checker,
+                "name",
+                Kind::EmptyText,
+                "phase name is empty".to_owned(),
+            );
         }
         // Weeks: the first phase starts at week 1, each next one the week after the previous ends.
         let expected_first = match previous_last {
@@ -1116,7 +1126,12 @@ fn check_programme(
             _ => {}
         }
         if let Some(problem) = dose_problem(&phase.dose) {
-            report(checker, "dose", Kind::BadValue, format!("phase {name}: {problem}"));
+            report(
+                checker,
+                "dose",
+                Kind::BadValue,
+                format!("phase {name}: {problem}"),
+            );
         }
         if phase.slots.is_empty() {
             report(
@@ -1229,10 +1244,14 @@ fn dose_problem(dose: &PhaseDose) -> Option<String> {
             hold_secs,
         } => {
             if !sets_ok(*sets) || !sets_ok(*hold_sets) {
-                return Some(format!("{sets} sets ({hold_sets} for holds) is outside 1–10"));
+                return Some(format!(
+                    "{sets} sets ({hold_sets} for holds) is outside 1–10"
+                ));
             }
             if *low == 0 || low > high || *high > 50 {
-                return Some(format!("a rep range of {low}–{high} must be within 1–50, low first"));
+                return Some(format!(
+                    "a rep range of {low}–{high} must be within 1–50, low first"
+                ));
             }
             if !hold_ok(*hold_secs) {
                 return Some(format!("a hold of {hold_secs} s is outside 1–600 s"));

@@ -25,8 +25,8 @@ use chrono::NaiveDate;
 use thiserror::Error;
 
 use crate::content::{
-    AgeBand, Condition, Content, Equipment, Exercise, ExerciseKind, MuscleGroup, PhaseDose, PhaseSchedule, Programme,
-    ProgrammePhase,
+    AgeBand, Condition, Content, Equipment, Exercise, ExerciseKind, MuscleGroup, PhaseDose,
+    PhaseSchedule, Programme, ProgrammePhase,
 };
 
 use super::coverage::{TRACKED_GROUPS, counts_as_work, session_count, tracked_group};
@@ -108,7 +108,9 @@ pub enum GenerateError {
     UnknownCondition(String),
     #[error("{condition} is managed with a clinician, not a self-guided programme: {reason}")]
     ClinicianLed { condition: String, reason: String },
-    #[error("{condition} does not occur in the {age} age group: check the condition with a clinician")]
+    #[error(
+        "{condition} does not occur in the {age} age group: check the condition with a clinician"
+    )]
     NotForAge { condition: String, age: String },
     #[error(
         "the \"{phase}\" phase lifts heavy loads, which under-16s should do only with a clinician: this programme needs a clinician"
@@ -608,9 +610,10 @@ pub fn generate_programme(
                 let after_sunday_strength = week == current.first_week_index
                     && *day == 0
                     && week > 0
-                    && plan.weeks[week - 1].days[6].exercises.iter().any(|p| {
-                        content.exercise(&p.exercise_id).is_some_and(is_strength)
-                    });
+                    && plan.weeks[week - 1].days[6]
+                        .exercises
+                        .iter()
+                        .any(|p| content.exercise(&p.exercise_id).is_some_and(is_strength));
                 if gap_possible && strength_phase && after_sunday_strength {
                     continue;
                 }
@@ -1019,7 +1022,10 @@ mod tests {
             condition.clinician_led = Some("Needs an assessment first.".into());
         }
         let err = generate_programme(&led, &options("meniscus_tear", &[0], 45, &[])).unwrap_err();
-        assert!(err.to_string().contains("Needs an assessment first."), "{err}");
+        assert!(
+            err.to_string().contains("Needs an assessment first."),
+            "{err}"
+        );
         // A condition restricted to other ages is refused for this age.
         let mut restricted = c.clone();
         if let Some(condition) = restricted

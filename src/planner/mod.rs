@@ -30,7 +30,7 @@ pub use history::{
 };
 pub use model::{
     DAY_NAMES, DayPlan, ExerciseLog, Limits, PainLimitError, PainThresholds, Plan, PlanPhase,
-    PlannedExercise, SessionLog,
-    WeekPlan, clamp_log, clamp_planned, day_name, format_kg, monday_of, next_log_id,
+    PlannedExercise, SessionLog, WeekPlan, clamp_log, clamp_planned, day_name, format_kg,
+    monday_of, next_log_id,
 };
 pub use progression::{Action, Decision, decide};

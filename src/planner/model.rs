@@ -545,7 +545,8 @@ impl PainThresholds {
             n => format!("no more than {n} points worse than before the session"),
         };
         let weekly = if self.allow_weekly_rise {
-            "Pain creeping up from one week to the next is allowed, but keep an eye on it.".to_owned()
+            "Pain creeping up from one week to the next is allowed, but keep an eye on it."
+                .to_owned()
         } else {
             let points = if self.weekly_rise_tolerance == 1 {
                 "point"
@@ -837,7 +838,10 @@ mod tests {
     fn thresholds_describe_the_rule() {
         let text = PainThresholds::default().describe();
         assert!(text.contains("3/10 or less"), "{text}");
-        assert!(text.contains("no worse than it was before the session"), "{text}");
+        assert!(
+            text.contains("no worse than it was before the session"),
+            "{text}"
+        );
         assert!(text.contains("no more than 1 point above"), "{text}");
         let text = PainThresholds {
             max_during: 5,
@@ -864,7 +868,9 @@ mod tests {
             let thresholds = PainThresholds::for_condition(&content, &programme.condition);
             assert_eq!(
                 thresholds.max_during,
-                programme.max_pain_during.unwrap_or(monitoring.default_max_during)
+                programme
+                    .max_pain_during
+                    .unwrap_or(monitoring.default_max_during)
             );
         }
         assert_eq!(

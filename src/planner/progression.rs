@@ -141,7 +141,9 @@ fn decide_by_pain(
             Some(b) if b > max => format!(
                 "Pain during the last session was {during}/10, worse than the {b}/10 before it"
             ),
-            _ => format!("Pain during the last session was {during}/10, above your limit of {max}/10"),
+            _ => format!(
+                "Pain during the last session was {during}/10, above your limit of {max}/10"
+            ),
         };
         return step_back_decision(planned, &why);
     }
@@ -157,15 +159,13 @@ fn decide_by_pain(
         );
     };
     // The next morning is compared with the knee before the session, or else with the last morning logged.
-    let baseline = before
-        .map(|b| (b, "before the session"))
-        .or_else(|| {
-            earlier
-                .iter()
-                .rev()
-                .find_map(|l| l.next_morning_pain)
-                .map(|m| (m, "the previous morning"))
-        });
+    let baseline = before.map(|b| (b, "before the session")).or_else(|| {
+        earlier
+            .iter()
+            .rev()
+            .find_map(|l| l.next_morning_pain)
+            .map(|m| (m, "the previous morning"))
+    });
     match baseline {
         Some((reference, when)) => {
             let allowed = reference.saturating_add(thresholds.max_next_morning_rise);
@@ -504,11 +504,19 @@ mod tests {
         // Worse the next morning than before the session: ease off.
         let d = progress(&[log_before(5, 4, 4, Some(5))]);
         assert_eq!(d.action, Action::StepBack, "{}", d.reason);
-        assert!(d.reason.contains("worse than the 4/10 before the session"), "{}", d.reason);
+        assert!(
+            d.reason.contains("worse than the 4/10 before the session"),
+            "{}",
+            d.reason
+        );
         // Worse during than before: ease off.
         let d = progress(&[log_before(5, 4, 5, Some(4))]);
         assert_eq!(d.action, Action::StepBack, "{}", d.reason);
-        assert!(d.reason.contains("worse than the 4/10 before it"), "{}", d.reason);
+        assert!(
+            d.reason.contains("worse than the 4/10 before it"),
+            "{}",
+            d.reason
+        );
         // A knee at 8/10 before: pain during is still capped at the model's 5/10.
         let d = progress(&[log_before(5, 8, 6, Some(6))]);
         assert_eq!(d.action, Action::StepBack, "{}", d.reason);
@@ -518,7 +526,11 @@ mod tests {
         // With no reference at all, the morning is held to the limit.
         let d = progress(&[log(5, 3, Some(4))]);
         assert_eq!(d.action, Action::StepBack, "{}", d.reason);
-        assert!(d.reason.contains("above your limit of 3/10"), "{}", d.reason);
+        assert!(
+            d.reason.contains("above your limit of 3/10"),
+            "{}",
+            d.reason
+        );
     }
 
     #[test]
@@ -545,7 +557,11 @@ mod tests {
         let more = [log(5, 0, Some(0)), log(12, 1, Some(0)), log(14, 2, Some(0))];
         let d = decide_on(&more);
         assert_eq!(d.action, Action::Hold, "{}", d.reason);
-        assert!(d.reason.contains("0.0/10 last week to 1.5/10"), "{}", d.reason);
+        assert!(
+            d.reason.contains("0.0/10 last week to 1.5/10"),
+            "{}",
+            d.reason
+        );
         // With no tolerance, any rise holds.
         let strict = PainThresholds {
             weekly_rise_tolerance: 0,
@@ -748,7 +764,8 @@ mod tests {
         );
         assert_eq!(d.action, Action::StepBack, "{}", d.reason);
         assert!(
-            d.reason.contains("3/10, worse than the 1/10 the previous morning"),
+            d.reason
+                .contains("3/10, worse than the 1/10 the previous morning"),
             "{}",
             d.reason
         );

@@ -283,7 +283,7 @@ fn every_broken_input_is_reported_with_kind_file_and_position() {
             edit: |t| replace_nth(t, "first_week: 7,", "first_week: 8,", 0),
             kind: Kind::BadValue,
             line: |t| Some(line_of(t, "first_week: 8,", 0)),
-            message_contains: "weeks 7–7 belong to no phase",
+            message_contains: "week 7 belongs to no phase",
         },
         Case {
             name: "programme phase ends before it starts",

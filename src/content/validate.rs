@@ -11,7 +11,7 @@ use super::error::{ContentError, ContentErrorKind as Kind};
 use super::load::{ContentFileKind as File, RawContent};
 use super::model::{
     AgeBand, Claim, DiagramView, ExerciseKind, Location, PhaseDose, PhaseSchedule, Programme,
-    ViewKind,
+    ProgrammePhase, ViewKind,
 };
 use crate::geometry::{self, NormPos};
 
@@ -941,7 +941,6 @@ fn check_programmes(content: &Content, checker: &mut Checker<'_>) {
                     condition.id
                 ),
             ),
-            Some(_) => {}
             None if content.programme_for(&condition.id).is_none() => checker.report(
                 File::Conditions,
                 &[&anchor],
@@ -951,7 +950,7 @@ fn check_programmes(content: &Content, checker: &mut Checker<'_>) {
                     condition.id
                 ),
             ),
-            None => {}
+            Some(_) | None => {}
         }
     }
 }
@@ -962,12 +961,11 @@ fn check_programme(
     programme: &Programme,
     anchor: &str,
 ) {
-    let ctx = [anchor];
     check_claims(
         content,
         checker,
         File::Programmes,
-        &ctx,
+        &[anchor],
         programme.summary.iter().chain(&programme.notes),
     );
     if programme.phrase.trim().is_empty() {
@@ -1013,177 +1011,58 @@ fn check_programme(
         );
     }
     let mut previous_last: Option<Option<u8>> = None;
-    let phase_count = programme.phases.len();
     for (index, phase) in programme.phases.iter().enumerate() {
+        let is_last = index + 1 == programme.phases.len();
         let name = quoted(&phase.name);
-        let at = |field: &'static str| -> [String; 3] {
-            [anchor.to_owned(), name.clone(), field.to_owned()]
+        let mut report = |field: &str, kind: Kind, message: String| {
+            checker.report(File::Programmes, &[anchor, &name, field], kind, message);
         };
-        let report =
-            |checker: &mut Checker<'_>, field: &'static str, kind: Kind, message: String| {
-                let anchors = at(field);
-                let anchors: Vec<&str> = anchors.iter().map(String::as_str).collect();
-                checker.report(File::Programmes, &anchors, kind, message);
-            };
         if phase.name.trim().is_empty() {
-            report(
-                checker,
-                "name",
-                Kind::EmptyText,
-                "phase name is empty".to_owned(),
-            );
+            report("name", Kind::EmptyText, "phase name is empty".to_owned());
         }
-        // Weeks: the first phase starts at week 1, each next one the week after the previous ends.
-        let expected_first = match previous_last {
-            None => Some(1),
-            Some(Some(last)) => last.checked_add(1),
-            Some(None) => None,
-        };
-        match expected_first {
-            None if previous_last.is_some() => report(
-                checker,
-                "first_week",
-                Kind::BadValue,
-                format!(
-                    "phase {name} follows an open-ended phase (last_week: None); only the last phase may be open-ended"
-                ),
-            ),
-            Some(expected) if phase.first_week < expected => report(
-                checker,
-                "first_week",
-                Kind::BadValue,
-                format!(
-                    "phase {name} starts in week {} but the previous phase runs to week {}: weeks overlap or are out of order",
-                    phase.first_week,
-                    expected - 1
-                ),
-            ),
-            Some(expected) if phase.first_week > expected => report(
-                checker,
-                "first_week",
-                Kind::BadValue,
-                format!(
-                    "phase {name} starts in week {} but should start in week {expected}: weeks {expected}–{} belong to no phase",
-                    phase.first_week,
-                    phase.first_week - 1
-                ),
-            ),
-            _ => {}
-        }
-        match phase.last_week {
-            Some(last) if last < phase.first_week => report(
-                checker,
-                "last_week",
-                Kind::BadValue,
-                format!(
-                    "phase {name} ends in week {last}, before it starts in week {}",
-                    phase.first_week
-                ),
-            ),
-            Some(last) if index + 1 == phase_count && last != programme.default_weeks => report(
-                checker,
-                "last_week",
-                Kind::BadValue,
-                format!(
-                    "the last phase ends in week {last} but default_weeks is {}",
-                    programme.default_weeks
-                ),
-            ),
-            None if index + 1 == phase_count
-                && phase.first_week > programme.default_weeks.saturating_add(1) =>
-            {
-                report(
-                    checker,
-                    "first_week",
-                    Kind::BadValue,
-                    format!(
-                        "the open-ended last phase starts in week {}, after default_weeks {} + 1",
-                        phase.first_week, programme.default_weeks
-                    ),
-                );
-            }
-            _ => {}
+        if let Some((field, message)) = weeks_problem(programme, phase, previous_last, is_last) {
+            report(field, Kind::BadValue, message);
         }
         previous_last = Some(phase.last_week);
-
-        match phase.schedule {
-            PhaseSchedule::Spread {
-                sessions_per_week,
-                at_least,
-            } if !(1..=7).contains(&sessions_per_week)
+        if let PhaseSchedule::Spread {
+            sessions_per_week,
+            at_least,
+        } = phase.schedule
+            && (!(1..=7).contains(&sessions_per_week)
                 || at_least == 0
-                || at_least > sessions_per_week =>
-            {
+                || at_least > sessions_per_week)
+        {
+            report(
+                "schedule",
+                Kind::BadValue,
+                format!(
+                    "schedule of {at_least}–{sessions_per_week} sessions a week: use 1–7 sessions with at_least \
+                     between 1 and sessions_per_week"
+                ),
+            );
+        }
+        if let Some(problem) = dose_problem(&phase.dose) {
+            report("dose", Kind::BadValue, format!("phase {name}: {problem}"));
+        }
+        for (field, text) in [
+            ("progress_when", &phase.progress_when),
+            ("ease_off_when", &phase.ease_off_when),
+        ] {
+            if text.trim().is_empty() {
+                report(field, Kind::EmptyText, format!("{field} is empty"));
+            }
+            if let Some(number) = pain_numbers(text).into_iter().find(|n| *n != limit) {
                 report(
-                    checker,
-                    "schedule",
+                    field,
                     Kind::BadValue,
                     format!(
-                        "schedule of {at_least}–{sessions_per_week} sessions a week: use 1–7 sessions with at_least between 1 and sessions_per_week"
+                        "phase {name} says {number}/10 but the programme's pain limit is {limit}/10; write \
+                         \"your pain limit\" instead of a number"
                     ),
                 );
             }
-            _ => {}
         }
-        if let Some(problem) = dose_problem(&phase.dose) {
-            report(
-                checker,
-                "dose",
-                Kind::BadValue,
-                format!("phase {name}: {problem}"),
-            );
-        }
-        if phase.slots.is_empty() {
-            report(
-                checker,
-                "slots",
-                Kind::MissingRequired,
-                format!("phase {name} has no exercise slots"),
-            );
-        }
-        for slot in &phase.slots {
-            if slot.exercises.is_empty() {
-                report(
-                    checker,
-                    "slots",
-                    Kind::MissingRequired,
-                    format!("a slot of phase {name} names no exercise"),
-                );
-            }
-            if slot.reason.trim().is_empty() {
-                report(
-                    checker,
-                    "reason",
-                    Kind::EmptyText,
-                    format!("a slot of phase {name} has an empty reason"),
-                );
-            }
-            for id in &slot.exercises {
-                match content.exercise(id) {
-                    None => {
-                        let needle = quoted(id);
-                        checker.report(
-                            File::Programmes,
-                            &[anchor, &name, &needle],
-                            Kind::DanglingReference,
-                            format!("unknown exercise \"{id}\" in phase {name}"),
-                        );
-                    }
-                    Some(e) if matches!(e.kind, ExerciseKind::WarmUp | ExerciseKind::Stretch) => {
-                        let needle = quoted(id);
-                        checker.report(
-                            File::Programmes,
-                            &[anchor, &name, &needle],
-                            Kind::BadValue,
-                            format!(
-                                "exercise \"{id}\" in phase {name} is a warm-up or stretch; programmes use strength or isometric work"
-                            ),
-                        );
-                    }
-                    Some(_) => {}
-                }
-            }
-        }
+        check_slots(content, checker, anchor, phase);
         check_ids(
             checker,
             File::Programmes,
@@ -1192,24 +1071,131 @@ fn check_programme(
             |id| content.source(id).is_some(),
             "source",
         );
-        for (field, text) in [
-            ("progress_when", &phase.progress_when),
-            ("ease_off_when", &phase.ease_off_when),
-        ] {
-            if text.trim().is_empty() {
-                report(checker, field, Kind::EmptyText, format!("{field} is empty"));
-            }
-            if let Some(number) = pain_numbers(text).into_iter().find(|n| *n != limit) {
-                report(
-                    checker,
-                    field,
-                    Kind::BadValue,
-                    format!(
-                        "phase {name} says {number}/10 but the programme's pain limit is {limit}/10; write \"your pain limit\" instead of a number"
-                    ),
-                );
+    }
+}
+
+/// A phase's exercise slots: at least one, each naming known strength or isometric exercises with a reason.
+fn check_slots(content: &Content, checker: &mut Checker<'_>, anchor: &str, phase: &ProgrammePhase) {
+    let name = quoted(&phase.name);
+    if phase.slots.is_empty() {
+        checker.report(
+            File::Programmes,
+            &[anchor, &name, "slots"],
+            Kind::MissingRequired,
+            format!("phase {name} has no exercise slots"),
+        );
+    }
+    for slot in &phase.slots {
+        if slot.exercises.is_empty() {
+            checker.report(
+                File::Programmes,
+                &[anchor, &name, "slots"],
+                Kind::MissingRequired,
+                format!("a slot of phase {name} names no exercise"),
+            );
+        }
+        if slot.reason.trim().is_empty() {
+            checker.report(
+                File::Programmes,
+                &[anchor, &name, "reason: \"\""],
+                Kind::EmptyText,
+                format!("a slot of phase {name} has an empty reason"),
+            );
+        }
+        for id in &slot.exercises {
+            let needle = quoted(id);
+            let problem = match content.exercise(id) {
+                None => Some((
+                    Kind::DanglingReference,
+                    format!("unknown exercise {needle} in phase {name}"),
+                )),
+                Some(e) if matches!(e.kind, ExerciseKind::WarmUp | ExerciseKind::Stretch) => {
+                    Some((
+                        Kind::BadValue,
+                        format!(
+                            "exercise {needle} in phase {name} is a warm-up or stretch; programmes use strength or \
+                         isometric work"
+                        ),
+                    ))
+                }
+                Some(_) => None,
+            };
+            if let Some((kind, message)) = problem {
+                checker.report(File::Programmes, &[anchor, &name, &needle], kind, message);
             }
         }
+    }
+}
+
+/// The first problem with a phase's weeks, as `(field, message)`: the first phase starts at week 1, each next one
+/// the week after the previous ends, only the last may be open-ended, and a closed last phase ends at
+/// `default_weeks` (an open-ended one starts no later than the week after).
+fn weeks_problem(
+    programme: &Programme,
+    phase: &ProgrammePhase,
+    previous_last: Option<Option<u8>>,
+    is_last: bool,
+) -> Option<(&'static str, String)> {
+    let name = quoted(&phase.name);
+    let first = phase.first_week;
+    match previous_last {
+        Some(None) => {
+            return Some((
+                "first_week",
+                format!(
+                    "phase {name} follows an open-ended phase (last_week: None); only the last phase may be \
+                     open-ended"
+                ),
+            ));
+        }
+        None if first != 1 => {
+            return Some((
+                "first_week",
+                format!("the first phase {name} starts in week {first}; it must start in week 1"),
+            ));
+        }
+        Some(Some(previous)) if first <= previous => {
+            return Some((
+                "first_week",
+                format!(
+                    "phase {name} starts in week {first} but the previous phase runs to week {previous}: weeks \
+                     overlap or are out of order"
+                ),
+            ));
+        }
+        Some(Some(previous)) if first > previous.saturating_add(1) => {
+            let missing = if first == previous + 2 {
+                format!("week {} belongs", previous + 1)
+            } else {
+                format!("weeks {}–{} belong", previous + 1, first - 1)
+            };
+            return Some((
+                "first_week",
+                format!("phase {name} starts in week {first}: {missing} to no phase"),
+            ));
+        }
+        _ => {}
+    }
+    match phase.last_week {
+        Some(last) if last < first => Some((
+            "last_week",
+            format!("phase {name} ends in week {last}, before it starts in week {first}"),
+        )),
+        Some(last) if is_last && last != programme.default_weeks => Some((
+            "last_week",
+            format!(
+                "the last phase ends in week {last} but default_weeks is {}",
+                programme.default_weeks
+            ),
+        )),
+        None if is_last && first > programme.default_weeks.saturating_add(1) => Some((
+            "first_week",
+            format!(
+                "the open-ended last phase starts in week {first}, after default_weeks {} + 1",
+                programme.default_weeks
+            ),
+        )),
+        _ => None,
     }
 }
 

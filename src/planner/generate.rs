@@ -444,10 +444,68 @@ fn phase_ranges(programme: &Programme, week_count: usize) -> Vec<(&ProgrammePhas
         .collect()
 }
 
+/// The exercises of one session with their `why`, and the names of main exercises left out for time.
+type FittedSession<'c> = (Vec<(&'c Exercise, String)>, Vec<&'c str>);
+
+/// The candidates that fit one session of `session_minutes` at `dose`, and the names of main exercises left out.
+/// Main exercises go first, in priority order; all-round extras only when every main exercise fitted. The phase's
+/// first (longest) week is what must fit; later heavy-slow weeks have fewer reps, so they fit too.
+fn fit_session<'c>(
+    candidates: &[Candidate<'c>],
+    dose: &PhaseDose,
+    session_minutes: u16,
+) -> Result<FittedSession<'c>, GenerateError> {
+    let limit_secs = u32::from(session_minutes) * 60;
+    let secs_of =
+        |c: &Candidate<'_>| estimate_exercise_secs(&dose_for(c.exercise, dose, &c.why, 1));
+    let mut chosen: Vec<&Candidate<'c>> = Vec::new();
+    let mut dropped: Vec<&'c str> = Vec::new();
+    let mut total_secs = 0;
+    for candidate in candidates.iter().filter(|c| !c.extra) {
+        let secs = secs_of(candidate);
+        if total_secs + secs <= limit_secs {
+            total_secs += secs;
+            chosen.push(candidate);
+        } else {
+            dropped.push(candidate.exercise.name.as_str());
+        }
+    }
+    if dropped.is_empty() {
+        for candidate in candidates.iter().filter(|c| c.extra) {
+            let secs = secs_of(candidate);
+            if total_secs + secs <= limit_secs {
+                total_secs += secs;
+                chosen.push(candidate);
+            }
+        }
+    }
+    if chosen.iter().all(|c| c.extra) {
+        let shortest = candidates
+            .iter()
+            .filter(|c| !c.extra)
+            .map(secs_of)
+            .min()
+            .unwrap_or(0);
+        return Err(GenerateError::SessionTooShort {
+            session_minutes,
+            needed_minutes: shortest.div_ceil(60),
+        });
+    }
+    let chosen = chosen
+        .into_iter()
+        .map(|c| (c.exercise, c.why.clone()))
+        .collect();
+    Ok((chosen, dropped))
+}
+
 /// Makes a programme for `options.condition_id` from its programme in `programmes.ron`. See the module docs
 /// for the rules. The plan's `intended_sessions_per_week` is the most sessions any week has (the daily isometric
 /// weeks of a tendon programme can have more than its 3 strength sessions), so a fresh plan raises no "too many
 /// sessions" warning.
+///
+/// # Errors
+/// The condition is unknown, clinician-led or outside the user's age band; a heavy-load phase for an under-16;
+/// no training day; no exercise possible with the equipment; or sessions too short for any exercise.
 pub fn generate_programme(
     content: &Content,
     options: &GenerateOptions,
@@ -496,7 +554,6 @@ pub fn generate_programme(
             phase: heavy.name.clone(),
         });
     }
-    let limit_secs = u32::from(options.session_minutes) * 60;
 
     let mut schedule_notes: Vec<String> = Vec::new();
     let mut resolved: Vec<Resolved> = Vec::new();
@@ -506,51 +563,7 @@ pub fn generate_programme(
         if candidates.iter().all(|c| c.extra) {
             return Err(GenerateError::NoSuitableExercises);
         }
-        // Fit the phase's first (longest) week; later heavy-slow weeks have fewer reps, so they fit too.
-        let mut chosen: Vec<&Candidate> = Vec::new();
-        let mut dropped = Vec::new();
-        let mut total_secs = 0;
-        // Main exercises first, in priority order; all-round extras only when every main exercise fitted.
-        for candidate in candidates.iter().filter(|c| !c.extra) {
-            let secs = estimate_exercise_secs(&dose_for(
-                candidate.exercise,
-                &phase.dose,
-                &candidate.why,
-                1,
-            ));
-            if total_secs + secs <= limit_secs {
-                total_secs += secs;
-                chosen.push(candidate);
-            } else {
-                dropped.push(candidate.exercise.name.as_str());
-            }
-        }
-        if dropped.is_empty() {
-            for candidate in candidates.iter().filter(|c| c.extra) {
-                let secs = estimate_exercise_secs(&dose_for(
-                    candidate.exercise,
-                    &phase.dose,
-                    &candidate.why,
-                    1,
-                ));
-                if total_secs + secs <= limit_secs {
-                    total_secs += secs;
-                    chosen.push(candidate);
-                }
-            }
-        }
-        if chosen.iter().all(|c| c.extra) {
-            let shortest = candidates
-                .iter()
-                .filter(|c| !c.extra)
-                .map(|c| estimate_exercise_secs(&dose_for(c.exercise, &phase.dose, &c.why, 1)))
-                .min()
-                .unwrap_or(0);
-            return Err(GenerateError::SessionTooShort {
-                session_minutes: options.session_minutes,
-                needed_minutes: shortest.div_ceil(60),
-            });
-        }
+        let (chosen, dropped) = fit_session(&candidates, &phase.dose, options.session_minutes)?;
         if !dropped.is_empty() {
             let them = if dropped.len() == 1 { "it" } else { "them" };
             schedule_notes.push(format!(
@@ -581,7 +594,7 @@ pub fn generate_programme(
             phase,
             first_week_index: first,
             end_week_index: end,
-            exercises: chosen.iter().map(|c| (c.exercise, c.why.clone())).collect(),
+            exercises: chosen,
             days,
         });
     }

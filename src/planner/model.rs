@@ -214,6 +214,9 @@ impl Plan {
 
     /// Sets the user's limit for pain during exercise, range-checked against the pain-monitoring model
     /// (0 up to `monitoring.highest_max_during`). The plan is unchanged on error.
+    ///
+    /// # Errors
+    /// [`PainLimitError`] when `max_during` is above what the model accepts.
     pub fn set_max_pain_during(
         &mut self,
         max_during: u8,
@@ -519,6 +522,10 @@ impl PainThresholds {
     }
 
     /// These limits with the user's choice of `max_during`, if the model accepts it (0 to its highest).
+    ///
+    /// # Errors
+    /// [`PainLimitError`] when `max_during` is above `monitoring.highest_max_during`.
+    #[must_use = "the limits are returned, not changed in place"]
     pub fn with_max_during(
         mut self,
         max_during: u8,

@@ -955,6 +955,7 @@ fn check_programmes(content: &Content, checker: &mut Checker<'_>) {
     }
 }
 
+#[allow(clippy::too_many_lines)] // One check after another, each a few lines; splitting scatters them.
 fn check_programme(
     content: &Content,
     checker: &mut Checker<'_>,
@@ -1010,7 +1011,7 @@ fn check_programme(
             ),
         );
     }
-    let mut previous_last: Option<Option<u8>> = None;
+    let mut previous = PreviousPhase::None;
     for (index, phase) in programme.phases.iter().enumerate() {
         let is_last = index + 1 == programme.phases.len();
         let name = quoted(&phase.name);
@@ -1020,10 +1021,12 @@ fn check_programme(
         if phase.name.trim().is_empty() {
             report("name", Kind::EmptyText, "phase name is empty".to_owned());
         }
-        if let Some((field, message)) = weeks_problem(programme, phase, previous_last, is_last) {
+        if let Some((field, message)) = weeks_problem(programme, phase, previous, is_last) {
             report(field, Kind::BadValue, message);
         }
-        previous_last = Some(phase.last_week);
+        previous = phase
+            .last_week
+            .map_or(PreviousPhase::OpenEnded, PreviousPhase::EndedIn);
         if let PhaseSchedule::Spread {
             sessions_per_week,
             at_least,
@@ -1127,19 +1130,30 @@ fn check_slots(content: &Content, checker: &mut Checker<'_>, anchor: &str, phase
     }
 }
 
+/// How the phase before the one being checked ended.
+#[derive(Debug, Clone, Copy)]
+enum PreviousPhase {
+    /// The phase is the first.
+    None,
+    /// The previous phase's last week (1-based).
+    EndedIn(u8),
+    /// The previous phase has no last week.
+    OpenEnded,
+}
+
 /// The first problem with a phase's weeks, as `(field, message)`: the first phase starts at week 1, each next one
 /// the week after the previous ends, only the last may be open-ended, and a closed last phase ends at
 /// `default_weeks` (an open-ended one starts no later than the week after).
 fn weeks_problem(
     programme: &Programme,
     phase: &ProgrammePhase,
-    previous_last: Option<Option<u8>>,
+    previous: PreviousPhase,
     is_last: bool,
 ) -> Option<(&'static str, String)> {
     let name = quoted(&phase.name);
     let first = phase.first_week;
-    match previous_last {
-        Some(None) => {
+    match previous {
+        PreviousPhase::OpenEnded => {
             return Some((
                 "first_week",
                 format!(
@@ -1148,13 +1162,13 @@ fn weeks_problem(
                 ),
             ));
         }
-        None if first != 1 => {
+        PreviousPhase::None if first != 1 => {
             return Some((
                 "first_week",
                 format!("the first phase {name} starts in week {first}; it must start in week 1"),
             ));
         }
-        Some(Some(previous)) if first <= previous => {
+        PreviousPhase::EndedIn(previous) if first <= previous => {
             return Some((
                 "first_week",
                 format!(
@@ -1163,7 +1177,7 @@ fn weeks_problem(
                 ),
             ));
         }
-        Some(Some(previous)) if first > previous.saturating_add(1) => {
+        PreviousPhase::EndedIn(previous) if first > previous.saturating_add(1) => {
             let missing = if first == previous + 2 {
                 format!("week {} belongs", previous + 1)
             } else {

@@ -444,6 +444,100 @@ fn phase_ranges(programme: &Programme, week_count: usize) -> Vec<(&ProgrammePhas
         .collect()
 }
 
+/// Puts each resolved phase's exercises on its training days, week by week, skipping days before `start_date`.
+fn lay_out(
+    plan: &mut Plan,
+    content: &Content,
+    resolved: &[Resolved<'_, '_>],
+    offered: &[usize],
+    start_date: NaiveDate,
+) {
+    let gap_possible = best_subset(offered, MIN_SESSIONS_PER_WEEK, false).is_some();
+    let is_strength = |e: &Exercise| e.kind == ExerciseKind::Strength;
+    for current in resolved {
+        let strength_phase = current.exercises.iter().any(|(e, _)| is_strength(e));
+        for week in current.first_week_index..current.end_week_index {
+            let phase_week = week - current.first_week_index + 1;
+            for day in &current.days {
+                if plan
+                    .date_of(week, *day)
+                    .is_some_and(|date| date < start_date)
+                {
+                    continue;
+                }
+                // Where a phase ends with a Sunday session and the next starts on Monday, skip that Monday
+                // once so strength days stay apart (unless the offered days allow no gap anyway).
+                let after_sunday_strength = week == current.first_week_index
+                    && *day == 0
+                    && week > 0
+                    && plan.weeks[week - 1].days[6]
+                        .exercises
+                        .iter()
+                        .any(|p| content.exercise(&p.exercise_id).is_some_and(is_strength));
+                if gap_possible && strength_phase && after_sunday_strength {
+                    continue;
+                }
+                for (exercise, why) in &current.exercises {
+                    plan.add_exercise(
+                        week,
+                        *day,
+                        dose_for(exercise, &current.phase.dose, why, phase_week),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// The plan's notes: the evidence, the pain rule and its sources' explanation, schedule compromises, the
+/// programme's advice, a load note for heavy slow resistance without weights, and the disclaimer.
+fn add_notes(
+    plan: &mut Plan,
+    content: &Content,
+    programme: &Programme,
+    resolved: &[Resolved<'_, '_>],
+    schedule_notes: Vec<String>,
+    options: &GenerateOptions,
+) {
+    plan.notes
+        .extend(programme.summary.iter().map(|c| c.text.clone()));
+    plan.notes
+        .push(format!("Pain guide: {}", plan.pain_thresholds.describe()));
+    plan.notes.extend(
+        content
+            .pain_monitoring
+            .explanation
+            .iter()
+            .map(|c| c.text.clone()),
+    );
+    plan.notes.extend(schedule_notes);
+    plan.notes
+        .extend(programme.notes.iter().map(|c| c.text.clone()));
+    let heaviest_target = resolved
+        .iter()
+        .filter_map(|r| match &r.phase.dose {
+            PhaseDose::HeavySlow { rm_steps, .. } => rm_steps.iter().map(|(_, reps)| *reps).min(),
+            _ => None,
+        })
+        .min();
+    if let Some(reps) = heaviest_target
+        && !LOADING_EQUIPMENT
+            .iter()
+            .any(|e| options.equipment.contains(e))
+    {
+        plan.notes.push(format!(
+            "Heavy slow resistance needs real load: by its last weeks the target is {reps} repetitions with a \
+             weight you could lift only one or two more times. Without dumbbells, a barbell or a leg press, \
+             bodyweight squats are a start but will soon be too light; a gym or a physiotherapist can help."
+        ));
+    }
+    plan.notes.push(
+        "An educational starting point, not a prescription: a physiotherapist can tailor it to you. Stop and get \
+         assessed if a red flag appears."
+            .to_owned(),
+    );
+}
+
 /// The exercises of one session with their `why`, and the names of main exercises left out for time.
 type FittedSession<'c> = (Vec<(&'c Exercise, String)>, Vec<&'c str>);
 
@@ -605,41 +699,7 @@ pub fn generate_programme(
         week_count,
     );
     plan.condition_id = Some(options.condition_id.clone());
-    let gap_possible = best_subset(&offered, MIN_SESSIONS_PER_WEEK, false).is_some();
-    let is_strength = |e: &Exercise| e.kind == ExerciseKind::Strength;
-    for current in &resolved {
-        let strength_phase = current.exercises.iter().any(|(e, _)| is_strength(e));
-        for week in current.first_week_index..current.end_week_index {
-            let phase_week = week - current.first_week_index + 1;
-            for day in &current.days {
-                if plan
-                    .date_of(week, *day)
-                    .is_some_and(|date| date < options.start_date)
-                {
-                    continue;
-                }
-                // Where a phase ends with a Sunday session and the next starts on Monday, skip that Monday
-                // once so strength days stay apart (unless the offered days allow no gap anyway).
-                let after_sunday_strength = week == current.first_week_index
-                    && *day == 0
-                    && week > 0
-                    && plan.weeks[week - 1].days[6]
-                        .exercises
-                        .iter()
-                        .any(|p| content.exercise(&p.exercise_id).is_some_and(is_strength));
-                if gap_possible && strength_phase && after_sunday_strength {
-                    continue;
-                }
-                for (exercise, why) in &current.exercises {
-                    plan.add_exercise(
-                        week,
-                        *day,
-                        dose_for(exercise, &current.phase.dose, why, phase_week),
-                    );
-                }
-            }
-        }
-    }
+    lay_out(&mut plan, content, &resolved, &offered, options.start_date);
     plan.phases = resolved
         .iter()
         .map(|r| PlanPhase {
@@ -657,42 +717,13 @@ pub fn generate_programme(
         .unwrap_or(0);
 
     plan.pain_thresholds = PainThresholds::for_condition(content, &options.condition_id);
-    plan.notes
-        .extend(programme.summary.iter().map(|c| c.text.clone()));
-    plan.notes
-        .push(format!("Pain guide: {}", plan.pain_thresholds.describe()));
-    plan.notes.extend(
-        content
-            .pain_monitoring
-            .explanation
-            .iter()
-            .map(|c| c.text.clone()),
-    );
-    plan.notes.extend(schedule_notes);
-    plan.notes
-        .extend(programme.notes.iter().map(|c| c.text.clone()));
-    let heaviest_target = resolved
-        .iter()
-        .filter_map(|r| match &r.phase.dose {
-            PhaseDose::HeavySlow { rm_steps, .. } => rm_steps.iter().map(|(_, reps)| *reps).min(),
-            _ => None,
-        })
-        .min();
-    if let Some(reps) = heaviest_target
-        && !LOADING_EQUIPMENT
-            .iter()
-            .any(|e| options.equipment.contains(e))
-    {
-        plan.notes.push(format!(
-            "Heavy slow resistance needs real load: by its last weeks the target is {reps} repetitions with a \
-             weight you could lift only one or two more times. Without dumbbells, a barbell or a leg press, \
-             bodyweight squats are a start but will soon be too light; a gym or a physiotherapist can help."
-        ));
-    }
-    plan.notes.push(
-        "An educational starting point, not a prescription: a physiotherapist can tailor it to you. Stop and get \
-         assessed if a red flag appears."
-            .to_owned(),
+    add_notes(
+        &mut plan,
+        content,
+        programme,
+        &resolved,
+        schedule_notes,
+        options,
     );
     Ok(plan)
 }

@@ -276,6 +276,56 @@ mod tests {
     }
 
     #[test]
+    fn age_bands_and_phase_labels() {
+        assert_eq!(AgeBand::from_age_years(15), AgeBand::Under16);
+        assert_eq!(AgeBand::from_age_years(16), AgeBand::Age16To39);
+        assert_eq!(AgeBand::from_age_years(40), AgeBand::Age40To59);
+        assert_eq!(AgeBand::from_age_years(60), AgeBand::Age60Plus);
+        assert!(applies_to_age(&[], AgeBand::Under16));
+        assert!(applies_to_age(&[AgeBand::Under16], AgeBand::Under16));
+        assert!(!applies_to_age(&[AgeBand::Under16], AgeBand::Age60Plus));
+        let content = Content::embedded().unwrap();
+        let tendon = content.programme_for("patellar_tendinopathy").unwrap();
+        let labels: Vec<String> = tendon
+            .phases
+            .iter()
+            .map(ProgrammePhase::weeks_label)
+            .collect();
+        assert_eq!(
+            labels,
+            ["Weeks 1–2", "Weeks 3–4", "Weeks 5–13", "Week 14 onwards"]
+        );
+        assert_eq!(
+            PhaseSchedule::Spread {
+                sessions_per_week: 3,
+                at_least: 2
+            }
+            .label(),
+            "2–3 sessions a week"
+        );
+        assert!(tendon.has_heavy_load_within(16));
+        assert!(!tendon.has_heavy_load_within(4));
+        let heavy = tendon.phases.iter().find(|p| p.heavy_load).unwrap();
+        assert!(
+            heavy.dose.describe().contains("4 sets"),
+            "{}",
+            heavy.dose.describe()
+        );
+        assert_eq!(heavy.dose.heavy_slow_reps(9), Some(6));
+        let summaries = content.phase_summaries("patellar_tendinopathy");
+        assert!(
+            summaries[2].dose.contains("in reserve"),
+            "{}",
+            summaries[2].dose
+        );
+        assert!(
+            summaries[1]
+                .sessions_per_week
+                .contains("isometric holds on the other days")
+        );
+    }
+
+    #[test]
     fn panel_phases_come_from_the_programme() {
         let content = Content::embedded().unwrap();
         for programme in &content.programmes {

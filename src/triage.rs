@@ -69,6 +69,7 @@ mod tests {
             action: format!("action {id}"),
             from_article: true,
             sources: vec!["article".to_owned()],
+            only_for_ages: Vec::new(),
         }
     }
 

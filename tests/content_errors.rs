@@ -321,3 +321,89 @@ fn check_content_on_a_directory_prints_positions_and_fails() {
     let expected = format!("red_flags.ron:{}:", line_of(&broken, "Someday", 0));
     assert!(report.lines[0].starts_with(&expected), "{:?}", report.lines);
 }
+
+/// Restricts the condition `id` in conditions.ron to `bands` (RON list text), as a content author would.
+fn restrict_condition(id: &str, bands: &str) -> RawContent {
+    let conditions = RawContent::embedded().text(File::Conditions).to_owned();
+    let anchor = format!("id: \"{id}\",");
+    let restricted = replace_nth(
+        &conditions,
+        &anchor,
+        &format!("{anchor} only_for_ages: {bands},"),
+        0,
+    );
+    RawContent::embedded().with_file(File::Conditions, restricted)
+}
+
+#[test]
+fn age_restricted_condition_cannot_be_a_locations_primary() {
+    let raw = restrict_condition("meniscus_tear", "[Under16]");
+    let errors = raw.parse().expect_err("restricted primary accepted").0;
+    let error = errors
+        .iter()
+        .find(|e| e.kind == Kind::BadValue && e.message.contains("primary"))
+        .unwrap_or_else(|| panic!("no primary error in {errors:#?}"));
+    assert_eq!(error.file, "regions.ron");
+    let regions = raw.text(File::Regions);
+    assert_eq!(
+        error.line,
+        line_of(regions, "primary: \"meniscus_tear\"", 0),
+        "{error}"
+    );
+    assert!(error.message.contains("Under 16"), "{error}");
+}
+
+#[test]
+fn age_restricted_alternative_must_carry_a_subset_of_the_bands() {
+    // Restricting a condition makes every unrestricted alternative that lists it an error (its primary
+    // uses are errors too, checked above).
+    let raw = restrict_condition("patellar_tendinopathy", "[Age16To39]");
+    let errors = raw.parse().expect_err("unrestricted alternative accepted").0;
+    let regions = raw.text(File::Regions);
+    let first_alternative = line_of(regions, "(condition: \"patellar_tendinopathy\"", 0);
+    assert!(
+        errors.iter().any(|e| e.file == "regions.ron"
+            && e.kind == Kind::BadValue
+            && e.line == first_alternative
+            && e.message.contains("16 to 39")
+            && e.message.contains("Under 16")),
+        "{errors:#?}"
+    );
+
+    // Restricting the alternatives to a subset of the condition's bands removes the alternative errors.
+    let fixed_regions = regions.replace(
+        "(condition: \"patellar_tendinopathy\", why:",
+        "(condition: \"patellar_tendinopathy\", only_for_ages: [Age16To39], why:",
+    );
+    let errors = raw
+        .with_file(File::Regions, fixed_regions)
+        .parse()
+        .err()
+        .map(|e| e.0)
+        .unwrap_or_default();
+    assert!(
+        errors
+            .iter()
+            .all(|e| !e.message.contains("alternative \"patellar_tendinopathy\"")),
+        "{errors:#?}"
+    );
+
+    // A wider band on the alternative than on the condition is still an error.
+    let conditions = restrict_condition("patellar_tendinopathy", "[Age16To39]");
+    let wider = conditions.text(File::Regions).replace(
+        "(condition: \"patellar_tendinopathy\", why:",
+        "(condition: \"patellar_tendinopathy\", only_for_ages: [Age16To39, Age60Plus], why:",
+    );
+    let errors = conditions
+        .with_file(File::Regions, wider)
+        .parse()
+        .expect_err("wider band accepted")
+        .0;
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.message.contains("alternative \"patellar_tendinopathy\"")
+                && e.message.contains("60 or over")),
+        "{errors:#?}"
+    );
+}

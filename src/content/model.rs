@@ -42,6 +42,53 @@ impl EvidenceLevel {
     }
 }
 
+/// An age group that content can be restricted to (red flags, conditions, alternatives at a location).
+///
+/// Bands follow the clinical split the evidence uses: growth-plate problems before 16, overuse problems in
+/// adult runners, and degenerative problems becoming likelier from 40 and again from 60.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum AgeBand {
+    /// Still growing: growth plates open.
+    Under16,
+    Age16To39,
+    Age40To59,
+    Age60Plus,
+}
+
+impl AgeBand {
+    pub const ALL: [Self; 4] = [
+        Self::Under16,
+        Self::Age16To39,
+        Self::Age40To59,
+        Self::Age60Plus,
+    ];
+
+    /// Plain label for menus, e.g. "Under 16".
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Under16 => "Under 16",
+            Self::Age16To39 => "16 to 39",
+            Self::Age40To59 => "40 to 59",
+            Self::Age60Plus => "60 or over",
+        }
+    }
+
+    /// The band for an age in whole years.
+    pub fn from_age_years(age_years: u8) -> Self {
+        match age_years {
+            0..=15 => Self::Under16,
+            16..=39 => Self::Age16To39,
+            40..=59 => Self::Age40To59,
+            _ => Self::Age60Plus,
+        }
+    }
+}
+
+/// True when content restricted to `only_for` applies to someone in `band` (an empty list means everyone).
+pub fn applies_to_age(only_for: &[AgeBand], band: AgeBand) -> bool {
+    only_for.is_empty() || only_for.contains(&band)
+}
+
 /// One fact the app states, with the sources it comes from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -132,6 +179,21 @@ pub struct Condition {
     pub references: Vec<String>,
     /// ISO date the content was last reviewed, e.g. "2026-11-25".
     pub last_reviewed: String,
+    /// Age bands this condition occurs in; empty means every age. A restricted condition is never a
+    /// location's primary and appears only as an alternative restricted to (a subset of) the same bands.
+    #[serde(default)]
+    pub only_for_ages: Vec<AgeBand>,
+    /// Why this condition has no self-managed programme and is managed with a clinician
+    /// (e.g. growth-plate problems in children). Required when no programme exists for it.
+    #[serde(default)]
+    pub clinician_led: Option<String>,
+}
+
+impl Condition {
+    /// True when this condition can apply to someone in `band`.
+    pub fn applies_to_age(&self, band: AgeBand) -> bool {
+        applies_to_age(&self.only_for_ages, band)
+    }
 }
 
 /// A factor that contributes to a condition, linking the shared explanation in `guidance.ron`.
@@ -252,6 +314,16 @@ pub struct Location {
 pub struct Alternative {
     pub condition: String,
     pub why: String,
+    /// Age bands this alternative is offered to; empty means every age.
+    #[serde(default)]
+    pub only_for_ages: Vec<AgeBand>,
+}
+
+impl Alternative {
+    /// True when this alternative is offered to someone in `band`.
+    pub fn applies_to_age(&self, band: AgeBand) -> bool {
+        applies_to_age(&self.only_for_ages, band)
+    }
 }
 
 /// An anatomy name drawn at a point of the picture.
@@ -339,6 +411,16 @@ pub struct RedFlag {
     /// True when the article itself lists this sign.
     pub from_article: bool,
     pub sources: Vec<String>,
+    /// Age bands this sign is asked about; empty means everyone.
+    #[serde(default)]
+    pub only_for_ages: Vec<AgeBand>,
+}
+
+impl RedFlag {
+    /// True when this sign is asked of someone in `band`.
+    pub fn applies_to_age(&self, band: AgeBand) -> bool {
+        applies_to_age(&self.only_for_ages, band)
+    }
 }
 
 /// `content/exercises.ron`.

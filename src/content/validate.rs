@@ -9,7 +9,7 @@ use std::collections::HashSet;
 use super::Content;
 use super::error::{ContentError, ContentErrorKind as Kind};
 use super::load::{ContentFileKind as File, RawContent};
-use super::model::{Claim, DiagramView, Location, REQUIRED_CONDITION_IDS, ViewKind};
+use super::model::{AgeBand, Claim, DiagramView, Location, REQUIRED_CONDITION_IDS, ViewKind};
 use crate::geometry::{self, NormPos};
 
 /// Names of the diagram pictures compiled into the app (see `assets/`).
@@ -74,6 +74,7 @@ pub fn validate(content: &Content, raw: &RawContent) -> Vec<ContentError> {
     check_views(content, &mut checker);
     check_text(content, &mut checker);
     check_values(content, &mut checker);
+    check_age_bands(content, &mut checker);
     checker.errors
 }
 
@@ -788,6 +789,79 @@ fn check_values(content: &Content, checker: &mut Checker<'_>) {
             }
         }
     }
+}
+
+/// A condition restricted to some age bands may only be offered where those ages are: never as a location's
+/// primary (which everyone sees), and as an alternative only when the alternative is restricted to a subset of
+/// the condition's bands.
+fn check_age_bands(content: &Content, checker: &mut Checker<'_>) {
+    let all_locations = content
+        .regions
+        .views
+        .iter()
+        .flat_map(|v| v.regions.iter().map(|r| &r.location))
+        .chain(&content.regions.whole_knee);
+    for location in all_locations {
+        let location_id = quoted(&location.id);
+        if let Some(primary) = content.condition(&location.primary)
+            && !primary.only_for_ages.is_empty()
+        {
+            checker.report(
+                File::Regions,
+                &[&location_id, "primary", &quoted(&primary.id)],
+                Kind::BadValue,
+                format!(
+                    "location {location_id}: primary condition \"{}\" is only for ages {}; \
+                     a location's primary must apply to everyone (list it as an age-restricted alternative)",
+                    primary.id,
+                    band_list(&primary.only_for_ages)
+                ),
+            );
+        }
+        for alternative in &location.alternatives {
+            let Some(condition) = content.condition(&alternative.condition) else {
+                continue;
+            };
+            if condition.only_for_ages.is_empty() {
+                continue;
+            }
+            let outside: Vec<AgeBand> = if alternative.only_for_ages.is_empty() {
+                AgeBand::ALL
+                    .into_iter()
+                    .filter(|b| !condition.only_for_ages.contains(b))
+                    .collect()
+            } else {
+                alternative
+                    .only_for_ages
+                    .iter()
+                    .copied()
+                    .filter(|b| !condition.only_for_ages.contains(b))
+                    .collect()
+            };
+            if !outside.is_empty() {
+                checker.report(
+                    File::Regions,
+                    &[&location_id, "alternatives", &quoted(&condition.id)],
+                    Kind::BadValue,
+                    format!(
+                        "location {location_id}: alternative \"{}\" is only for ages {} but is offered to {}; \
+                         set only_for_ages on the alternative",
+                        condition.id,
+                        band_list(&condition.only_for_ages),
+                        band_list(&outside)
+                    ),
+                );
+            }
+        }
+    }
+}
+
+fn band_list(bands: &[AgeBand]) -> String {
+    bands
+        .iter()
+        .map(|b| b.label())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 #[cfg(test)]

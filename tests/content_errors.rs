@@ -222,12 +222,146 @@ fn every_broken_input_is_reported_with_kind_file_and_position() {
             message_contains: "action is empty",
         },
         Case {
-            name: "one of the article's five conditions missing",
+            // Was "one of the article's five conditions missing": condition ids are no longer written in Rust,
+            // so a renamed condition is caught because it has no programme (and its programme's id dangles).
+            name: "condition without a programme and not clinician-led",
             file: File::Conditions,
             edit: |t| replace_nth(t, "id: \"knee_osteoarthritis\"", "id: \"knee_oa\"", 0),
             kind: Kind::MissingRequired,
-            line: |_| None,
-            message_contains: "knee_osteoarthritis",
+            line: |t| Some(line_of(t, "id: \"knee_oa\"", 0)),
+            message_contains: "\"knee_oa\" has no programme",
+        },
+        Case {
+            name: "programme for an unknown condition",
+            file: File::Programmes,
+            edit: |t| {
+                replace_nth(
+                    t,
+                    "condition: \"meniscus_tear\"",
+                    "condition: \"meniscus_tears\"",
+                    0,
+                )
+            },
+            kind: Kind::DanglingReference,
+            line: |t| Some(line_of(t, "\"meniscus_tears\"", 0)),
+            message_contains: "meniscus_tears",
+        },
+        Case {
+            name: "programme slot names an unknown exercise",
+            file: File::Programmes,
+            edit: |t| replace_nth(t, "[\"side_leg_raise\"]", "[\"side_leg_rise\"]", 0),
+            kind: Kind::DanglingReference,
+            line: |t| Some(line_of(t, "\"side_leg_rise\"", 0)),
+            message_contains: "unknown exercise \"side_leg_rise\"",
+        },
+        Case {
+            name: "programme phase cites an unknown source",
+            file: File::Programmes,
+            edit: |t| {
+                replace_nth(
+                    t,
+                    "\"fredericson_weir_2006\"",
+                    "\"fredericson_wier_2006\"",
+                    0,
+                )
+            },
+            kind: Kind::DanglingReference,
+            line: |t| Some(line_of(t, "\"fredericson_wier_2006\"", 0)),
+            message_contains: "fredericson_wier_2006",
+        },
+        Case {
+            name: "programme phases overlap",
+            file: File::Programmes,
+            edit: |t| replace_nth(t, "first_week: 3,", "first_week: 2,", 0),
+            kind: Kind::BadValue,
+            line: |t| Some(line_of(t, "first_week: 2,", 0)),
+            message_contains: "weeks overlap or are out of order",
+        },
+        Case {
+            name: "programme phases leave a gap",
+            file: File::Programmes,
+            edit: |t| replace_nth(t, "first_week: 7,", "first_week: 8,", 0),
+            kind: Kind::BadValue,
+            line: |t| Some(line_of(t, "first_week: 8,", 0)),
+            message_contains: "week 7 belongs to no phase",
+        },
+        Case {
+            name: "programme phase ends before it starts",
+            file: File::Programmes,
+            edit: |t| replace_nth(t, "last_week: Some(6),", "last_week: Some(2),", 0),
+            kind: Kind::BadValue,
+            line: |t| Some(line_of(t, "last_week: Some(2),", 1)),
+            message_contains: "ends in week 2, before it starts in week 3",
+        },
+        Case {
+            name: "programme rep range upside down",
+            file: File::Programmes,
+            edit: |t| replace_nth(t, "reps: (10, 15)", "reps: (15, 10)", 0),
+            kind: Kind::BadValue,
+            line: |t| Some(line_of(t, "reps: (15, 10)", 0)),
+            message_contains: "rep range of 15–10",
+        },
+        Case {
+            name: "programme isometric dose with zero sets",
+            file: File::Programmes,
+            edit: |t| replace_nth(t, "Isometric(sets: 5", "Isometric(sets: 0", 0),
+            kind: Kind::BadValue,
+            line: |t| Some(line_of(t, "Isometric(sets: 0", 0)),
+            message_contains: "0 sets is outside 1–10",
+        },
+        Case {
+            name: "heavy slow repetition targets rising",
+            file: File::Programmes,
+            edit: |t| replace_nth(t, "(6, 8), (9, 6)", "(6, 8), (9, 10)", 0),
+            kind: Kind::BadValue,
+            line: |t| Some(line_of(t, "dose: HeavySlow(", 0)),
+            message_contains: "weeks must rise and reps must not",
+        },
+        Case {
+            name: "programme schedule out of range",
+            file: File::Programmes,
+            edit: |t| {
+                replace_nth(
+                    t,
+                    "Spread(sessions_per_week: 3, at_least: 2)",
+                    "Spread(sessions_per_week: 3, at_least: 4)",
+                    0,
+                )
+            },
+            kind: Kind::BadValue,
+            line: |t| Some(line_of(t, "at_least: 4", 0)),
+            message_contains: "sessions a week",
+        },
+        Case {
+            name: "programme pain limit above what the model accepts",
+            file: File::Programmes,
+            edit: |t| replace_nth(t, "max_pain_during: Some(5)", "max_pain_during: Some(7)", 0),
+            kind: Kind::BadValue,
+            line: |t| Some(line_of(t, "max_pain_during: Some(7)", 0)),
+            message_contains: "above the 5/10",
+        },
+        Case {
+            name: "phase text with a pain number that disagrees with the programme's limit",
+            file: File::Programmes,
+            edit: |t| {
+                replace_nth(
+                    t,
+                    "pain stays within your pain limit during the exercises",
+                    "pain stays under 5/10 during the exercises",
+                    0,
+                )
+            },
+            kind: Kind::BadValue,
+            line: |t| Some(line_of(t, "under 5/10", 0)),
+            message_contains: "says 5/10 but the programme's pain limit is 3/10",
+        },
+        Case {
+            name: "unknown field in a programme",
+            file: File::Programmes,
+            edit: |t| replace_nth(t, "heavy_load: true", "heavy_loads: true", 0),
+            kind: Kind::UnknownField,
+            line: |t| Some(line_of(t, "heavy_loads", 0)),
+            message_contains: "heavy_loads",
         },
         Case {
             name: "same location defined differently in two views",
@@ -358,7 +492,10 @@ fn age_restricted_alternative_must_carry_a_subset_of_the_bands() {
     // Restricting a condition makes every unrestricted alternative that lists it an error (its primary
     // uses are errors too, checked above).
     let raw = restrict_condition("patellar_tendinopathy", "[Age16To39]");
-    let errors = raw.parse().expect_err("unrestricted alternative accepted").0;
+    let errors = raw
+        .parse()
+        .expect_err("unrestricted alternative accepted")
+        .0;
     let regions = raw.text(File::Regions);
     let first_alternative = line_of(regions, "(condition: \"patellar_tendinopathy\"", 0);
     assert!(
@@ -400,10 +537,10 @@ fn age_restricted_alternative_must_carry_a_subset_of_the_bands() {
         .expect_err("wider band accepted")
         .0;
     assert!(
-        errors
-            .iter()
-            .any(|e| e.message.contains("alternative \"patellar_tendinopathy\"")
-                && e.message.contains("60 or over")),
+        errors.iter().any(
+            |e| e.message.contains("alternative \"patellar_tendinopathy\"")
+                && e.message.contains("60 or over")
+        ),
         "{errors:#?}"
     );
 }

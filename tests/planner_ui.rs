@@ -94,7 +94,7 @@ fn add_an_exercise_to_monday_and_edit_its_sets() {
 fn generate_a_programme_for_each_condition() {
     let content = Content::embedded().unwrap();
     let mut app = planner_app();
-    for condition_id in supported_conditions() {
+    for condition_id in supported_conditions(&content) {
         generate(&mut app.harness, &content, condition_id);
         let data = app.harness.state().planner_data();
         let plan = data

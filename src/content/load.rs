@@ -6,7 +6,8 @@ use serde::de::DeserializeOwned;
 
 use super::error::{ContentError, ContentErrorKind, ContentErrors};
 use super::model::{
-    ConditionsFile, ExercisesFile, Guidance, RedFlagsFile, RegionsFile, SourcesFile, SymptomsFile,
+    ConditionsFile, ExercisesFile, Guidance, ProgrammesFile, RedFlagsFile, RegionsFile,
+    SourcesFile, SymptomsFile,
 };
 use super::{Content, validate};
 
@@ -20,6 +21,7 @@ pub enum ContentFileKind {
     RedFlags,
     Exercises,
     Guidance,
+    Programmes,
 }
 
 impl ContentFileKind {
@@ -33,6 +35,7 @@ impl ContentFileKind {
             Self::RedFlags => "red_flags.ron",
             Self::Exercises => "exercises.ron",
             Self::Guidance => "guidance.ron",
+            Self::Programmes => "programmes.ron",
         }
     }
 
@@ -45,12 +48,13 @@ impl ContentFileKind {
             Self::RedFlags => include_str!("../../content/red_flags.ron"),
             Self::Exercises => include_str!("../../content/exercises.ron"),
             Self::Guidance => include_str!("../../content/guidance.ron"),
+            Self::Programmes => include_str!("../../content/programmes.ron"),
         }
     }
 }
 
 /// Every content file.
-pub const CONTENT_FILES: [ContentFileKind; 7] = [
+pub const CONTENT_FILES: [ContentFileKind; 8] = [
     ContentFileKind::Sources,
     ContentFileKind::Conditions,
     ContentFileKind::Regions,
@@ -58,6 +62,7 @@ pub const CONTENT_FILES: [ContentFileKind; 7] = [
     ContentFileKind::RedFlags,
     ContentFileKind::Exercises,
     ContentFileKind::Guidance,
+    ContentFileKind::Programmes,
 ];
 
 /// Largest content file accepted from disk; the shipped files are far smaller.
@@ -152,6 +157,8 @@ impl RawContent {
         let exercises: Option<ExercisesFile> =
             self.parse_file(ContentFileKind::Exercises, &mut errors);
         let guidance: Option<Guidance> = self.parse_file(ContentFileKind::Guidance, &mut errors);
+        let programmes: Option<ProgrammesFile> =
+            self.parse_file(ContentFileKind::Programmes, &mut errors);
         let (
             Some(sources),
             Some(conditions),
@@ -160,8 +167,9 @@ impl RawContent {
             Some(red_flags),
             Some(exercises),
             Some(guidance),
+            Some(programmes),
         ) = (
-            sources, conditions, regions, symptoms, red_flags, exercises, guidance,
+            sources, conditions, regions, symptoms, red_flags, exercises, guidance, programmes,
         )
         else {
             return Err(ContentErrors(errors));
@@ -174,6 +182,7 @@ impl RawContent {
             red_flags.red_flags,
             exercises.exercises,
             guidance,
+            programmes,
         );
         let problems = validate::validate(&content, self);
         if problems.is_empty() {

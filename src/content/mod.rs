@@ -23,10 +23,15 @@ pub struct Content {
     pub red_flags: Vec<RedFlag>,
     pub exercises: Vec<Exercise>,
     pub guidance: Guidance,
+    /// The pain-monitoring rule every programme uses (`programmes.ron`).
+    pub pain_monitoring: PainMonitoring,
+    /// Suggested programmes, one per condition that is not clinician-led (`programmes.ron`).
+    pub programmes: Vec<Programme>,
 }
 
 impl Content {
     /// Assembles content from parsed files and builds the lookup index (validation is separate).
+    #[allow(clippy::too_many_arguments)] // One argument per content file, each parsed separately.
     pub(crate) fn assemble(
         sources: Vec<Source>,
         conditions: Vec<Condition>,
@@ -35,6 +40,7 @@ impl Content {
         red_flags: Vec<RedFlag>,
         exercises: Vec<Exercise>,
         guidance: Guidance,
+        programmes: ProgrammesFile,
     ) -> Self {
         let mut source_index = std::collections::HashMap::new();
         for (i, source) in sources.iter().enumerate() {
@@ -50,6 +56,8 @@ impl Content {
             red_flags,
             exercises,
             guidance,
+            pain_monitoring: programmes.pain_monitoring,
+            programmes: programmes.programmes,
         }
     }
 
@@ -65,6 +73,54 @@ impl Content {
 
     pub fn condition(&self, id: &str) -> Option<&Condition> {
         self.conditions.iter().find(|c| c.id == id)
+    }
+
+    /// The suggested programme for a condition; `None` for clinician-led conditions.
+    pub fn programme_for(&self, condition_id: &str) -> Option<&Programme> {
+        self.programmes.iter().find(|p| p.condition == condition_id)
+    }
+
+    /// Condition ids that have a programme, in `programmes.ron` order.
+    pub fn programme_condition_ids(&self) -> impl Iterator<Item = &str> {
+        self.programmes.iter().map(|p| p.condition.as_str())
+    }
+
+    /// The phases of a condition's programme as the condition panel shows them (empty when it has none).
+    pub fn phase_summaries(&self, condition_id: &str) -> Vec<PhaseSummary> {
+        let Some(programme) = self.programme_for(condition_id) else {
+            return Vec::new();
+        };
+        programme
+            .phases
+            .iter()
+            .map(|phase| {
+                let sessions = if phase.schedule_note.is_empty() {
+                    phase.schedule.label()
+                } else {
+                    format!("{} ({})", phase.schedule.label(), phase.schedule_note)
+                };
+                let dose = if phase.dose_note.is_empty() {
+                    phase.dose.describe()
+                } else {
+                    format!("{}. {}", phase.dose.describe(), phase.dose_note)
+                };
+                PhaseSummary {
+                    name: phase.name.clone(),
+                    weeks: phase.weeks_label(),
+                    sessions_per_week: sessions,
+                    exercises: phase
+                        .exercise_ids()
+                        .into_iter()
+                        .map(str::to_owned)
+                        .collect(),
+                    dose,
+                    progress_when: phase.progress_when.clone(),
+                    ease_off_when: phase.ease_off_when.clone(),
+                    heavy_load: phase.heavy_load,
+                    sources: phase.sources.clone(),
+                }
+            })
+            .collect()
     }
 
     pub fn source(&self, id: &str) -> Option<&Source> {
@@ -152,7 +208,7 @@ impl Content {
         let region_count: usize = self.regions.views.iter().map(|v| v.regions.len()).sum();
         format!(
             "content OK: {} conditions, {} regions in {} views, {} whole-knee choices, {} symptom questions, \
-             {} red flags, {} exercises, {} factors, {} prevention topics, {} FAQ entries, {} sources",
+             {} red flags, {} exercises, {} factors, {} prevention topics, {} FAQ entries, {} sources, {} programmes",
             self.conditions.len(),
             region_count,
             self.regions.views.len(),
@@ -164,6 +220,7 @@ impl Content {
             self.guidance.prevention.len(),
             self.guidance.faq.len(),
             self.sources.len(),
+            self.programmes.len(),
         )
     }
 }
@@ -178,8 +235,16 @@ mod tests {
             Ok(c) => c,
             Err(errors) => panic!("shipped content has errors:\n{errors}"),
         };
-        for id in REQUIRED_CONDITION_IDS {
+        // The article's five conditions (ids may appear in tests; the app itself never names one).
+        for id in [
+            "patellofemoral_pain",
+            "it_band_syndrome",
+            "patellar_tendinopathy",
+            "meniscus_tear",
+            "knee_osteoarthritis",
+        ] {
             assert!(content.condition(id).is_some(), "missing {id}");
+            assert!(content.programme_for(id).is_some(), "no programme for {id}");
         }
         assert_eq!(content.regions.views.len(), 2);
     }
@@ -197,17 +262,31 @@ mod tests {
     }
 
     #[test]
-    fn every_condition_is_the_primary_of_some_location() {
+    fn every_condition_is_reachable_from_some_location() {
+        // Age-restricted conditions are never a primary, so they are reached as alternatives.
         let content = Content::embedded().unwrap();
         for condition in &content.conditions {
             assert!(
-                content
-                    .locations()
-                    .iter()
-                    .any(|l| l.primary == condition.id),
+                content.locations().iter().any(|l| l.primary == condition.id
+                    || l.alternatives.iter().any(|a| a.condition == condition.id)),
                 "{} is not reachable from the diagram or the location list",
                 condition.id
             );
         }
+    }
+
+    #[test]
+    fn panel_phases_come_from_the_programme() {
+        let content = Content::embedded().unwrap();
+        for programme in &content.programmes {
+            let summaries = content.phase_summaries(&programme.condition);
+            assert_eq!(summaries.len(), programme.phases.len());
+            for (summary, phase) in summaries.iter().zip(&programme.phases) {
+                assert_eq!(summary.name, phase.name);
+                assert_eq!(summary.weeks, phase.weeks_label());
+                assert!(!summary.exercises.is_empty());
+            }
+        }
+        assert!(content.phase_summaries("no_such_condition").is_empty());
     }
 }

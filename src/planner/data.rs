@@ -186,7 +186,7 @@ impl PlannerData {
             PlannerCommand::Generate(options) => match generate_programme(content, &options) {
                 Ok(mut plan) => {
                     plan.id = self.next_plan_id();
-                    self.thresholds = PainThresholds::for_condition(&options.condition_id);
+                    self.thresholds = plan.pain_thresholds.clone();
                     self.plan = Some(plan);
                     Applied::Changed
                 }

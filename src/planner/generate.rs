@@ -1,12 +1,14 @@
-//! Generates a starter programme for a condition from the evidence notes: which exercises, how many sessions a
-//! week on which days, and the dose week by week.
+//! Generates a starter plan for a condition from its programme in `content/programmes.ron` (the same phases the
+//! condition panel shows): which exercises, how many sessions a week on which days, and the dose week by week.
 //!
 //! Rules the generator keeps:
+//! - The programme's phases in order, each on its weeks; the last phase runs on when the user asks for more weeks.
+//! - No heavy-load phase for an under-16 (the programme is refused: it needs a clinician), no programme for a
+//!   clinician-led condition or one outside the user's age band.
 //! - Only exercises that exist in the content, are Strength or Isometric, serve the condition (listed in the
 //!   exercise's `conditions` or the condition's exercise emphasis) — or, when a group the condition needs would
-//!   otherwise get no work, a general strength exercise for that group. Except for patellar tendinopathy (whose
-//!   protocol is kept as tested), tracked groups still left out (calves, core …) get a general exercise at the
-//!   lowest priority when every main exercise fitted and time remains; its `why` says it is an all-round extra.
+//!   otherwise get no work, a general strength exercise for that group. When the programme asks for all-round
+//!   extras, tracked groups still left out (calves, core …) get a general exercise at the lowest priority when every main exercise fitted and time remains; its `why` says it is an all-round extra.
 //! - Equipment: the content lists what an exercise *can* be done with (e.g. a squat with bodyweight, dumbbells or
 //!   a barbell), so one available item is enough. [`ALWAYS_AVAILABLE`] items (bodyweight, a mat, a wall, a step
 //!   or stair) count as available for everyone.
@@ -22,11 +24,14 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 use thiserror::Error;
 
-use crate::content::{Condition, Content, Equipment, Exercise, MuscleGroup, Tempo};
+use crate::content::{
+    AgeBand, Condition, Content, Equipment, Exercise, ExerciseKind, MuscleGroup, PhaseDose,
+    PhaseSchedule, Programme, ProgrammePhase,
+};
 
 use super::coverage::{TRACKED_GROUPS, counts_as_work, session_count, tracked_group};
 use super::duration::estimate_exercise_secs;
-use super::model::{PainThresholds, Plan, PlannedExercise, clamp_planned, day_name};
+use super::model::{PainThresholds, Plan, PlanPhase, PlannedExercise, clamp_planned, day_name};
 
 /// Equipment everyone is assumed to have: bodyweight, a mat (or carpet), a wall and a step or stair.
 pub const ALWAYS_AVAILABLE: [Equipment; 4] = [
@@ -62,29 +67,6 @@ pub const MAX_WEEKS: u8 = 52;
 /// offered days allow no gap.
 pub const MIN_SESSIONS_PER_WEEK: usize = 2;
 
-/// Heavy slow resistance (Kongsgaard 2009): `(first HSR week, reps)` — 15RM in week 1, 12RM in weeks 2–3, 10RM in
-/// weeks 4–5, 8RM in weeks 6–8 and 6RM from week 9.
-pub const HSR_STEPS: [(usize, u8); 5] = [(1, 15), (2, 12), (4, 10), (6, 8), (9, 6)];
-/// Sets per HSR exercise.
-pub const HSR_SETS: u8 = 4;
-/// Rest between HSR sets (the protocol used 2–3 minutes).
-pub const HSR_REST_SECS: u16 = 150;
-/// About 6 s per repetition: 3 s down, 3 s up.
-pub const HSR_TEMPO: Tempo = Tempo {
-    lower_secs: 3,
-    pause_secs: 0,
-    lift_secs: 3,
-};
-
-/// Reps (the RM target) for week `hsr_week` of heavy slow resistance, counted from 1 (0 is treated as 1).
-pub fn hsr_reps_for_week(hsr_week: usize) -> u8 {
-    HSR_STEPS
-        .iter()
-        .rev()
-        .find(|(first, _)| hsr_week >= *first)
-        .map_or(HSR_STEPS[0].1, |(_, reps)| *reps)
-}
-
 /// What the user tells the generator.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GenerateOptions {
@@ -100,6 +82,8 @@ pub struct GenerateOptions {
     /// Programme length; `None` for the length the evidence used. Longer is allowed (up to [`MAX_WEEKS`]),
     /// shorter is raised to the evidence length.
     pub weeks: Option<u8>,
+    /// The user's age band, when given: under-16s get no heavy-load phases.
+    pub age_band: Option<AgeBand>,
 }
 
 impl GenerateOptions {
@@ -112,6 +96,7 @@ impl GenerateOptions {
             equipment: BTreeSet::new(),
             start_date,
             weeks: None,
+            age_band: None,
         }
     }
 }
@@ -121,6 +106,16 @@ impl GenerateOptions {
 pub enum GenerateError {
     #[error("there is no programme for the condition `{0}`")]
     UnknownCondition(String),
+    #[error("{condition} is managed with a clinician, not a self-guided programme: {reason}")]
+    ClinicianLed { condition: String, reason: String },
+    #[error(
+        "{condition} does not occur in the {age} age group: check the condition with a clinician"
+    )]
+    NotForAge { condition: String, age: String },
+    #[error(
+        "the \"{phase}\" phase lifts heavy loads, which under-16s should do only with a clinician: this programme needs a clinician"
+    )]
+    HeavyLoadUnder16 { phase: String },
     #[error("choose at least one day of the week to train")]
     NoDays,
     #[error("none of this condition's exercises can be done with the chosen equipment")]
@@ -161,459 +156,67 @@ fn works_group(exercise: &Exercise, group: MuscleGroup) -> bool {
 /// General exercises never added as fillers: Nordic curls are a heavy eccentric load to add deliberately.
 const EXCLUDED_FILLERS: [&str; 1] = ["nordic_curl"];
 
-/// One place in a session: the first usable exercise of `ids`, and why it is there.
-struct Slot {
-    ids: &'static [&'static str],
-    role: &'static str,
+/// Condition ids the generator has a programme for (those in `programmes.ron`).
+pub fn supported_conditions(content: &Content) -> impl Iterator<Item = &str> {
+    content.programme_condition_ids()
 }
 
-const fn slot(ids: &'static [&'static str], role: &'static str) -> Slot {
-    Slot { ids, role }
+/// The evidence length of a condition's programme in weeks, if it has one.
+pub fn default_weeks(content: &Content, condition_id: &str) -> Option<u8> {
+    content.programme_for(condition_id).map(|p| p.default_weeks)
 }
 
-/// How a phase doses its exercises.
-enum PhaseDose {
-    /// Repetition exercises: `sets` × `low`–`high` reps, starting at `low`. Holds: `hold_sets` × `hold_secs`.
-    Standard {
-        sets: u8,
-        low: u8,
-        high: u8,
-        hold_sets: u8,
-        hold_secs: u16,
-    },
-    /// Isometric holds: `sets` × `hold_secs`.
-    Isometric { sets: u8, hold_secs: u16 },
-    /// Heavy slow resistance with the weekly rep steps of [`HSR_STEPS`].
-    HeavySlow,
-}
-
-/// Which days a phase uses.
-enum Schedule {
-    /// `target` sessions spread with rest days between; a note when fewer than `minimum` fit.
-    Spread {
-        target: usize,
-        minimum: usize,
-        studied: &'static str,
-    },
-    /// Every offered day (isometric holds only).
-    EveryOfferedDay,
-}
-
-struct Phase {
-    /// 0-based plan week the phase starts.
-    first_week: usize,
-    name: &'static str,
-    schedule: Schedule,
-    dose: PhaseDose,
-    slots: &'static [Slot],
-}
-
-struct Programme {
-    condition_id: &'static str,
-    /// How the condition is named in each exercise's `why`.
-    phrase: &'static str,
-    default_weeks: u8,
-    /// Groups that must get work; a general exercise is added if the slots leave one out.
-    needed_groups: &'static [MuscleGroup],
-    /// Whether other tracked groups (calves, core …) get a general exercise at the lowest priority, when time
-    /// allows, as the all-round strength the article recommends for runners.
-    all_round_extras: bool,
-    /// The evidence behind the programme, first note of the plan.
-    summary: &'static str,
-    extra_notes: &'static [&'static str],
-    phases: &'static [Phase],
-}
-
-const HIP_ABDUCTORS: &[&str] = &["banded_hip_abduction", "clamshell", "side_leg_raise"];
-
-const PROGRAMMES: [Programme; 5] = [
-    Programme {
-        condition_id: "patellofemoral_pain",
-        phrase: "runner's knee",
-        default_weeks: 6,
-        needed_groups: &[MuscleGroup::Glutes, MuscleGroup::Quads],
-        all_round_extras: true,
-        summary: "Hip and knee exercises combined, 3 sets of 10–15, 2–3 times a week for at least 6 weeks. \
-                  Consensus statements (Crossley 2016, Collins 2018) favour combining hip and knee exercise; the \
-                  dose follows trial protocols rather than a guideline.",
-        extra_notes: &[],
-        phases: &[
-            Phase {
-                first_week: 0,
-                name: "Settle and switch on",
-                schedule: Schedule::Spread {
-                    target: 3,
-                    minimum: 2,
-                    studied: "2–3 sessions a week",
-                },
-                dose: PhaseDose::Standard {
-                    sets: 3,
-                    low: 10,
-                    high: 15,
-                    hold_sets: 3,
-                    hold_secs: 30,
-                },
-                slots: &[
-                    slot(&["clamshell", "side_leg_raise"], "Hip abductor strength"),
-                    slot(&["wall_sit"], "Quadriceps holds at a comfortable depth"),
-                    slot(&["glute_bridge"], "Glute strength"),
-                    slot(&["side_leg_raise", "clamshell"], "Hip abductor strength"),
-                ],
-            },
-            Phase {
-                first_week: 2,
-                name: "Build hip and knee strength",
-                schedule: Schedule::Spread {
-                    target: 3,
-                    minimum: 2,
-                    studied: "2–3 sessions a week",
-                },
-                dose: PhaseDose::Standard {
-                    sets: 3,
-                    low: 10,
-                    high: 15,
-                    hold_sets: 3,
-                    hold_secs: 30,
-                },
-                slots: &[
-                    slot(HIP_ABDUCTORS, "Hip abductor strength"),
-                    slot(&["squat"], "Quadriceps and glute strength"),
-                    slot(&["step_down", "step_up"], "Knee control on a step"),
-                    slot(&["glute_bridge"], "Glute strength"),
-                    slot(&["step_up", "step_down"], "Quadriceps strength on a step"),
-                ],
-            },
-            Phase {
-                first_week: 6,
-                name: "Strength for running",
-                schedule: Schedule::Spread {
-                    target: 3,
-                    minimum: 2,
-                    studied: "2–3 sessions a week",
-                },
-                dose: PhaseDose::Standard {
-                    sets: 3,
-                    low: 8,
-                    high: 12,
-                    hold_sets: 3,
-                    hold_secs: 20,
-                },
-                slots: &[
-                    slot(&["single_leg_squat"], "Single-leg hip and knee control"),
-                    slot(HIP_ABDUCTORS, "Hip abductor strength"),
-                    slot(&["step_down", "step_up"], "Knee control on a step"),
-                    slot(&["lunge"], "Quadriceps and glute strength"),
-                    slot(&["side_plank"], "Hip and trunk side strength"),
-                ],
-            },
-        ],
-    },
-    Programme {
-        condition_id: "it_band_syndrome",
-        phrase: "IT band syndrome",
-        default_weeks: 6,
-        needed_groups: &[MuscleGroup::Glutes],
-        all_round_extras: true,
-        summary: "Hip abductor and external rotator strengthening 2–3 times a week for 6 weeks (Fredericson 2000 \
-                  case series; Sanchez-Alvarado 2024 review). The evidence is thin: running changes and a short \
-                  spell of relative rest matter too.",
-        extra_notes: &[],
-        phases: &[
-            Phase {
-                first_week: 0,
-                name: "Settle and switch on",
-                schedule: Schedule::Spread {
-                    target: 3,
-                    minimum: 2,
-                    studied: "2–3 sessions a week",
-                },
-                dose: PhaseDose::Standard {
-                    sets: 2,
-                    low: 10,
-                    high: 15,
-                    hold_sets: 2,
-                    hold_secs: 20,
-                },
-                slots: &[
-                    slot(&["side_leg_raise"], "Hip abductor strength"),
-                    slot(&["clamshell"], "Hip external rotator and abductor strength"),
-                    slot(&["glute_bridge"], "Glute strength"),
-                ],
-            },
-            Phase {
-                first_week: 2,
-                name: "Strengthen the hip",
-                schedule: Schedule::Spread {
-                    target: 3,
-                    minimum: 2,
-                    studied: "2–3 sessions a week",
-                },
-                dose: PhaseDose::Standard {
-                    sets: 3,
-                    low: 8,
-                    high: 12,
-                    hold_sets: 3,
-                    hold_secs: 20,
-                },
-                slots: &[
-                    slot(HIP_ABDUCTORS, "Hip abductor strength"),
-                    slot(&["side_plank"], "Hip abductor and trunk side strength"),
-                    slot(&["glute_bridge"], "Glute strength"),
-                    slot(&["single_leg_squat"], "Single-leg hip control"),
-                    slot(&["step_down"], "Hip and knee control on a step"),
-                ],
-            },
-            Phase {
-                first_week: 6,
-                name: "Keep it up",
-                schedule: Schedule::Spread {
-                    target: 2,
-                    minimum: 2,
-                    studied: "2 sessions a week",
-                },
-                dose: PhaseDose::Standard {
-                    sets: 3,
-                    low: 8,
-                    high: 12,
-                    hold_sets: 3,
-                    hold_secs: 20,
-                },
-                slots: &[
-                    slot(&["single_leg_squat"], "Single-leg hip control"),
-                    slot(&["step_down"], "Hip and knee control on a step"),
-                    slot(HIP_ABDUCTORS, "Hip abductor strength"),
-                    slot(&["side_plank"], "Hip abductor and trunk side strength"),
-                ],
-            },
-        ],
-    },
-    Programme {
-        condition_id: "patellar_tendinopathy",
-        phrase: "patellar tendinopathy",
-        default_weeks: 12,
-        needed_groups: &[MuscleGroup::Quads],
-        all_round_extras: false,
-        summary: "Weeks 1–2: isometric holds, 5 × 45 s at about 70% of maximum effort with about 2 minutes' rest \
-                  (Malliaras 2015). From week 3: heavy slow resistance 3 times a week (Kongsgaard 2009): 4 sets, \
-                  3 s down and 3 s up, 2–3 minutes' rest, with the target stepping down from 15 reps to 12, 10, 8 \
-                  and 6. Each set uses the heaviest load you can lift that many times with good form.",
-        extra_notes: &[
-            "Isometric holds can also be done on the days between heavy sessions if they ease the \
-                        pain; staged tendon programmes use them daily.",
-        ],
-        phases: &[
-            Phase {
-                first_week: 0,
-                name: "Isometric holds",
-                schedule: Schedule::EveryOfferedDay,
-                dose: PhaseDose::Isometric {
-                    sets: 5,
-                    hold_secs: 45,
-                },
-                slots: &[slot(
-                    &["spanish_squat", "wall_sit"],
-                    "Isometric holds at about 70% of maximum effort to calm the tendon",
-                )],
-            },
-            Phase {
-                first_week: 2,
-                name: "Heavy slow resistance",
-                schedule: Schedule::Spread {
-                    target: 3,
-                    minimum: 3,
-                    studied: "3 sessions a week",
-                },
-                dose: PhaseDose::HeavySlow,
-                slots: &[
-                    slot(&["hsr_leg_press"], "Heavy slow resistance (leg press)"),
-                    slot(&["squat"], "Heavy slow resistance (squat)"),
-                    slot(&["decline_squat"], "Slow loading on a decline board"),
-                ],
-            },
-        ],
-    },
-    Programme {
-        condition_id: "meniscus_tear",
-        phrase: "meniscus tear",
-        default_weeks: 12,
-        needed_groups: &[
-            MuscleGroup::Quads,
-            MuscleGroup::Hamstrings,
-            MuscleGroup::Glutes,
-        ],
-        all_round_extras: true,
-        summary: "Knee and hip strength 2–3 times a week for 12 weeks, as in Kise 2016, where exercise did as well \
-                  as keyhole surgery at 2 years for degenerative tears and gave stronger thighs.",
-        extra_notes: &[],
-        phases: &[
-            Phase {
-                first_week: 0,
-                name: "Control and range",
-                schedule: Schedule::Spread {
-                    target: 3,
-                    minimum: 2,
-                    studied: "2–3 sessions a week",
-                },
-                dose: PhaseDose::Standard {
-                    sets: 2,
-                    low: 10,
-                    high: 15,
-                    hold_sets: 2,
-                    hold_secs: 30,
-                },
-                slots: &[
-                    slot(
-                        &["squat"],
-                        "Quadriceps strength (comfortable depth, no twisting)",
-                    ),
-                    slot(&["glute_bridge"], "Hip and hamstring strength"),
-                    slot(&["step_up"], "Quadriceps strength on a step"),
-                    slot(&["hamstring_curl"], "Hamstring strength"),
-                    slot(&["calf_raise"], "Calf strength"),
-                ],
-            },
-            Phase {
-                first_week: 4,
-                name: "Strength and balance",
-                schedule: Schedule::Spread {
-                    target: 3,
-                    minimum: 2,
-                    studied: "2–3 sessions a week",
-                },
-                dose: PhaseDose::Standard {
-                    sets: 3,
-                    low: 8,
-                    high: 12,
-                    hold_sets: 3,
-                    hold_secs: 30,
-                },
-                slots: &[
-                    slot(
-                        &["single_leg_squat", "squat"],
-                        "Single-leg knee and hip control",
-                    ),
-                    slot(&["step_down", "step_up"], "Knee control on a step"),
-                    slot(&["lunge"], "Quadriceps and glute strength"),
-                    slot(&["hamstring_curl", "glute_bridge"], "Hamstring strength"),
-                    slot(&["squat"], "Quadriceps strength"),
-                ],
-            },
-        ],
-    },
-    Programme {
-        condition_id: "knee_osteoarthritis",
-        phrase: "knee osteoarthritis",
-        default_weeks: 6,
-        needed_groups: &[MuscleGroup::Quads, MuscleGroup::Glutes],
-        all_round_extras: true,
-        summary: "Strength exercise twice a week for 6 weeks, as in GLA:D (Skou & Roos 2017). Exercise is the core \
-                  treatment in the OARSI 2019 and ACR 2019 guidelines.",
-        extra_notes: &[
-            "On the other days, low-impact cardio such as cycling, swimming or an elliptical trainer \
-                        keeps you fit with less pounding than running.",
-        ],
-        phases: &[
-            Phase {
-                first_week: 0,
-                name: "GLA:D-style start",
-                schedule: Schedule::Spread {
-                    target: 2,
-                    minimum: 2,
-                    studied: "2 sessions a week",
-                },
-                dose: PhaseDose::Standard {
-                    sets: 2,
-                    low: 10,
-                    high: 15,
-                    hold_sets: 2,
-                    hold_secs: 30,
-                },
-                slots: &[
-                    slot(
-                        &["squat"],
-                        "Quadriceps strength (squat to a chair or a comfortable depth)",
-                    ),
-                    slot(&["step_up"], "Quadriceps strength on a step"),
-                    slot(&["glute_bridge"], "Glute strength"),
-                    slot(&["side_leg_raise"], "Hip abductor strength"),
-                    slot(&["calf_raise"], "Calf strength"),
-                ],
-            },
-            Phase {
-                first_week: 6,
-                name: "Keep going and progress",
-                schedule: Schedule::Spread {
-                    target: 2,
-                    minimum: 2,
-                    studied: "2–3 sessions a week",
-                },
-                dose: PhaseDose::Standard {
-                    sets: 3,
-                    low: 8,
-                    high: 12,
-                    hold_sets: 3,
-                    hold_secs: 30,
-                },
-                slots: &[
-                    slot(&["squat"], "Quadriceps strength"),
-                    slot(&["step_down", "step_up"], "Knee control on a step"),
-                    slot(&["lunge"], "Quadriceps and glute strength"),
-                    slot(&["glute_bridge"], "Glute strength"),
-                    slot(&["side_leg_raise"], "Hip abductor strength"),
-                ],
-            },
-        ],
-    },
-];
-
-/// Condition ids the generator has a programme for.
-pub fn supported_conditions() -> impl Iterator<Item = &'static str> {
-    PROGRAMMES.iter().map(|p| p.condition_id)
-}
-
-/// The evidence length of a condition's programme in weeks, if the generator knows the condition.
-pub fn default_weeks(condition_id: &str) -> Option<u8> {
-    PROGRAMMES
-        .iter()
-        .find(|p| p.condition_id == condition_id)
-        .map(|p| p.default_weeks)
-}
-
-/// The exercise at the phase's dose; `hsr_week` counts from 1 within a heavy-slow phase.
-fn dose_for(exercise: &Exercise, dose: &PhaseDose, why: &str, hsr_week: usize) -> PlannedExercise {
+/// The exercise at the phase's dose; `phase_week` counts from 1 within the phase (heavy slow resistance steps
+/// its repetition target by it).
+fn dose_for(
+    exercise: &Exercise,
+    dose: &PhaseDose,
+    why: &str,
+    phase_week: usize,
+) -> PlannedExercise {
     let mut planned = PlannedExercise::from_default_dose(exercise, why.to_owned());
-    match *dose {
+    match dose {
         PhaseDose::Standard {
             sets,
-            low,
-            high,
+            reps: (low, high),
             hold_sets,
             hold_secs,
         } => {
             if planned.reps.is_some() {
-                planned.sets = sets;
-                planned.reps = Some(low);
-                planned.rep_range = Some((low, high));
+                planned.sets = *sets;
+                planned.reps = Some(*low);
+                planned.rep_range = Some((*low, *high));
             } else if planned.hold_secs.is_some() {
-                planned.sets = hold_sets;
-                planned.hold_secs = Some(hold_secs);
+                planned.sets = *hold_sets;
+                planned.hold_secs = Some(*hold_secs);
             }
         }
-        PhaseDose::Isometric { sets, hold_secs } => {
+        PhaseDose::Isometric {
+            sets,
+            hold_secs,
+            rest_secs,
+        } => {
             if planned.reps.is_none() && planned.hold_secs.is_some() {
-                planned.sets = sets;
-                planned.hold_secs = Some(hold_secs);
+                planned.sets = *sets;
+                planned.hold_secs = Some(*hold_secs);
+                planned.rest_secs = *rest_secs;
             }
         }
-        PhaseDose::HeavySlow => {
-            if planned.reps.is_some() {
-                let reps = hsr_reps_for_week(hsr_week);
-                planned.sets = HSR_SETS;
+        PhaseDose::HeavySlow {
+            sets,
+            rest_secs,
+            tempo,
+            ..
+        } => {
+            if planned.reps.is_some()
+                && let Some(reps) = dose.heavy_slow_reps(phase_week)
+            {
+                planned.sets = *sets;
                 planned.reps = Some(reps);
                 planned.rep_range = Some((reps, reps));
                 planned.hold_secs = None;
-                planned.tempo = Some(HSR_TEMPO);
-                planned.rest_secs = HSR_REST_SECS;
+                planned.tempo = Some(*tempo);
+                planned.rest_secs = *rest_secs;
             }
         }
     }
@@ -634,22 +237,22 @@ fn resolve_slots<'c>(
     content: &'c Content,
     condition: &Condition,
     programme: &Programme,
-    phase: &Phase,
+    phase: &ProgrammePhase,
     equipment: &BTreeSet<Equipment>,
 ) -> Vec<Candidate<'c>> {
     let usable = |e: &Exercise| counts_as_work(e.kind) && equipment_available(e, equipment);
     let mut out: Vec<Candidate<'c>> = Vec::new();
     let unused = |out: &[Candidate<'c>], e: &Exercise| !out.iter().any(|c| c.exercise.id == e.id);
-    for slot in phase.slots {
+    for slot in &phase.slots {
         let pick = slot
-            .ids
+            .exercises
             .iter()
             .filter_map(|id| content.exercise(id))
             .find(|e| usable(e) && serves_condition(e, condition) && unused(&out, e));
         if let Some(exercise) = pick {
             out.push(Candidate {
                 exercise,
-                why: format!("{} — {}", slot.role, programme.phrase),
+                why: format!("{} — {}", slot.reason, programme.phrase),
                 extra: false,
             });
         }
@@ -666,7 +269,7 @@ fn resolve_slots<'c>(
                 && unused(out, e)
         })
     };
-    for group in programme.needed_groups {
+    for group in &programme.needed_groups {
         if out.iter().any(|c| works_group(c.exercise, *group)) {
             continue;
         }
@@ -808,26 +411,126 @@ fn weeks_label(first: usize, end: usize) -> String {
 
 /// A phase ready to be laid out.
 struct Resolved<'c, 'p> {
-    phase: &'p Phase,
+    phase: &'p ProgrammePhase,
+    /// 0-based plan weeks `first_week_index..end_week_index`.
+    first_week_index: usize,
+    end_week_index: usize,
     exercises: Vec<(&'c Exercise, String)>,
     days: Vec<usize>,
 }
 
-/// Makes a programme for `options.condition_id`. See the module docs for the rules. The plan's
-/// `intended_sessions_per_week` is the most sessions any week has (the daily isometric weeks of patellar
-/// tendinopathy can have more than its 3 heavy sessions), so a fresh plan raises no "too many sessions" warning.
+/// The phases that fall within `week_count` weeks, as 0-based `(phase, first, end)` week ranges: each phase runs
+/// to the week before the next one starts, and the last runs to the end of the plan.
+fn phase_ranges(programme: &Programme, week_count: usize) -> Vec<(&ProgrammePhase, usize, usize)> {
+    let starts: Vec<usize> = programme
+        .phases
+        .iter()
+        .map(|p| usize::from(p.first_week.max(1)) - 1)
+        .collect();
+    programme
+        .phases
+        .iter()
+        .zip(&starts)
+        .enumerate()
+        .filter(|(_, (_, first))| **first < week_count)
+        .map(|(index, (phase, first))| {
+            let end = starts
+                .get(index + 1)
+                .copied()
+                .unwrap_or(week_count)
+                .min(week_count);
+            (phase, *first, end)
+        })
+        .collect()
+}
+
+/// The exercises of one session with their `why`, and the names of main exercises left out for time.
+type FittedSession<'c> = (Vec<(&'c Exercise, String)>, Vec<&'c str>);
+
+/// The candidates that fit one session of `session_minutes` at `dose`, and the names of main exercises left out.
+/// Main exercises go first, in priority order; all-round extras only when every main exercise fitted. The phase's
+/// first (longest) week is what must fit; later heavy-slow weeks have fewer reps, so they fit too.
+fn fit_session<'c>(
+    candidates: &[Candidate<'c>],
+    dose: &PhaseDose,
+    session_minutes: u16,
+) -> Result<FittedSession<'c>, GenerateError> {
+    let limit_secs = u32::from(session_minutes) * 60;
+    let secs_of =
+        |c: &Candidate<'_>| estimate_exercise_secs(&dose_for(c.exercise, dose, &c.why, 1));
+    let mut chosen: Vec<&Candidate<'c>> = Vec::new();
+    let mut dropped: Vec<&'c str> = Vec::new();
+    let mut total_secs = 0;
+    for candidate in candidates.iter().filter(|c| !c.extra) {
+        let secs = secs_of(candidate);
+        if total_secs + secs <= limit_secs {
+            total_secs += secs;
+            chosen.push(candidate);
+        } else {
+            dropped.push(candidate.exercise.name.as_str());
+        }
+    }
+    if dropped.is_empty() {
+        for candidate in candidates.iter().filter(|c| c.extra) {
+            let secs = secs_of(candidate);
+            if total_secs + secs <= limit_secs {
+                total_secs += secs;
+                chosen.push(candidate);
+            }
+        }
+    }
+    if chosen.iter().all(|c| c.extra) {
+        let shortest = candidates
+            .iter()
+            .filter(|c| !c.extra)
+            .map(secs_of)
+            .min()
+            .unwrap_or(0);
+        return Err(GenerateError::SessionTooShort {
+            session_minutes,
+            needed_minutes: shortest.div_ceil(60),
+        });
+    }
+    let chosen = chosen
+        .into_iter()
+        .map(|c| (c.exercise, c.why.clone()))
+        .collect();
+    Ok((chosen, dropped))
+}
+
+/// Makes a programme for `options.condition_id` from its programme in `programmes.ron`. See the module docs
+/// for the rules. The plan's `intended_sessions_per_week` is the most sessions any week has (the daily isometric
+/// weeks of a tendon programme can have more than its 3 strength sessions), so a fresh plan raises no "too many
+/// sessions" warning.
+///
+/// # Errors
+/// The condition is unknown, clinician-led or outside the user's age band; a heavy-load phase for an under-16;
+/// no training day; no exercise possible with the equipment; or sessions too short for any exercise.
 pub fn generate_programme(
     content: &Content,
     options: &GenerateOptions,
 ) -> Result<Plan, GenerateError> {
     let unknown = || GenerateError::UnknownCondition(options.condition_id.clone());
-    let programme = PROGRAMMES
-        .iter()
-        .find(|p| p.condition_id == options.condition_id)
-        .ok_or_else(unknown)?;
     let condition = content
         .condition(&options.condition_id)
         .ok_or_else(unknown)?;
+    if let Some(band) = options.age_band
+        && !condition.applies_to_age(band)
+    {
+        return Err(GenerateError::NotForAge {
+            condition: condition.lay_name.clone(),
+            age: band.label().to_owned(),
+        });
+    }
+    let Some(programme) = content.programme_for(&options.condition_id) else {
+        return Err(match &condition.clinician_led {
+            Some(reason) => GenerateError::ClinicianLed {
+                condition: condition.lay_name.clone(),
+                reason: reason.clone(),
+            },
+            None => unknown(),
+        });
+    };
     let offered: Vec<usize> = options
         .days
         .iter()
@@ -839,72 +542,28 @@ pub fn generate_programme(
     if offered.is_empty() {
         return Err(GenerateError::NoDays);
     }
-    let week_count = usize::from(options.weeks.map_or(programme.default_weeks, |w| {
+    let weeks = options.weeks.map_or(programme.default_weeks, |w| {
         w.clamp(programme.default_weeks, MAX_WEEKS)
-    }));
-    let limit_secs = u32::from(options.session_minutes) * 60;
+    });
+    let week_count = usize::from(weeks);
+    let phases = phase_ranges(programme, week_count);
+    if options.age_band == Some(AgeBand::Under16)
+        && let Some((heavy, _, _)) = phases.iter().find(|(p, _, _)| p.heavy_load)
+    {
+        return Err(GenerateError::HeavyLoadUnder16 {
+            phase: heavy.name.clone(),
+        });
+    }
 
     let mut schedule_notes: Vec<String> = Vec::new();
     let mut resolved: Vec<Resolved> = Vec::new();
-    let phases: Vec<&Phase> = programme
-        .phases
-        .iter()
-        .filter(|p| p.first_week < week_count)
-        .collect();
-    for (index, phase) in phases.iter().enumerate() {
-        let end = phases
-            .get(index + 1)
-            .map_or(week_count, |next| next.first_week);
-        let label = format!("{} ({})", weeks_label(phase.first_week, end), phase.name);
+    for (phase, first, end) in phases {
+        let label = format!("{} ({})", weeks_label(first, end), phase.name);
         let candidates = resolve_slots(content, condition, programme, phase, &options.equipment);
         if candidates.iter().all(|c| c.extra) {
             return Err(GenerateError::NoSuitableExercises);
         }
-        // Fit the phase's first (longest) week; later heavy-slow weeks have fewer reps, so they fit too.
-        let mut chosen: Vec<&Candidate> = Vec::new();
-        let mut dropped = Vec::new();
-        let mut total_secs = 0;
-        // Main exercises first, in priority order; all-round extras only when every main exercise fitted.
-        for candidate in candidates.iter().filter(|c| !c.extra) {
-            let secs = estimate_exercise_secs(&dose_for(
-                candidate.exercise,
-                &phase.dose,
-                &candidate.why,
-                1,
-            ));
-            if total_secs + secs <= limit_secs {
-                total_secs += secs;
-                chosen.push(candidate);
-            } else {
-                dropped.push(candidate.exercise.name.as_str());
-            }
-        }
-        if dropped.is_empty() {
-            for candidate in candidates.iter().filter(|c| c.extra) {
-                let secs = estimate_exercise_secs(&dose_for(
-                    candidate.exercise,
-                    &phase.dose,
-                    &candidate.why,
-                    1,
-                ));
-                if total_secs + secs <= limit_secs {
-                    total_secs += secs;
-                    chosen.push(candidate);
-                }
-            }
-        }
-        if chosen.iter().all(|c| c.extra) {
-            let shortest = candidates
-                .iter()
-                .filter(|c| !c.extra)
-                .map(|c| estimate_exercise_secs(&dose_for(c.exercise, &phase.dose, &c.why, 1)))
-                .min()
-                .unwrap_or(0);
-            return Err(GenerateError::SessionTooShort {
-                session_minutes: options.session_minutes,
-                needed_minutes: shortest.div_ceil(60),
-            });
-        }
+        let (chosen, dropped) = fit_session(&candidates, &phase.dose, options.session_minutes)?;
         if !dropped.is_empty() {
             let them = if dropped.len() == 1 { "it" } else { "them" };
             schedule_notes.push(format!(
@@ -914,20 +573,28 @@ pub fn generate_programme(
             ));
         }
         let days = match phase.schedule {
-            Schedule::EveryOfferedDay => offered.clone(),
-            Schedule::Spread {
-                target,
-                minimum,
-                studied,
+            PhaseSchedule::EveryOfferedDay => offered.clone(),
+            PhaseSchedule::Spread {
+                sessions_per_week,
+                at_least,
             } => {
-                let (days, notes) = spread_days(&offered, target, minimum, studied, &label);
+                let studied = phase.schedule.label();
+                let (days, notes) = spread_days(
+                    &offered,
+                    usize::from(sessions_per_week),
+                    usize::from(at_least),
+                    &studied,
+                    &label,
+                );
                 schedule_notes.extend(notes);
                 days
             }
         };
         resolved.push(Resolved {
             phase,
-            exercises: chosen.iter().map(|c| (c.exercise, c.why.clone())).collect(),
+            first_week_index: first,
+            end_week_index: end,
+            exercises: chosen,
             days,
         });
     }
@@ -938,27 +605,50 @@ pub fn generate_programme(
         week_count,
     );
     plan.condition_id = Some(options.condition_id.clone());
-    for week in 0..week_count {
-        let Some(current) = resolved.iter().rev().find(|r| r.phase.first_week <= week) else {
-            continue;
-        };
-        let hsr_week = week - current.phase.first_week + 1;
-        for day in &current.days {
-            if plan
-                .date_of(week, *day)
-                .is_some_and(|date| date < options.start_date)
-            {
-                continue;
-            }
-            for (exercise, why) in &current.exercises {
-                plan.add_exercise(
-                    week,
-                    *day,
-                    dose_for(exercise, &current.phase.dose, why, hsr_week),
-                );
+    let gap_possible = best_subset(&offered, MIN_SESSIONS_PER_WEEK, false).is_some();
+    let is_strength = |e: &Exercise| e.kind == ExerciseKind::Strength;
+    for current in &resolved {
+        let strength_phase = current.exercises.iter().any(|(e, _)| is_strength(e));
+        for week in current.first_week_index..current.end_week_index {
+            let phase_week = week - current.first_week_index + 1;
+            for day in &current.days {
+                if plan
+                    .date_of(week, *day)
+                    .is_some_and(|date| date < options.start_date)
+                {
+                    continue;
+                }
+                // Where a phase ends with a Sunday session and the next starts on Monday, skip that Monday
+                // once so strength days stay apart (unless the offered days allow no gap anyway).
+                let after_sunday_strength = week == current.first_week_index
+                    && *day == 0
+                    && week > 0
+                    && plan.weeks[week - 1].days[6]
+                        .exercises
+                        .iter()
+                        .any(|p| content.exercise(&p.exercise_id).is_some_and(is_strength));
+                if gap_possible && strength_phase && after_sunday_strength {
+                    continue;
+                }
+                for (exercise, why) in &current.exercises {
+                    plan.add_exercise(
+                        week,
+                        *day,
+                        dose_for(exercise, &current.phase.dose, why, phase_week),
+                    );
+                }
             }
         }
     }
+    plan.phases = resolved
+        .iter()
+        .map(|r| PlanPhase {
+            name: r.phase.name.clone(),
+            first_week_index: r.first_week_index,
+            last_week_index: r.end_week_index.saturating_sub(1),
+            heavy_load: r.phase.heavy_load,
+        })
+        .collect();
     plan.intended_sessions_per_week = plan
         .weeks
         .iter()
@@ -966,27 +656,38 @@ pub fn generate_programme(
         .max()
         .unwrap_or(0);
 
-    let thresholds = PainThresholds::for_condition(&options.condition_id);
-    plan.notes.push(programme.summary.to_owned());
+    plan.pain_thresholds = PainThresholds::for_condition(content, &options.condition_id);
     plan.notes
-        .push(format!("Pain guide: {}", thresholds.describe()));
+        .extend(programme.summary.iter().map(|c| c.text.clone()));
+    plan.notes
+        .push(format!("Pain guide: {}", plan.pain_thresholds.describe()));
+    plan.notes.extend(
+        content
+            .pain_monitoring
+            .explanation
+            .iter()
+            .map(|c| c.text.clone()),
+    );
     plan.notes.extend(schedule_notes);
     plan.notes
-        .extend(programme.extra_notes.iter().map(|n| (*n).to_owned()));
-    let heavy_slow = resolved
+        .extend(programme.notes.iter().map(|c| c.text.clone()));
+    let heaviest_target = resolved
         .iter()
-        .any(|r| matches!(r.phase.dose, PhaseDose::HeavySlow));
-    if heavy_slow
+        .filter_map(|r| match &r.phase.dose {
+            PhaseDose::HeavySlow { rm_steps, .. } => rm_steps.iter().map(|(_, reps)| *reps).min(),
+            _ => None,
+        })
+        .min();
+    if let Some(reps) = heaviest_target
         && !LOADING_EQUIPMENT
             .iter()
             .any(|e| options.equipment.contains(e))
     {
-        plan.notes.push(
-            "Heavy slow resistance needs real load: the protocol used weights you could lift only 15 down to 6 \
-             times. Without dumbbells, a barbell or a leg press, bodyweight squats are a start but will soon be \
-             too light; a gym or a physiotherapist can help."
-                .to_owned(),
-        );
+        plan.notes.push(format!(
+            "Heavy slow resistance needs real load: by its last weeks the target is {reps} repetitions with a \
+             weight you could lift only one or two more times. Without dumbbells, a barbell or a leg press, \
+             bodyweight squats are a start but will soon be too light; a gym or a physiotherapist can help."
+        ));
     }
     plan.notes.push(
         "An educational starting point, not a prescription: a physiotherapist can tailor it to you. Stop and get \
@@ -999,7 +700,7 @@ pub fn generate_programme(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::ExerciseKind;
+    use crate::content::Tempo;
     use crate::planner::coverage::{PlanWarning, plan_warnings};
     use crate::planner::duration::estimate_session_secs;
 
@@ -1113,9 +814,27 @@ mod tests {
         Ok(())
     }
 
+    /// The tendinopathy programme's heavy slow dose, from the content.
+    fn heavy_slow(content: &Content) -> PhaseDose {
+        content
+            .programme_for("patellar_tendinopathy")
+            .unwrap()
+            .phases
+            .iter()
+            .find(|p| p.heavy_load)
+            .unwrap()
+            .dose
+            .clone()
+    }
+
     /// Doses inside the evidence ranges.
     fn check_dose(p: &PlannedExercise) -> Result<(), String> {
-        if p.tempo == Some(HSR_TEMPO) && p.sets == HSR_SETS {
+        let hsr_tempo = Tempo {
+            lower_secs: 3,
+            pause_secs: 0,
+            lift_secs: 3,
+        };
+        if p.tempo == Some(hsr_tempo) && p.sets == 4 {
             let reps = p.reps.ok_or("HSR without reps")?;
             if ![15, 12, 10, 8, 6].contains(&reps) || p.rep_range != Some((reps, reps)) {
                 return Err(format!("HSR reps {reps}"));
@@ -1160,19 +879,27 @@ mod tests {
 
     #[test]
     fn hsr_table_steps_down_weekly() {
+        let dose = heavy_slow(&content());
         let expected = [15, 12, 12, 10, 10, 8, 8, 8, 6, 6, 6, 6, 6];
         for (i, reps) in expected.iter().enumerate() {
-            assert_eq!(hsr_reps_for_week(i + 1), *reps, "HSR week {}", i + 1);
+            assert_eq!(
+                dose.heavy_slow_reps(i + 1),
+                Some(*reps),
+                "HSR week {}",
+                i + 1
+            );
         }
-        assert_eq!(hsr_reps_for_week(0), 15);
-        assert_eq!(hsr_reps_for_week(40), 6);
+        assert_eq!(dose.heavy_slow_reps(0), Some(15));
+        assert_eq!(dose.heavy_slow_reps(40), Some(6));
     }
 
     #[test]
     fn every_condition_day_and_equipment_choice_gives_a_valid_plan() {
         let c = content();
         let mut checked = 0;
-        for condition in supported_conditions() {
+        let ids: Vec<String> = supported_conditions(&c).map(str::to_owned).collect();
+        assert_eq!(ids.len(), 5);
+        for condition in &ids {
             for mask in 1u32..128 {
                 let days: Vec<usize> = (0..7).filter(|d| mask & (1 << d) != 0).collect();
                 for equipment in EQUIPMENT_CHOICES {
@@ -1192,12 +919,13 @@ mod tests {
                 }
             }
         }
-        assert_eq!(checked, 5 * 127 * 3 * 3);
+        assert_eq!(checked, ids.len() * 127 * 3 * 3);
     }
 
     #[test]
-    fn patellar_tendinopathy_is_isometrics_then_heavy_slow_resistance() {
+    fn patellar_tendinopathy_follows_its_four_stages() {
         let c = content();
+        let dose = heavy_slow(&c);
         let opts = options(
             "patellar_tendinopathy",
             &[0, 1, 2, 3, 4, 5, 6],
@@ -1205,7 +933,23 @@ mod tests {
             EQUIPMENT_CHOICES[2],
         );
         let plan = generate_programme(&c, &opts).unwrap();
-        assert_eq!(plan.weeks.len(), 12);
+        assert_eq!(plan.weeks.len(), 16);
+        let names: Vec<&str> = plan.phases.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Isometric holds",
+                "Slow strength (isotonic)",
+                "Heavy slow resistance (HSR)",
+                "Springy loading and running"
+            ]
+        );
+        let weeks: Vec<(usize, usize)> = plan
+            .phases
+            .iter()
+            .map(|p| (p.first_week_index, p.last_week_index))
+            .collect();
+        assert_eq!(weeks, [(0, 1), (2, 3), (4, 12), (13, 15)]);
         // Weeks 1–2: holds every offered day, spanish squat preferred when a strap or band is available.
         for week in 0..2 {
             for day in 0..7 {
@@ -1217,8 +961,14 @@ mod tests {
                 assert!(p.why.contains("70%"), "{}", p.why);
             }
         }
-        // Weeks 3–12: three spread sessions, 4 sets, reps from the table.
-        for week in 2..12 {
+        // Weeks 3–4: isotonic, three spread sessions of 3 × 10–15, no heavy tempo yet.
+        for week in 2..4 {
+            let p = &plan.weeks[week].days[0].exercises[0];
+            assert_eq!(p.exercise_id, "hsr_leg_press");
+            assert_eq!((p.sets, p.reps, p.rep_range), (3, Some(10), Some((10, 15))));
+        }
+        // Weeks 5–13: three spread sessions, 4 sets, reps from the table counted from the phase's first week.
+        for week in 4..13 {
             let days: Vec<usize> = (0..7)
                 .filter(|d| !plan.weeks[week].days[*d].is_empty())
                 .collect();
@@ -1226,20 +976,82 @@ mod tests {
             let p = &plan.weeks[week].days[0].exercises[0];
             assert_eq!(p.exercise_id, "hsr_leg_press");
             assert_eq!(p.sets, 4);
-            assert_eq!(p.reps, Some(hsr_reps_for_week(week - 1)));
-            assert_eq!(p.tempo, Some(HSR_TEMPO));
+            assert_eq!(p.reps, dose.heavy_slow_reps(week - 3));
             assert_eq!(p.rest_secs, 150);
+            // The decline squat is not part of the HSR protocol (it was Kongsgaard's comparison arm).
+            assert!(
+                plan.weeks[week].days[0]
+                    .exercises
+                    .iter()
+                    .all(|p| p.exercise_id != "decline_squat")
+            );
         }
-        let reps: Vec<u8> = (2..12)
+        let reps: Vec<u8> = (4..13)
             .map(|w| plan.weeks[w].days[0].exercises[0].reps.unwrap())
             .collect();
-        assert_eq!(reps, [15, 12, 12, 10, 10, 8, 8, 8, 6, 6]);
+        assert_eq!(reps, [15, 12, 12, 10, 10, 8, 8, 8, 6]);
+        // Weeks 14–16: two sessions a week.
+        for week in 13..16 {
+            assert_eq!(session_count(&plan.weeks[week], &c), 2, "week {week}");
+        }
+        assert!(plan.notes.iter().any(|n| n.contains("in reserve")));
+        assert!(plan.notes.iter().any(|n| n.contains("safety bars")));
         // Without a strap or band: wall sits; without weights: a note about load.
         let plan =
             generate_programme(&c, &options("patellar_tendinopathy", &[0, 2, 4], 45, &[])).unwrap();
         assert_eq!(plan.weeks[0].days[0].exercises[0].exercise_id, "wall_sit");
-        assert_eq!(plan.weeks[2].days[0].exercises[0].exercise_id, "squat");
+        assert_eq!(plan.weeks[4].days[0].exercises[0].exercise_id, "squat");
         assert!(plan.notes.iter().any(|n| n.contains("needs real load")));
+    }
+
+    #[test]
+    fn under_16s_get_no_heavy_load_and_no_clinician_led_programme() {
+        let c = content();
+        let young = |condition: &str| GenerateOptions {
+            age_band: Some(AgeBand::Under16),
+            ..options(condition, &[0, 2, 4], 45, &[])
+        };
+        let err = generate_programme(&c, &young("patellar_tendinopathy")).unwrap_err();
+        assert_eq!(
+            err,
+            GenerateError::HeavyLoadUnder16 {
+                phase: "Heavy slow resistance (HSR)".into()
+            }
+        );
+        assert!(err.to_string().contains("needs a clinician"), "{err}");
+        // Adults get the same programme.
+        let adult = GenerateOptions {
+            age_band: Some(AgeBand::Age16To39),
+            ..young("patellar_tendinopathy")
+        };
+        assert!(generate_programme(&c, &adult).is_ok());
+        // Programmes without heavy load are fine for under-16s.
+        let plan = generate_programme(&c, &young("patellofemoral_pain")).unwrap();
+        assert!(plan.phases.iter().all(|p| !p.heavy_load));
+        // A clinician-led condition has no programme; the reason is given.
+        let mut led = c.clone();
+        led.programmes.retain(|p| p.condition != "meniscus_tear");
+        if let Some(condition) = led.conditions.iter_mut().find(|x| x.id == "meniscus_tear") {
+            condition.clinician_led = Some("Needs an assessment first.".into());
+        }
+        let err = generate_programme(&led, &options("meniscus_tear", &[0], 45, &[])).unwrap_err();
+        assert!(
+            err.to_string().contains("Needs an assessment first."),
+            "{err}"
+        );
+        // A condition restricted to other ages is refused for this age.
+        let mut restricted = c.clone();
+        if let Some(condition) = restricted
+            .conditions
+            .iter_mut()
+            .find(|x| x.id == "knee_osteoarthritis")
+        {
+            condition.only_for_ages = vec![AgeBand::Age40To59, AgeBand::Age60Plus];
+        }
+        assert!(matches!(
+            generate_programme(&restricted, &young("knee_osteoarthritis")),
+            Err(GenerateError::NotForAge { .. })
+        ));
     }
 
     #[test]
@@ -1252,9 +1064,10 @@ mod tests {
             &[Equipment::ResistanceBand],
         );
         let plan = generate_programme(&c, &opts).unwrap();
-        assert_eq!(plan.weeks.len(), 6);
+        // The condition describes 12 weeks and so does the programme.
+        assert_eq!(plan.weeks.len(), 12);
         assert_eq!(plan.condition_id.as_deref(), Some("patellofemoral_pain"));
-        for week in &plan.weeks {
+        for week in &plan.weeks[..6] {
             for day in week.days.iter().filter(|d| !d.is_empty()) {
                 let groups: BTreeSet<MuscleGroup> = day
                     .exercises
@@ -1275,17 +1088,21 @@ mod tests {
         let week3 = &plan.weeks[2].days[0].exercises[0];
         assert_eq!(week3.exercise_id, "banded_hip_abduction");
         // More weeks are allowed; fewer are raised to the evidence length.
+        assert_eq!(
+            plan.weeks[6].days[0].exercises[0].exercise_id,
+            "single_leg_squat"
+        );
         let long = generate_programme(
             &c,
             &GenerateOptions {
-                weeks: Some(10),
+                weeks: Some(14),
                 ..opts.clone()
             },
         )
         .unwrap();
-        assert_eq!(long.weeks.len(), 10);
+        assert_eq!(long.weeks.len(), 14);
         assert_eq!(
-            long.weeks[6].days[0].exercises[0].exercise_id,
+            long.weeks[13].days[0].exercises[0].exercise_id,
             "single_leg_squat"
         );
         let short = generate_programme(
@@ -1296,7 +1113,7 @@ mod tests {
             },
         )
         .unwrap();
-        assert_eq!(short.weeks.len(), 6);
+        assert_eq!(short.weeks.len(), 12);
     }
 
     #[test]
@@ -1360,6 +1177,9 @@ mod tests {
                 .any(|n| n.contains("cycling, swimming or an elliptical"))
         );
         assert!(plan.notes.iter().any(|n| n.contains("5/10 or less")));
+        assert_eq!(plan.pain_thresholds.max_during, 5);
+        // The pain-monitoring explanation is content, added to every plan.
+        assert!(plan.notes.iter().any(|n| n.contains("cautious")));
     }
 
     #[test]
@@ -1477,14 +1297,12 @@ mod tests {
     #[test]
     fn programme_slots_name_exercises_that_serve_the_condition() {
         let c = content();
-        for programme in &PROGRAMMES {
-            let condition = c.condition(programme.condition_id).unwrap();
-            for phase in programme.phases {
-                for slot in phase.slots {
-                    for id in slot.ids {
-                        let e = c.exercise(id).unwrap_or_else(|| panic!("{id} missing"));
-                        assert!(serves_condition(e, condition), "{id} / {}", condition.id);
-                    }
+        for programme in &c.programmes {
+            let condition = c.condition(&programme.condition).unwrap();
+            for phase in &programme.phases {
+                for id in phase.exercise_ids() {
+                    let e = c.exercise(id).unwrap_or_else(|| panic!("{id} missing"));
+                    assert!(serves_condition(e, condition), "{id} / {}", condition.id);
                 }
             }
         }

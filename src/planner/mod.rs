@@ -21,16 +21,16 @@ pub use duration::{
     CHANGE_OVER_SECS, estimate_exercise_secs, estimate_session_minutes, estimate_session_secs,
 };
 pub use generate::{
-    ALWAYS_AVAILABLE, GenerateError, GenerateOptions, HSR_STEPS, OPTIONAL_EQUIPMENT, default_weeks,
-    equipment_available, generate_programme, hsr_reps_for_week, serves_condition,
-    supported_conditions,
+    ALWAYS_AVAILABLE, GenerateError, GenerateOptions, OPTIONAL_EQUIPMENT, default_weeks,
+    equipment_available, generate_programme, serves_condition, supported_conditions,
 };
 pub use history::{
     adherence_per_week, entry_volume, log_for_day, logs_for_exercise, pain_series,
     previous_log_for_day, previous_log_for_exercise, volume_series,
 };
 pub use model::{
-    DAY_NAMES, DayPlan, ExerciseLog, Limits, PainThresholds, Plan, PlannedExercise, SessionLog,
-    WeekPlan, clamp_log, clamp_planned, day_name, format_kg, monday_of, next_log_id,
+    DAY_NAMES, DayPlan, ExerciseLog, Limits, PainLimitError, PainThresholds, Plan, PlanPhase,
+    PlannedExercise, SessionLog, WeekPlan, clamp_log, clamp_planned, day_name, format_kg,
+    monday_of, next_log_id,
 };
 pub use progression::{Action, Decision, decide};

@@ -7,7 +7,7 @@
 use chrono::{Datelike, Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::content::{Exercise, Tempo};
+use crate::content::{Content, Exercise, PainMonitoring, Tempo};
 
 /// Seconds per repetition when an exercise has no tempo.
 pub const DEFAULT_REP_SECS: u32 = 3;
@@ -165,6 +165,24 @@ pub struct Plan {
     pub intended_sessions_per_week: u8,
     /// Plain-words notes shown with the plan (evidence, schedule compromises, cardio advice).
     pub notes: Vec<String>,
+    /// The programme phases the plan was generated from, in order (empty for a hand-made plan).
+    pub phases: Vec<PlanPhase>,
+    /// The pain limits progression uses for this plan: the programme's, or the user's choice
+    /// (see [`Plan::set_max_pain_during`]).
+    pub pain_thresholds: PainThresholds,
+}
+
+/// One programme phase laid out on a plan's weeks.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PlanPhase {
+    pub name: String,
+    /// 0-based plan week the phase starts.
+    pub first_week_index: usize,
+    /// 0-based last plan week of the phase (inclusive).
+    pub last_week_index: usize,
+    /// Heavy external load (never generated for under-16s).
+    pub heavy_load: bool,
 }
 
 impl Default for Plan {
@@ -177,6 +195,8 @@ impl Default for Plan {
             weeks: Vec::new(),
             intended_sessions_per_week: 3,
             notes: Vec::new(),
+            phases: Vec::new(),
+            pain_thresholds: PainThresholds::default(),
         }
     }
 }
@@ -190,6 +210,23 @@ impl Plan {
             weeks: vec![WeekPlan::default(); week_count],
             ..Self::default()
         }
+    }
+
+    /// Sets the user's limit for pain during exercise, range-checked against the pain-monitoring model
+    /// (0 up to `monitoring.highest_max_during`). The plan is unchanged on error.
+    ///
+    /// # Errors
+    /// [`PainLimitError`] when `max_during` is above what the model accepts.
+    pub fn set_max_pain_during(
+        &mut self,
+        max_during: u8,
+        monitoring: &PainMonitoring,
+    ) -> Result<(), PainLimitError> {
+        self.pain_thresholds = self
+            .pain_thresholds
+            .clone()
+            .with_max_during(max_during, monitoring)?;
+        Ok(())
     }
 
     /// The Monday of week 0.
@@ -378,6 +415,9 @@ pub struct SessionLog {
     pub notes: String,
     /// Knee pain the next morning, 0–10, once logged.
     pub next_morning_pain: Option<u8>,
+    /// Knee pain just before the session, 0–10, asked when the session starts (absent in old saves).
+    /// The next-morning check compares with it.
+    pub pain_before: Option<u8>,
     /// The progression rules have changed the plan because of this session (they act once per session).
     pub progression_applied: bool,
     /// [`Plan::id`] of the plan this session belonged to.
@@ -410,65 +450,127 @@ pub fn next_log_id(logs: &[SessionLog]) -> u64 {
         .map_or(1, |m| m.saturating_add(1))
 }
 
-/// The pain limits that gate progression (the pain-monitoring model as used in practice).
+/// The pain limits that gate progression (the pain-monitoring model; the numbers come from
+/// `content/programmes.ron`, see [`PainThresholds::for_condition`]).
 ///
-/// The rule, in plain words: pain during exercise must stay at or below `max_during`; by the next morning pain must
-/// again be at or below `max_during` and no more than `max_next_morning_rise` points above the next-morning pain
-/// after the previous session; and, unless `allow_weekly_rise`, the average pain during this calendar week's
-/// sessions must not be higher than last week's.
+/// The rule, in plain words: pain during exercise must stay at or below `max_during` (or, for a knee that already
+/// hurts before the session, no worse than it was before, up to the model's ceiling); by the next morning pain
+/// must be no more than `max_next_morning_rise` points above the pain before the session (or, when that was not
+/// asked, the last next-morning value); and, unless `allow_weekly_rise`, this calendar week's average pain during
+/// sessions must not exceed last week's by more than `weekly_rise_tolerance` points.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct PainThresholds {
-    /// Highest acceptable pain during exercise, 0–10 (default 3: the "safe" zone, and the usual tendon gate).
+    /// Highest acceptable pain during exercise, 0–10 (default 3: cautious; the model accepts up to 5).
     pub max_during: u8,
-    /// How many points next-morning pain may rise over the previous session's next-morning pain (default 0).
+    /// The most pain during exercise the model ever accepts (5); a knee that rests above `max_during` may
+    /// exercise at its resting pain up to this.
+    pub ceiling_during: u8,
+    /// How many points next-morning pain may exceed the pain before the session (default 0).
     pub max_next_morning_rise: u8,
     /// Whether a rise in average pain from last week to this week still allows progress (default false).
     pub allow_weekly_rise: bool,
+    /// Whole points the weekly average may rise before progress stops (default 1), so noise does not block it.
+    pub weekly_rise_tolerance: u8,
+}
+
+/// A pain limit outside what the pain-monitoring model accepts.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "a pain limit of {requested}/10 is above {highest}/10, the most the pain-monitoring model accepts during exercise"
+)]
+pub struct PainLimitError {
+    pub requested: u8,
+    pub highest: u8,
 }
 
 impl Default for PainThresholds {
+    /// The fallback for saves and plans made without content; equal to `programmes.ron`'s defaults (tested).
     fn default() -> Self {
         Self {
             max_during: 3,
+            ceiling_during: 5,
             max_next_morning_rise: 0,
             allow_weekly_rise: false,
+            weekly_rise_tolerance: 1,
         }
     }
 }
 
 impl PainThresholds {
-    /// Suggested limits for a condition: about 5/10 for knee osteoarthritis (GLA:D-style programmes accept pain
-    /// up to about 5/10 that settles by the next morning), the default 3/10 for everything else.
-    pub fn for_condition(condition_id: &str) -> Self {
-        match condition_id {
-            "knee_osteoarthritis" => Self {
-                max_during: 5,
-                ..Self::default()
-            },
-            _ => Self::default(),
+    /// The limits of the pain-monitoring model with `max_during` as the limit during exercise (not range-checked;
+    /// content validation keeps programme limits in range).
+    pub fn from_monitoring(monitoring: &PainMonitoring, max_during: u8) -> Self {
+        Self {
+            max_during,
+            ceiling_during: monitoring.highest_max_during,
+            max_next_morning_rise: monitoring.max_next_morning_rise,
+            allow_weekly_rise: false,
+            weekly_rise_tolerance: monitoring.weekly_rise_tolerance,
         }
     }
 
-    /// The rule in plain words.
+    /// The limits of a condition's programme in `programmes.ron`, or the pain-monitoring defaults.
+    pub fn for_condition(content: &Content, condition_id: &str) -> Self {
+        let monitoring = &content.pain_monitoring;
+        let max_during = content
+            .programme_for(condition_id)
+            .map_or(monitoring.default_max_during, |p| {
+                p.max_pain_during(monitoring)
+            });
+        Self::from_monitoring(monitoring, max_during)
+    }
+
+    /// These limits with the user's choice of `max_during`, if the model accepts it (0 to its highest).
+    ///
+    /// # Errors
+    /// [`PainLimitError`] when `max_during` is above `monitoring.highest_max_during`.
+    #[must_use = "the limits are returned, not changed in place"]
+    pub fn with_max_during(
+        mut self,
+        max_during: u8,
+        monitoring: &PainMonitoring,
+    ) -> Result<Self, PainLimitError> {
+        let highest = monitoring.highest_max_during.min(Limits::SCALE_MAX);
+        if max_during > highest {
+            return Err(PainLimitError {
+                requested: max_during,
+                highest,
+            });
+        }
+        self.max_during = max_during;
+        self.ceiling_during = highest;
+        Ok(self)
+    }
+
+    /// The rule in plain words (the evidence behind it is content: `pain_monitoring.explanation`).
     pub fn describe(&self) -> String {
         let max = self.max_during;
         let morning = match self.max_next_morning_rise {
-            0 => "and no higher than the morning after your previous session".to_owned(),
-            1 => "and no more than 1 point higher than the morning after your previous session"
-                .to_owned(),
-            n => format!(
-                "and no more than {n} points higher than the morning after your previous session"
-            ),
+            0 => "no worse than it was before the session".to_owned(),
+            1 => "no more than 1 point worse than before the session".to_owned(),
+            n => format!("no more than {n} points worse than before the session"),
         };
         let weekly = if self.allow_weekly_rise {
             "Pain creeping up from one week to the next is allowed, but keep an eye on it."
+                .to_owned()
         } else {
-            "Pain should not creep up week to week: this week's average during sessions no higher than last week's."
+            let points = if self.weekly_rise_tolerance == 1 {
+                "point"
+            } else {
+                "points"
+            };
+            format!(
+                "Pain should not creep up week to week: this week's average during sessions no more than {} \
+                 {points} above last week's.",
+                self.weekly_rise_tolerance
+            )
         };
         format!(
-            "Keep knee pain during exercise at {max}/10 or less. By the next morning it should be back to \
-             {max}/10 or less {morning}. {weekly} Progress only when all three hold; ease off when one does not."
+            "Keep knee pain during exercise at {max}/10 or less (if it already hurts more before you start, no \
+             worse than that, up to {}/10). By the next morning it should be {morning}. {weekly} Progress only \
+             when all three hold; ease off when one does not.",
+            self.ceiling_during
         )
     }
 }
@@ -530,6 +632,7 @@ pub fn clamp_log(log: &mut SessionLog) {
     log.pain_during = log.pain_during.min(Limits::SCALE_MAX);
     log.effort = log.effort.min(Limits::SCALE_MAX);
     log.next_morning_pain = log.next_morning_pain.map(|p| p.min(Limits::SCALE_MAX));
+    log.pain_before = log.pain_before.map(|p| p.min(Limits::SCALE_MAX));
     for entry in &mut log.entries {
         entry.sets_done = entry.sets_done.min(Limits::SETS_MAX);
         entry.reps_done = entry.reps_done.map(|r| r.min(Limits::REPS_MAX));
@@ -742,25 +845,76 @@ mod tests {
     fn thresholds_describe_the_rule() {
         let text = PainThresholds::default().describe();
         assert!(text.contains("3/10 or less"), "{text}");
-        assert!(text.contains("no higher than the morning after"), "{text}");
-        assert!(text.contains("week to week"), "{text}");
+        assert!(
+            text.contains("no worse than it was before the session"),
+            "{text}"
+        );
+        assert!(text.contains("no more than 1 point above"), "{text}");
         let text = PainThresholds {
             max_during: 5,
             max_next_morning_rise: 2,
             allow_weekly_rise: true,
+            ..PainThresholds::default()
         }
         .describe();
         assert!(text.contains("5/10 or less"), "{text}");
-        assert!(text.contains("2 points higher"), "{text}");
+        assert!(text.contains("2 points worse"), "{text}");
         assert!(text.contains("is allowed"), "{text}");
+    }
+
+    #[test]
+    fn pain_limits_come_from_the_programmes_content() {
+        let content = Content::embedded().unwrap();
+        let monitoring = &content.pain_monitoring;
+        // The fallback equals the content's defaults, so a plan without content behaves the same.
         assert_eq!(
-            PainThresholds::for_condition("knee_osteoarthritis").max_during,
+            PainThresholds::default(),
+            PainThresholds::from_monitoring(monitoring, monitoring.default_max_during)
+        );
+        for programme in &content.programmes {
+            let thresholds = PainThresholds::for_condition(&content, &programme.condition);
+            assert_eq!(
+                thresholds.max_during,
+                programme
+                    .max_pain_during
+                    .unwrap_or(monitoring.default_max_during)
+            );
+        }
+        assert_eq!(
+            PainThresholds::for_condition(&content, "knee_osteoarthritis").max_during,
             5
         );
         assert_eq!(
-            PainThresholds::for_condition("patellofemoral_pain").max_during,
+            PainThresholds::for_condition(&content, "patellar_tendinopathy").max_during,
             3
         );
+    }
+
+    #[test]
+    fn the_user_chooses_a_pain_limit_within_the_model() {
+        let content = Content::embedded().unwrap();
+        let monitoring = &content.pain_monitoring;
+        let mut plan = Plan::new("p", date(2026, 1, 5), 1);
+        plan.set_max_pain_during(5, monitoring).unwrap();
+        assert_eq!(plan.pain_thresholds.max_during, 5);
+        plan.set_max_pain_during(0, monitoring).unwrap();
+        assert_eq!(plan.pain_thresholds.max_during, 0);
+        let err = plan.set_max_pain_during(6, monitoring).unwrap_err();
+        assert_eq!(
+            err,
+            PainLimitError {
+                requested: 6,
+                highest: 5
+            }
+        );
+        assert!(err.to_string().contains("6/10"), "{err}");
+        // Refused: the plan keeps its previous limit.
+        assert_eq!(plan.pain_thresholds.max_during, 0);
+        // Old saves without the new fields load with the defaults.
+        let old: PainThresholds = ron::from_str("(max_during: 4)").unwrap();
+        assert_eq!(old.weekly_rise_tolerance, 1);
+        let log: SessionLog = ron::from_str("(pain_during: 2)").unwrap();
+        assert_eq!(log.pain_before, None);
     }
 
     #[test]

@@ -3,13 +3,17 @@
 //! The checks, in order:
 //! 1. A red flag is ticked to [`Action::Paused`].
 //! 2. No logged session with this exercise to [`Action::Hold`].
-//! 3. Pain during the latest session above the limit, or next-morning pain above the limit or risen more than
-//!    allowed since the previous session to [`Action::StepBack`] (load −10 % when loaded, else reps −2 but not
-//!    below the bottom of the range, else one set fewer; holds −10 s).
+//! 3. Pain during the latest session above the limit (for a knee that hurt more than the limit before the session:
+//!    above its pain before, up to the model's ceiling) to [`Action::StepBack`] (load −10 % when loaded, else
+//!    reps −2 but not below the bottom of the range, else one set fewer; holds −10 s).
 //! 4. Next-morning pain not logged yet to [`Action::Hold`].
-//! 5. Average pain during this calendar week's sessions above last week's (unless allowed) to [`Action::Hold`].
-//! 6. Not every planned set, rep or second was done to [`Action::Hold`] (repeat the dose).
-//! 7. Otherwise [`Action::Advance`]: reps +1 (+2 in ranges at least 5 wide) up to the top of the rep range; at
+//! 5. Next-morning pain more than the allowed rise above the pain before the session (or, when that was not
+//!    asked, the last logged morning value; with neither, above the limit) to [`Action::StepBack`]. A knee that
+//!    rests at 4/10 can progress when exercise does not make it worse.
+//! 6. Average pain during this calendar week's sessions more than `weekly_rise_tolerance` whole points above
+//!    last week's (unless allowed) to [`Action::Hold`], so noise such as 0 to 0.3 does not stop progress.
+//! 7. Not every planned set, rep or second was done to [`Action::Hold`] (repeat the dose).
+//! 8. Otherwise [`Action::Advance`]: reps +1 (+2 in ranges at least 5 wide) up to the top of the rep range; at
 //!    the top, about +5 % load (ACSM: 2–10 %) and back to the bottom of the range; holds +5 s up to 60 s.
 //!
 //! Every decision carries a plain-words reason that names the numbers it used.
@@ -122,12 +126,25 @@ fn decide_by_pain(
         );
     };
 
+    // A knee that already hurts before the session may exercise at that pain (up to the model's ceiling):
+    // what matters is that exercise does not make it worse.
+    let before = latest.pain_before;
     let max = thresholds.max_during;
-    if latest.pain_during > max {
-        let why = format!(
-            "Pain during the last session was {}/10, above your limit of {max}/10",
-            latest.pain_during
-        );
+    let allowed_during = before.map_or(max, |b| max.max(b.min(thresholds.ceiling_during)));
+    if latest.pain_during > allowed_during {
+        let during = latest.pain_during;
+        let why = match before {
+            Some(b) if b > thresholds.ceiling_during => format!(
+                "Pain during the last session was {during}/10, above {allowed_during}/10, the most the \
+                 pain-monitoring model accepts (it was {b}/10 before: worth getting the knee checked)"
+            ),
+            Some(b) if b > max => format!(
+                "Pain during the last session was {during}/10, worse than the {b}/10 before it"
+            ),
+            _ => format!(
+                "Pain during the last session was {during}/10, above your limit of {max}/10"
+            ),
+        };
         return step_back_decision(planned, &why);
     }
     let Some(morning) = latest.next_morning_pain else {
@@ -141,30 +158,45 @@ fn decide_by_pain(
             ),
         );
     };
-    if morning > max {
-        let why = format!("Next-morning pain was {morning}/10, above your limit of {max}/10");
-        return step_back_decision(planned, &why);
-    }
-    if let Some(previous) = earlier.iter().rev().find_map(|l| l.next_morning_pain) {
-        let allowed = previous.saturating_add(thresholds.max_next_morning_rise);
-        if morning > allowed {
+    // The next morning is compared with the knee before the session, or else with the last morning logged.
+    let baseline = before.map(|b| (b, "before the session")).or_else(|| {
+        earlier
+            .iter()
+            .rev()
+            .find_map(|l| l.next_morning_pain)
+            .map(|m| (m, "the previous morning"))
+    });
+    match baseline {
+        Some((reference, when)) => {
+            let allowed = reference.saturating_add(thresholds.max_next_morning_rise);
+            if morning > allowed {
+                let why = format!(
+                    "Next-morning pain was {morning}/10, worse than the {reference}/10 {when} (allowed rise: {})",
+                    thresholds.max_next_morning_rise
+                );
+                return step_back_decision(planned, &why);
+            }
+        }
+        None if morning > max => {
             let why = format!(
-                "Next-morning pain rose from {previous}/10 to {morning}/10 (allowed rise: {})",
-                thresholds.max_next_morning_rise
+                "Next-morning pain was {morning}/10, above your limit of {max}/10 (no pain before the session was \
+                 logged to compare with)"
             );
             return step_back_decision(planned, &why);
         }
+        None => {}
     }
     if !thresholds.allow_weekly_rise
         && let Some((last_week, this_week)) = weekly_pain_averages(&logs, latest.date)
-        && this_week > last_week
+        && this_week > last_week + f64::from(thresholds.weekly_rise_tolerance)
     {
         return Decision::keep(
             Action::Hold,
             planned,
             format!(
                 "Average pain during sessions rose from {last_week:.1}/10 last week to {this_week:.1}/10 this \
-                 week: keep this dose until it settles."
+                 week, more than the {} point(s) allowed: keep this dose until it settles.",
+                thresholds.weekly_rise_tolerance
             ),
         );
     }
@@ -448,6 +480,97 @@ mod tests {
         }
     }
 
+    /// Like [`log`], with the pain asked before the session.
+    fn log_before(day: u32, before: u8, during: u8, morning: Option<u8>) -> SessionLog {
+        SessionLog {
+            pain_before: Some(before),
+            ..log(day, during, morning)
+        }
+    }
+
+    #[test]
+    fn a_knee_resting_at_four_can_progress_when_exercise_does_not_make_it_worse() {
+        let planned = squat(10, (10, 15), None);
+        let t = PainThresholds::default();
+        assert_eq!(t.max_during, 3);
+        let progress = |logs: &[SessionLog]| {
+            let refs: Vec<&SessionLog> = logs.iter().collect();
+            decide(&planned, &refs, &t, false)
+        };
+        // 4/10 before, 4/10 during, 4/10 next morning: no worse, so it progresses despite the 3/10 limit.
+        let d = progress(&[log_before(5, 4, 4, Some(4))]);
+        assert_eq!(d.action, Action::Advance, "{}", d.reason);
+        assert_eq!(d.new_dose.reps, Some(12));
+        // Worse the next morning than before the session: ease off.
+        let d = progress(&[log_before(5, 4, 4, Some(5))]);
+        assert_eq!(d.action, Action::StepBack, "{}", d.reason);
+        assert!(
+            d.reason.contains("worse than the 4/10 before the session"),
+            "{}",
+            d.reason
+        );
+        // Worse during than before: ease off.
+        let d = progress(&[log_before(5, 4, 5, Some(4))]);
+        assert_eq!(d.action, Action::StepBack, "{}", d.reason);
+        assert!(
+            d.reason.contains("worse than the 4/10 before it"),
+            "{}",
+            d.reason
+        );
+        // A knee at 8/10 before: pain during is still capped at the model's 5/10.
+        let d = progress(&[log_before(5, 8, 6, Some(6))]);
+        assert_eq!(d.action, Action::StepBack, "{}", d.reason);
+        // Without pain before, the last logged morning is the reference: 4 then 4 is no worse.
+        let d = progress(&[log(5, 3, Some(4)), log(7, 3, Some(4))]);
+        assert_eq!(d.action, Action::Advance, "{}", d.reason);
+        // With no reference at all, the morning is held to the limit.
+        let d = progress(&[log(5, 3, Some(4))]);
+        assert_eq!(d.action, Action::StepBack, "{}", d.reason);
+        assert!(
+            d.reason.contains("above your limit of 3/10"),
+            "{}",
+            d.reason
+        );
+    }
+
+    #[test]
+    fn weekly_noise_does_not_stop_progress() {
+        let planned = squat(10, (10, 15), None);
+        let t = PainThresholds::default();
+        let decide_on = |logs: &[SessionLog]| {
+            let refs: Vec<&SessionLog> = logs.iter().collect();
+            decide(&planned, &refs, &t, false)
+        };
+        // Last week 0, 0; this week 0, 1, 0: the average goes from 0 to 0.3.
+        let noise = [
+            log(5, 0, Some(0)),
+            log(7, 0, Some(0)),
+            log(12, 0, Some(0)),
+            log(14, 1, Some(0)),
+            log(16, 0, Some(0)),
+        ];
+        assert_eq!(decide_on(&noise).action, Action::Advance);
+        // A rise of exactly the tolerance (0 to 1.0) still progresses.
+        let one = [log(5, 0, Some(0)), log(12, 1, Some(0))];
+        assert_eq!(decide_on(&one).action, Action::Advance);
+        // 0 to 1.5 is more than a point: hold.
+        let more = [log(5, 0, Some(0)), log(12, 1, Some(0)), log(14, 2, Some(0))];
+        let d = decide_on(&more);
+        assert_eq!(d.action, Action::Hold, "{}", d.reason);
+        assert!(
+            d.reason.contains("0.0/10 last week to 1.5/10"),
+            "{}",
+            d.reason
+        );
+        // With no tolerance, any rise holds.
+        let strict = PainThresholds {
+            weekly_rise_tolerance: 0,
+            ..PainThresholds::default()
+        };
+        let refs: Vec<&SessionLog> = noise.iter().collect();
+        assert_eq!(decide(&planned, &refs, &strict, false).action, Action::Hold);
+    }
+
     #[test]
     fn pain_histories_table() {
         let mut cases = vec![
@@ -486,7 +609,7 @@ mod tests {
                 "morning rising",
                 vec![log(5, 2, Some(1)), log(7, 2, Some(2))],
                 Action::StepBack,
-                "rose from 1/10 to 2/10",
+                "Next-morning pain was 2/10, worse than the 1/10 the previous morning",
             ),
             case(
                 "morning steady",
@@ -547,7 +670,10 @@ mod tests {
             )
         });
         cases.push(Case {
-            thresholds: PainThresholds::for_condition("knee_osteoarthritis"),
+            thresholds: PainThresholds {
+                max_during: 5,
+                ..PainThresholds::default()
+            },
             ..case(
                 "osteoarthritis limit 5",
                 vec![log(5, 5, Some(2))],
@@ -637,7 +763,12 @@ mod tests {
             false,
         );
         assert_eq!(d.action, Action::StepBack, "{}", d.reason);
-        assert!(d.reason.contains("rose from 1/10 to 3/10"), "{}", d.reason);
+        assert!(
+            d.reason
+                .contains("3/10, worse than the 1/10 the previous morning"),
+            "{}",
+            d.reason
+        );
     }
 
     #[test]

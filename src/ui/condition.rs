@@ -286,7 +286,7 @@ fn exercise_emphasis_ui(
             }
         }
     });
-    for (index, phase) in emphasis.phases.iter().enumerate() {
+    for (index, phase) in content.phase_summaries(&condition.id).iter().enumerate() {
         egui::CollapsingHeader::new(format!(
             "Phase {}: {} ({})",
             index + 1,

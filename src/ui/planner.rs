@@ -757,7 +757,7 @@ fn generate_ui(
             egui::ComboBox::from_id_salt("generator_condition")
                 .selected_text(selected)
                 .show_ui(ui, |ui| {
-                    for id in planner::supported_conditions() {
+                    for id in planner::supported_conditions(content) {
                         if let Some(condition) = content.condition(id) {
                             ui.selectable_value(
                                 &mut form.condition_id,

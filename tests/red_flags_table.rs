@@ -1,0 +1,210 @@
+//! Table test for the red-flag checklist: every shipped red flag has a row here giving its urgency and who to
+//! see, so a change to either (or a new flag without a row) is a deliberate, reviewed edit.
+
+// A failed lookup in a test is the failure report.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+use std::collections::BTreeSet;
+
+use kneemap::content::Urgency::{Emergency, SameDay, Soon};
+use kneemap::content::{AgeBand, Content, Urgency};
+
+/// (id, urgency, who to see), in the order of `content/red_flags.ron`.
+const EXPECTED: &[(&str, Urgency, &str)] = &[
+    (
+        "cannot_bear_weight",
+        SameDay,
+        "Urgent care, a same-day GP appointment or a sports medicine physician. Go to the emergency department if it followed a fall or collision or the knee looks misshapen.",
+    ),
+    (
+        "sudden_sharp_pain",
+        SameDay,
+        "A sports medicine physician, a physiotherapist with same-day appointments, or urgent care.",
+    ),
+    (
+        "swelling_redness_warmth",
+        SameDay,
+        "A same-day GP appointment, urgent care or a sports medicine physician.",
+    ),
+    (
+        "instability_locking_clicking",
+        Soon,
+        "A physiotherapist, sports medicine physician or orthopaedic specialist.",
+    ),
+    (
+        "persistent_pain",
+        Soon,
+        "A physiotherapist, sports medicine physician or orthopaedic specialist.",
+    ),
+    ("hot_swollen_knee", Emergency, "Emergency department."),
+    (
+        "calf_pain_swelling",
+        SameDay,
+        "Urgent care or a same-day doctor's appointment (in the UK, NHS 111 can arrange this).",
+    ),
+    (
+        "breathless_chest_pain",
+        Emergency,
+        "Emergency services: call the emergency number (999 in the UK, 112 in Europe, 911 in North America).",
+    ),
+    (
+        "night_pain_weight_loss",
+        Soon,
+        "Your GP or a sports medicine physician.",
+    ),
+    (
+        "several_joints_or_after_infection",
+        Soon,
+        "Your GP, who can refer you to a rheumatologist (joint inflammation specialist) if needed.",
+    ),
+    (
+        "ottawa_after_injury",
+        SameDay,
+        "Urgent care, a minor injuries unit or an emergency department: somewhere that can take an X-ray.",
+    ),
+    (
+        "rapid_swelling_or_pop",
+        SameDay,
+        "Urgent care, a minor injuries unit, an emergency department or a same-day sports medicine clinic.",
+    ),
+    (
+        "cannot_straighten_or_lift_leg",
+        SameDay,
+        "An emergency department or urgent care centre, today.",
+    ),
+    (
+        "kneecap_slipped_out",
+        SameDay,
+        "Urgent care or a minor injuries unit today; the emergency department if the kneecap is still out of place.",
+    ),
+    (
+        "locked_knee",
+        SameDay,
+        "Same-day urgent care, or the emergency department if you can't get there otherwise or the knee is badly deformed.",
+    ),
+    (
+        "foot_cold_pale_numb",
+        Emergency,
+        "Emergency services: call the emergency number or go to the emergency department now.",
+    ),
+    (
+        "bone_stress_signs",
+        Soon,
+        "A sports medicine doctor or your GP; a physiotherapist can also assess it and arrange a scan if needed.",
+    ),
+    (
+        "hip_or_groin_pain",
+        Soon,
+        "A physiotherapist, sports medicine physician or your GP, who can examine the hip as well as the knee.",
+    ),
+    (
+        "pins_needles_or_back_pain",
+        Soon,
+        "Your GP or a physiotherapist.",
+    ),
+    ("nerve_symptoms", Emergency, "Emergency department."),
+    (
+        "child_limp_thigh_knee_pain",
+        SameDay,
+        "A same-day GP or urgent care appointment; say that you are worried about the hip. The emergency department if you can't put weight on the leg at all.",
+    ),
+];
+
+fn content() -> Content {
+    Content::embedded().expect("embedded content loads")
+}
+
+#[test]
+fn every_red_flag_has_the_expected_urgency_and_who_to_see() {
+    let content = content();
+    for (id, urgency, who) in EXPECTED {
+        let flag = content
+            .red_flags
+            .iter()
+            .find(|f| f.id == *id)
+            .unwrap_or_else(|| panic!("red flag {id:?} is in the table but not in red_flags.ron"));
+        assert_eq!(flag.urgency, *urgency, "urgency of {id:?}");
+        assert_eq!(flag.who, *who, "who to see for {id:?}");
+    }
+}
+
+#[test]
+fn the_table_and_the_file_list_the_same_flags_once_each() {
+    let content = content();
+    let in_file: Vec<&str> = content.red_flags.iter().map(|f| f.id.as_str()).collect();
+    let in_table: Vec<&str> = EXPECTED.iter().map(|(id, _, _)| *id).collect();
+    let unique: BTreeSet<&str> = in_table.iter().copied().collect();
+    assert_eq!(unique.len(), in_table.len(), "a flag has two rows");
+    assert_eq!(
+        in_table, in_file,
+        "every red flag needs exactly one row in this table, in file order"
+    );
+}
+
+#[test]
+fn a_hot_swollen_knee_is_an_emergency_with_or_without_fever() {
+    let content = content();
+    let hot = content
+        .red_flags
+        .iter()
+        .find(|f| f.id == "hot_swollen_knee")
+        .expect("hot_swollen_knee");
+    assert_eq!(hot.urgency, Emergency);
+    assert!(hot.text.contains("with or without a fever"), "{}", hot.text);
+    // The milder swelling line must point to the same rule rather than asking for a fever.
+    let milder = content
+        .red_flags
+        .iter()
+        .find(|f| f.id == "swelling_redness_warmth")
+        .expect("swelling_redness_warmth");
+    assert!(
+        milder.action.contains("with or without a fever"),
+        "{}",
+        milder.action
+    );
+}
+
+#[test]
+fn painless_clicking_is_not_a_red_flag() {
+    let content = content();
+    let clicking = content
+        .red_flags
+        .iter()
+        .find(|f| f.id == "instability_locking_clicking")
+        .expect("instability_locking_clicking");
+    assert!(
+        clicking.text.contains("clicks with pain or swelling"),
+        "{}",
+        clicking.text
+    );
+}
+
+#[test]
+fn only_the_childhood_hip_flag_is_restricted_by_age() {
+    let content = content();
+    let restricted: Vec<(&str, &[AgeBand])> = content
+        .red_flags
+        .iter()
+        .filter(|f| !f.only_for_ages.is_empty())
+        .map(|f| (f.id.as_str(), f.only_for_ages.as_slice()))
+        .collect();
+    assert_eq!(
+        restricted,
+        vec![("child_limp_thigh_knee_pain", [AgeBand::Under16].as_slice())]
+    );
+}
+
+#[test]
+fn every_red_flag_cites_at_least_one_source_that_exists() {
+    let content = content();
+    for flag in &content.red_flags {
+        assert!(!flag.sources.is_empty(), "{} has no source", flag.id);
+        for source in &flag.sources {
+            assert!(
+                content.source(source).is_some(),
+                "{} cites unknown source {source}",
+                flag.id
+            );
+        }
+    }
+}

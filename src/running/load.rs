@@ -255,8 +255,8 @@ mod tests {
         let mut data = RunningData::default();
         for (w, km) in kms.iter().enumerate() {
             let w = w as i64;
-            data.runs.push(run(w * 10 + 1, w * 7 + 1, km / 2.0));
-            data.runs.push(run(w * 10 + 2, w * 7 + 5, km / 2.0));
+            data.runs.push(run(w as u64 * 10 + 1, w * 7 + 1, km / 2.0));
+            data.runs.push(run(w as u64 * 10 + 2, w * 7 + 5, km / 2.0));
         }
         data
     }

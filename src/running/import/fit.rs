@@ -12,6 +12,35 @@ use super::{ParsedActivity, Sport, sport_from_name};
 
 /// Parses a FIT file into its sessions (usually one), with warnings.
 pub(super) fn parse(bytes: &[u8]) -> Result<(Vec<ParsedActivity>, Vec<String>), String> {
+    check_header(bytes)?;
+    // fitparser can still panic on some malformed input (integer overflow in debug builds); a damaged file
+    // must never take the app down, so its panic becomes an error for this one file.
+    std::panic::catch_unwind(|| parse_checked(bytes))
+        .unwrap_or_else(|_| Err("FIT file is corrupt (the FIT reader gave up on it)".to_owned()))
+}
+
+/// Checks the header before handing the bytes to `fitparser`: size 12 or 14, `.FIT`, and the data length the
+/// header announces actually present (otherwise the file is truncated).
+fn check_header(bytes: &[u8]) -> Result<(), String> {
+    let header_size = usize::from(*bytes.first().ok_or("FIT file is empty")?);
+    if header_size != 12 && header_size != 14 {
+        return Err(format!("FIT header size {header_size} is invalid (expected 12 or 14): not a FIT file or corrupt"));
+    }
+    if bytes.len() < header_size || &bytes[8..12] != b".FIT" {
+        return Err("FIT file is truncated inside its header".to_owned());
+    }
+    let data_size = u32::from_le_bytes([bytes[4], bytes[5], bytes[6], bytes[7]]) as usize;
+    if bytes.len() < header_size + data_size + 2 {
+        return Err(format!(
+            "FIT file is truncated: the header announces {} bytes, the file has {}",
+            header_size + data_size + 2,
+            bytes.len()
+        ));
+    }
+    Ok(())
+}
+
+fn parse_checked(bytes: &[u8]) -> Result<(Vec<ParsedActivity>, Vec<String>), String> {
     let mut warnings = Vec::new();
     let records = match fitparser::from_bytes(bytes) {
         Ok(records) => records,
@@ -23,7 +52,7 @@ pub(super) fn parse(bytes: &[u8]) -> Result<(Vec<ParsedActivity>, Vec<String>), 
                 ]
                 .into_iter()
                 .collect();
-                let records = fitparser::from_bytes_with_options(bytes, &options)
+                let records = fitparser::de::from_bytes_with_options(bytes, &options)
                     .map_err(|e| format!("FIT checksum is wrong and the records do not parse: {}", describe(&e)))?;
                 warnings.push("FIT checksum is wrong; the records still parse, so the file was read".to_owned());
                 records
@@ -162,8 +191,10 @@ mod tests {
     #[test]
     fn not_fit_and_truncated_headers_fail_with_a_reason() {
         let err = parse(&[14, 16, 0, 0, 0, 0, 0, 0, b'.', b'F', b'I', b'T']).unwrap_err();
-        assert!(err.starts_with("FIT"), "{err}");
+        assert!(err.contains("truncated"), "{err}");
+        let err = parse(&[12, 16, 0, 0, 200, 0, 0, 0, b'.', b'F', b'I', b'T', 0, 0]).unwrap_err();
+        assert!(err.contains("announces 214 bytes"), "{err}");
         let err = parse(&[1, 2, 3]).unwrap_err();
-        assert!(err.starts_with("FIT"), "{err}");
+        assert!(err.contains("header size 1"), "{err}");
     }
 }

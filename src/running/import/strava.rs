@@ -276,14 +276,18 @@ pub(super) fn import_zip(path: &Path, limits: &ImportLimits, batch: &mut ImportB
     }
     let csv_name = archive
         .file_names()
+        .filter_map(Result::ok)
         .filter(|n| n.rsplit('/').next() == Some("activities.csv"))
         .min_by_key(|n| n.len())
-        .map(str::to_owned);
+        .map(std::borrow::Cow::into_owned);
     let mut source = ZipSource { archive, zip_label: label.clone(), inflated_total: 0 };
     let Some(csv_name) = csv_name else {
         // A plain zip of activity files.
         for index in 0..source.archive.len() {
-            let name = source.archive.name_for_index(index).unwrap_or("").to_owned();
+            let name = match source.archive.name_for_index(index) {
+                Some(Ok(name)) => name.into_owned(),
+                _ => continue,
+            };
             if name.ends_with('/') || !super::is_activity_name(Path::new(&name)) {
                 continue;
             }

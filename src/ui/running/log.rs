@@ -165,7 +165,8 @@ pub(super) fn form_ui(ui: &mut Ui, view: &RunningView<'_>, state: &mut RunningUi
         let shoe_name = form.shoe_id.and_then(|id| view.data.shoe(id)).map_or("none", |s| s.name.as_str());
         egui::ComboBox::from_id_salt("run_form_shoe").selected_text(shoe_name).show_ui(ui, |ui| {
             ui.selectable_value(&mut form.shoe_id, None, "none");
-            for shoe in view.data.shoes.iter().filter(|s| s.retired_on.is_none() || form.shoe_id == Some(s.id)) {
+            let chosen = form.shoe_id;
+            for shoe in view.data.shoes.iter().filter(|s| s.retired_on.is_none() || chosen == Some(s.id)) {
                 ui.selectable_value(&mut form.shoe_id, Some(shoe.id), &shoe.name);
             }
         })

@@ -212,7 +212,7 @@ fn poll_dialog(state: &mut RunningUiState, commands: &mut Vec<RunningCommand>) {
 }
 
 fn accept_dropped_files(ui: &Ui, commands: &mut Vec<RunningCommand>) {
-    let dropped: Vec<PathBuf> = ui.ctx().input(|i| i.raw.dropped_files.iter().filter_map(|f| f.path.clone()).collect());
+    let dropped: Vec<PathBuf> = ui.ctx().input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).collect());
     if !dropped.is_empty() {
         commands.push(RunningCommand::ImportFiles(dropped));
     }

@@ -132,10 +132,10 @@ fn a_weekly_jump_shows_a_sourced_warning() {
     data.runs.push(run_on(2, this_monday, 16.0));
     data.next_id = 3;
     let harness = tab(data);
-    harness.get_by_label("ⓘ Big jump in weekly distance");
+    harness.get_by_label("Big jump in weekly distance");
     harness.get_by_label("16.0 km this week vs 10.0 km the week before (+60%).");
     // The single run is also longer than the longest of the previous 30 days.
-    harness.get_by_label("ⓘ Longer than your recent longest run");
+    harness.get_by_label("Longer than your recent longest run");
     assert!(harness.query_all_by_label("evidence: moderate").count() >= 2);
 }
 

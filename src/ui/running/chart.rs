@@ -35,9 +35,9 @@ pub(super) fn load_ui(
 ) {
     let units = view.data.settings.units;
     ui.horizontal(|ui| {
-        let l = ui.label("Chart range:");
+        ui.label("Chart range:");
         for (weeks, name) in RANGES {
-            if ui.selectable_label(state.chart_weeks == weeks, name).labelled_by(l.id).clicked() {
+            if ui.selectable_label(state.chart_weeks == weeks, name).clicked() {
                 state.chart_weeks = weeks;
             }
         }

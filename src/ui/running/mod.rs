@@ -132,13 +132,13 @@ pub fn running_tab_ui(ui: &mut Ui, view: &RunningView<'_>, state: &mut RunningUi
 
 fn header(ui: &mut Ui, view: &RunningView<'_>, state: &mut RunningUiState, commands: &mut Vec<RunningCommand>) {
     ui.horizontal(|ui| {
-        let label = ui.label("Units:");
+        ui.label("Units:");
         for units in [Units::Kilometres, Units::Miles] {
             let name = match units {
                 Units::Kilometres => "Kilometres",
                 Units::Miles => "Miles",
             };
-            if ui.radio(view.data.settings.units == units, name).labelled_by(label.id).clicked() {
+            if ui.radio(view.data.settings.units == units, name).clicked() {
                 commands.push(RunningCommand::SetUnits(units));
             }
         }
@@ -267,7 +267,7 @@ pub(crate) fn evidence_ui(ui: &mut Ui, view: &RunningView<'_>, level: EvidenceLe
 pub(crate) fn warning_ui(ui: &mut Ui, view: &RunningView<'_>, warning: &LoadWarning) {
     let Some(rule) = view.guidance.load_rule(warning.rule_id) else { return };
     egui::Frame::group(ui.style()).show(ui, |ui| {
-        ui.label(RichText::new(format!("ⓘ {}", rule.title)).strong());
+        ui.label(RichText::new(&rule.title).strong());
         ui.label(&warning.detail);
         rule_text_ui(ui, view, rule);
     });

@@ -12,8 +12,10 @@ use kneemap::running::RunningData;
 use kneemap::running::import::{ImportLimits, import_paths, merge_batch};
 
 fn fixtures() -> Option<PathBuf> {
-    let dir = std::env::var_os("KNEEMAP_FIXTURES")
-        .map_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures"), PathBuf::from);
+    let dir = std::env::var_os("KNEEMAP_FIXTURES").map_or_else(
+        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures"),
+        PathBuf::from,
+    );
     if dir.is_dir() {
         Some(dir)
     } else {
@@ -27,7 +29,10 @@ fn fixture_files(c: &mut Criterion) {
     let limits = ImportLimits::default();
     let groups: [(&str, &[&str]); 3] = [
         ("gpx", &["gpx/garmin-activity.gpx", "gpx/wahoo_example.gpx"]),
-        ("fit", &["fit/garmin-fenix-5-run.fit", "fit/garmin-fenix-5-bike.fit"]),
+        (
+            "fit",
+            &["fit/garmin-fenix-5-run.fit", "fit/garmin-fenix-5-bike.fit"],
+        ),
         ("tcx", &["tcx/test.tcx", "tcx/no_hr.tcx"]),
     ];
     for (name, files) in groups {
@@ -49,7 +54,9 @@ fn ten_year_history(c: &mut Criterion) {
             let time = (t + chrono::Duration::seconds(10 * i)).format("%Y-%m-%dT%H:%M:%SZ");
             #[allow(clippy::cast_precision_loss)]
             let lat = 50.0 + i as f64 * 0.00027;
-            text.push_str(&format!(r#"<trkpt lat="{lat:.6}" lon="5.0"><time>{time}</time></trkpt>"#));
+            text.push_str(&format!(
+                r#"<trkpt lat="{lat:.6}" lon="5.0"><time>{time}</time></trkpt>"#
+            ));
         }
         text.push_str("</trkseg></trk></gpx>");
         if std::fs::write(tmp.path().join(format!("{day:04}.gpx")), text).is_err() {

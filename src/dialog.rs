@@ -13,7 +13,10 @@ pub enum DialogKind {
     /// A folder (for example an unpacked Strava export).
     OpenFolder,
     /// Where to save a file, with a suggested name.
-    SaveFile { suggested_name: String, extension: String },
+    SaveFile {
+        suggested_name: String,
+        extension: String,
+    },
 }
 
 /// What the dialog gave back.
@@ -41,19 +44,32 @@ impl DialogHandle {
 
     /// Runs any blocking `work` on a thread and delivers its result through the same polling (used by `open`
     /// and by tests).
-    pub fn spawn(work: impl FnOnce() -> DialogResult + Send + 'static, on_done: impl FnOnce() + Send + 'static) -> Self {
+    pub fn spawn(
+        work: impl FnOnce() -> DialogResult + Send + 'static,
+        on_done: impl FnOnce() + Send + 'static,
+    ) -> Self {
         let (sender, receiver) = mpsc::channel();
-        let spawned = std::thread::Builder::new().name("file-dialog".into()).spawn(move || {
-            // The receiver may be gone if the UI dropped the handle; nothing to do then.
-            let _ = sender.send(work());
-            on_done();
-        });
+        let spawned = std::thread::Builder::new()
+            .name("file-dialog".into())
+            .spawn(move || {
+                // The receiver may be gone if the UI dropped the handle; nothing to do then.
+                let _ = sender.send(work());
+                on_done();
+            });
         if let Err(e) = spawned {
             let (sender, receiver) = mpsc::channel();
-            let _ = sender.send(DialogResult::Unavailable(format!("cannot start the dialog thread: {e}")));
-            return Self { receiver, finished: false };
+            let _ = sender.send(DialogResult::Unavailable(format!(
+                "cannot start the dialog thread: {e}"
+            )));
+            return Self {
+                receiver,
+                finished: false,
+            };
         }
-        Self { receiver, finished: false }
+        Self {
+            receiver,
+            finished: false,
+        }
     }
 
     /// The result once the dialog has closed; `None` while it is open (never blocks). Returns the result once.
@@ -69,7 +85,9 @@ impl DialogHandle {
             Err(mpsc::TryRecvError::Empty) => None,
             Err(mpsc::TryRecvError::Disconnected) => {
                 self.finished = true;
-                Some(DialogResult::Unavailable("the file dialog stopped unexpectedly".into()))
+                Some(DialogResult::Unavailable(
+                    "the file dialog stopped unexpectedly".into(),
+                ))
             }
         }
     }
@@ -86,7 +104,8 @@ fn service_available() -> Result<(), String> {
         return Ok(());
     }
     let has_bus = std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some()
-        || std::env::var_os("XDG_RUNTIME_DIR").is_some_and(|d| PathBuf::from(d).join("bus").exists());
+        || std::env::var_os("XDG_RUNTIME_DIR")
+            .is_some_and(|d| PathBuf::from(d).join("bus").exists());
     let has_zenity = std::env::var_os("PATH")
         .is_some_and(|paths| std::env::split_paths(&paths).any(|p| p.join("zenity").is_file()));
     if has_bus || has_zenity {
@@ -103,10 +122,19 @@ fn run_dialog(kind: &DialogKind) -> DialogResult {
     let picked = match kind {
         DialogKind::OpenActivityFiles => rfd::FileDialog::new()
             .set_title("Import runs")
-            .add_filter("Activity files and exports", &["gpx", "tcx", "fit", "gz", "zip"])
+            .add_filter(
+                "Activity files and exports",
+                &["gpx", "tcx", "fit", "gz", "zip"],
+            )
             .pick_files(),
-        DialogKind::OpenFolder => rfd::FileDialog::new().set_title("Import a folder").pick_folder().map(|p| vec![p]),
-        DialogKind::SaveFile { suggested_name, extension } => rfd::FileDialog::new()
+        DialogKind::OpenFolder => rfd::FileDialog::new()
+            .set_title("Import a folder")
+            .pick_folder()
+            .map(|p| vec![p]),
+        DialogKind::SaveFile {
+            suggested_name,
+            extension,
+        } => rfd::FileDialog::new()
             .set_title("Save")
             .set_file_name(suggested_name)
             .add_filter(extension, &[extension.as_str()])
@@ -144,7 +172,10 @@ mod tests {
             }
             std::thread::yield_now();
         };
-        assert_eq!(result, DialogResult::Picked(vec![PathBuf::from("/tmp/a.gpx")]));
+        assert_eq!(
+            result,
+            DialogResult::Picked(vec![PathBuf::from("/tmp/a.gpx")])
+        );
         assert!(handle.is_finished());
         assert_eq!(handle.poll(), None);
     }

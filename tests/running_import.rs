@@ -7,7 +7,9 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use kneemap::running::import::{FileOutcome, ImportBatch, ImportLimits, MergeOutcome, import_paths, merge_batch};
+use kneemap::running::import::{
+    FileOutcome, ImportBatch, ImportLimits, MergeOutcome, import_paths, merge_batch,
+};
 use kneemap::running::{RunningData, Sport};
 
 /// `../shared/fixtures` beside the repo, or `KNEEMAP_FIXTURES`.
@@ -45,21 +47,69 @@ fn fixture_totals_match_independent_parsers() {
     let Some(dir) = fixtures() else { return };
     // (file, sport, start, distance m, elapsed s, cadence spm) from the fixtures README.
     let cases = [
-        ("gpx/garmin-activity.gpx", Sport::Run, "2017-07-29T14:46:35+00:00", 12_835.0, 5_498.0, Some(159.0)),
-        ("gpx/wahoo_example.gpx", Sport::Run, "2022-04-24T20:54:33+00:00", 0.0, 2.0, None),
-        ("tcx/test.tcx", Sport::Run, "2012-12-26T21:29:53+00:00", 4_686.0, 1_993.0, None),
-        ("fit/garmin-fenix-5-run.fit", Sport::Run, "2017-06-11T14:34:09+00:00", 157.6, 56.9, Some(166.0)),
-        ("fit/garmin-fenix-5-bike.fit", Sport::Cycling, "2017-06-12T16:09:22+00:00", 459.5, 60.4, None),
+        (
+            "gpx/garmin-activity.gpx",
+            Sport::Run,
+            "2017-07-29T14:46:35+00:00",
+            12_835.0,
+            5_498.0,
+            Some(159.0),
+        ),
+        (
+            "gpx/wahoo_example.gpx",
+            Sport::Run,
+            "2022-04-24T20:54:33+00:00",
+            0.0,
+            2.0,
+            None,
+        ),
+        (
+            "tcx/test.tcx",
+            Sport::Run,
+            "2012-12-26T21:29:53+00:00",
+            4_686.0,
+            1_993.0,
+            None,
+        ),
+        (
+            "fit/garmin-fenix-5-run.fit",
+            Sport::Run,
+            "2017-06-11T14:34:09+00:00",
+            157.6,
+            56.9,
+            Some(166.0),
+        ),
+        (
+            "fit/garmin-fenix-5-bike.fit",
+            Sport::Cycling,
+            "2017-06-12T16:09:22+00:00",
+            459.5,
+            60.4,
+            None,
+        ),
     ];
     for (file, sport, start, distance_m, elapsed, cadence) in cases {
         let a = parsed(&dir.join(file));
         assert_eq!(a.sport, sport, "{file}");
         assert_eq!(a.start_utc.to_rfc3339(), start, "{file}");
-        assert!(within_1pct(a.distance_m, distance_m), "{file}: {} m vs {distance_m}", a.distance_m);
-        assert!(within_1pct(a.elapsed_secs, elapsed), "{file}: {} s vs {elapsed}", a.elapsed_secs);
+        assert!(
+            within_1pct(a.distance_m, distance_m),
+            "{file}: {} m vs {distance_m}",
+            a.distance_m
+        );
+        assert!(
+            within_1pct(a.elapsed_secs, elapsed),
+            "{file}: {} s vs {elapsed}",
+            a.elapsed_secs
+        );
         match (a.cadence_spm, cadence) {
-            (Some(got), Some(expected)) => assert!((got - expected).abs() <= 2.0, "{file}: {got} spm vs {expected}"),
-            (got, expected) => assert_eq!(got.is_some(), expected.is_some(), "{file}: cadence {got:?}"),
+            (Some(got), Some(expected)) => assert!(
+                (got - expected).abs() <= 2.0,
+                "{file}: {got} spm vs {expected}"
+            ),
+            (got, expected) => {
+                assert_eq!(got.is_some(), expected.is_some(), "{file}: cadence {got:?}")
+            }
         }
     }
 }
@@ -88,9 +138,15 @@ fn bad_crc_is_imported_with_a_warning() {
     let path = tmp.path().join("bad-crc.fit");
     std::fs::write(&path, bytes).unwrap();
     match one(&path) {
-        FileOutcome::Parsed { activities, warnings } => {
+        FileOutcome::Parsed {
+            activities,
+            warnings,
+        } => {
             assert!(within_1pct(activities[0].distance_m, 157.6));
-            assert!(warnings.iter().any(|w| w.contains("checksum")), "{warnings:?}");
+            assert!(
+                warnings.iter().any(|w| w.contains("checksum")),
+                "{warnings:?}"
+            );
         }
         FileOutcome::Failed(reason) => panic!("{reason}"),
     }
@@ -113,7 +169,13 @@ fn gzipped_files_wrong_extensions_and_folders() {
     std::fs::write(tmp.path().join("README.txt"), "not an activity").unwrap();
     let batch = import_paths(&[tmp.path().to_path_buf()], &ImportLimits::default());
     assert_eq!(batch.files.len(), 2, "README skipped: {batch:?}");
-    assert!(batch.files.iter().all(|f| matches!(f.outcome, FileOutcome::Parsed { .. })), "{batch:?}");
+    assert!(
+        batch
+            .files
+            .iter()
+            .all(|f| matches!(f.outcome, FileOutcome::Parsed { .. })),
+        "{batch:?}"
+    );
     // Named explicitly, a non-activity file gets a clear reason.
     match one(&tmp.path().join("README.txt")) {
         FileOutcome::Failed(reason) => assert!(reason.contains("not a run file"), "{reason}"),
@@ -123,33 +185,60 @@ fn gzipped_files_wrong_extensions_and_folders() {
 
 fn check_strava(batch: ImportBatch) {
     let mut data = RunningData::default();
-    data.shoes.push(kneemap::running::Shoe { id: 1, name: "Pegasus 38".into(), ..Default::default() });
+    data.shoes.push(kneemap::running::Shoe {
+        id: 1,
+        name: "Pegasus 38".into(),
+        ..Default::default()
+    });
     let report = merge_batch(&mut data, batch.clone());
     assert_eq!(report.activities_added, 5, "{:#?}", report.lines);
     assert!(report.all_ok());
-    let ride = data.runs.iter().find(|r| r.sport == Sport::Cycling).expect("the ride is cross-training");
+    let ride = data
+        .runs
+        .iter()
+        .find(|r| r.sport == Sport::Cycling)
+        .expect("the ride is cross-training");
     assert!(within_1pct(ride.distance_m, 459.5));
-    let treadmill = data.runs.iter().find(|r| r.distance_m == 5000.0).expect("manual row from the CSV alone");
+    let treadmill = data
+        .runs
+        .iter()
+        .find(|r| r.distance_m == 5000.0)
+        .expect("manual row from the CSV alone");
     assert_eq!(treadmill.elapsed_secs, 1800);
     assert_eq!(treadmill.shoe_id, Some(1), "gear name matched");
-    let gpx_run = data.runs.iter().find(|r| within_1pct(r.distance_m, 12_835.0)).unwrap();
+    let gpx_run = data
+        .runs
+        .iter()
+        .find(|r| within_1pct(r.distance_m, 12_835.0))
+        .unwrap();
     assert_eq!(gpx_run.shoe_id, Some(1));
     let again = merge_batch(&mut data, batch);
     assert_eq!(again.activities_added, 0);
     assert_eq!(again.files_already_there, 5);
-    assert!(again.lines.iter().all(|l| l.outcome == MergeOutcome::AlreadyThere));
+    assert!(
+        again
+            .lines
+            .iter()
+            .all(|l| l.outcome == MergeOutcome::AlreadyThere)
+    );
 }
 
 #[test]
 fn strava_zip_and_unpacked_folder() {
     let Some(dir) = fixtures() else { return };
     let zip_path = dir.join("strava/export_synthetic_en.zip");
-    check_strava(import_paths(&[zip_path.clone()], &ImportLimits::default()));
+    check_strava(import_paths(
+        std::slice::from_ref(&zip_path),
+        &ImportLimits::default(),
+    ));
     // The same export unpacked into a temporary folder.
     let tmp = tempfile::tempdir().unwrap();
     let mut archive = zip::ZipArchive::new(std::fs::File::open(&zip_path).unwrap()).unwrap();
     archive.extract(tmp.path()).unwrap();
-    check_strava(import_paths(&[tmp.path().to_path_buf()], &ImportLimits::default()));
+    check_strava(import_paths(
+        &[tmp.path().to_path_buf()],
+        &ImportLimits::default(),
+    ));
 }
 
 #[test]
@@ -173,16 +262,23 @@ fn every_fixture_cut_at_ten_points_never_panics() {
             let name = format!("{}-{cut}", file.replace('/', "_"));
             let path = tmp.path().join(&name);
             std::fs::write(&path, &bytes[..len]).unwrap();
-            let batch = import_paths(&[path.clone()], &ImportLimits::default());
+            let batch = import_paths(std::slice::from_ref(&path), &ImportLimits::default());
             assert!(!batch.files.is_empty(), "{name}: every input gets a line");
-            failures += batch.files.iter().filter(|f| matches!(f.outcome, FileOutcome::Failed(_))).count();
+            failures += batch
+                .files
+                .iter()
+                .filter(|f| matches!(f.outcome, FileOutcome::Failed(_)))
+                .count();
             // Gzipped cut files too.
             let gz = tmp.path().join(format!("{name}.gz"));
             std::fs::write(&gz, gzip(&bytes[..len])).unwrap();
             let _ = import_paths(&[gz], &ImportLimits::default());
         }
     }
-    assert!(failures >= files.len(), "cut files are reported as failures ({failures})");
+    assert!(
+        failures >= files.len(),
+        "cut files are reported as failures ({failures})"
+    );
 }
 
 #[test]
@@ -225,7 +321,11 @@ fn random_bytes_and_empty_files_fail_cleanly() {
 #[test]
 fn bombs_and_oversized_files_are_stopped() {
     let tmp = tempfile::tempdir().unwrap();
-    let limits = ImportLimits { max_inflated_bytes: 1 << 20, max_file_bytes: 1 << 20, ..ImportLimits::default() };
+    let limits = ImportLimits {
+        max_inflated_bytes: 1 << 20,
+        max_file_bytes: 1 << 20,
+        ..ImportLimits::default()
+    };
     // 16 MB of zeros inflating from a few kB.
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
     let chunk = vec![b' '; 1 << 20];
@@ -236,28 +336,41 @@ fn bombs_and_oversized_files_are_stopped() {
     let gz_path = tmp.path().join("bomb.gpx.gz");
     std::fs::write(&gz_path, gz.finish().unwrap()).unwrap();
     let batch = import_paths(&[gz_path], &limits);
-    assert!(matches!(&batch.files[0].outcome, FileOutcome::Failed(r) if r.contains("inflates past")), "{batch:?}");
+    assert!(
+        matches!(&batch.files[0].outcome, FileOutcome::Failed(r) if r.contains("inflates past")),
+        "{batch:?}"
+    );
 
     // A zip whose single entry inflates past the limit.
     let zip_path = tmp.path().join("bomb.zip");
     let mut writer = zip::ZipWriter::new(std::fs::File::create(&zip_path).unwrap());
-    writer.start_file("activities/1.gpx", zip::write::SimpleFileOptions::default()).unwrap();
+    writer
+        .start_file("activities/1.gpx", zip::write::SimpleFileOptions::default())
+        .unwrap();
     for _ in 0..16 {
         writer.write_all(&chunk).unwrap();
     }
     writer.finish().unwrap();
     let batch = import_paths(&[zip_path], &limits);
-    assert!(matches!(&batch.files[0].outcome, FileOutcome::Failed(r) if r.contains("inflates past")), "{batch:?}");
+    assert!(
+        matches!(&batch.files[0].outcome, FileOutcome::Failed(r) if r.contains("inflates past")),
+        "{batch:?}"
+    );
 
     let big = tmp.path().join("big.gpx");
     std::fs::write(&big, vec![b' '; (1 << 20) + 10]).unwrap();
     let batch = import_paths(&[big], &limits);
-    assert!(matches!(&batch.files[0].outcome, FileOutcome::Failed(r) if r.contains("larger than")), "{batch:?}");
+    assert!(
+        matches!(&batch.files[0].outcome, FileOutcome::Failed(r) if r.contains("larger than")),
+        "{batch:?}"
+    );
 }
 
 /// A small GPX run: `points` points 10 s apart heading north at about 3 m/s.
 pub fn synthetic_gpx(start: chrono::DateTime<chrono::Utc>, points: usize) -> String {
-    let mut text = String::from(r#"<?xml version="1.0"?><gpx version="1.1" xmlns="http://www.topografix.com/GPX/1/1"><trk><type>running</type><trkseg>"#);
+    let mut text = String::from(
+        r#"<?xml version="1.0"?><gpx version="1.1" xmlns="http://www.topografix.com/GPX/1/1"><trk><type>running</type><trkseg>"#,
+    );
     for i in 0..points {
         let t = start + chrono::Duration::seconds(10 * i as i64);
         text.push_str(&format!(
@@ -273,10 +386,16 @@ pub fn synthetic_gpx(start: chrono::DateTime<chrono::Utc>, points: usize) -> Str
 #[test]
 fn ten_year_history_imports_once() {
     let tmp = tempfile::tempdir().unwrap();
-    let start = chrono::DateTime::parse_from_rfc3339("2015-01-01T07:00:00Z").unwrap().to_utc();
+    let start = chrono::DateTime::parse_from_rfc3339("2015-01-01T07:00:00Z")
+        .unwrap()
+        .to_utc();
     for day in 0..3650 {
         let t = start + chrono::Duration::days(day);
-        std::fs::write(tmp.path().join(format!("{day:04}.gpx")), synthetic_gpx(t, 20)).unwrap();
+        std::fs::write(
+            tmp.path().join(format!("{day:04}.gpx")),
+            synthetic_gpx(t, 20),
+        )
+        .unwrap();
     }
     let batch = import_paths(&[tmp.path().to_path_buf()], &ImportLimits::default());
     let mut data = RunningData::default();

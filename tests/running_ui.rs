@@ -31,37 +31,46 @@ fn tab(data: RunningData) -> Harness<'static, TabState> {
     let content = Content::embedded().unwrap();
     let ids: Vec<&str> = content.sources.iter().map(|s| s.id.as_str()).collect();
     let guidance = RunningGuidance::embedded(&ids).unwrap();
-    let state = TabState { data, ui: RunningUiState::default(), guidance, content, red_flag: false, refusals: Vec::new() };
-    let mut harness = Harness::builder().with_size(egui::vec2(1100.0, 4000.0)).build_ui_state(
-        |ui, s: &mut TabState| {
-            let view = RunningView {
-                data: &s.data,
-                today: today(),
-                guidance: &s.guidance,
-                content: Some(&s.content),
-                red_flag_ticked: s.red_flag,
-                pain_limit: 3,
-            };
-            let ctx = view.context();
-            let commands = running_tab_ui(ui, &view, &mut s.ui);
-            for command in commands {
-                match command {
-                    RunningCommand::ImportFiles(paths) => {
-                        // The app runs this off the UI thread; the functions are the same.
-                        let batch = import_paths(&paths, &ImportLimits::default());
-                        let report = merge_batch(&mut s.data, batch);
-                        s.ui.status = Some(report.summary());
-                    }
-                    other => {
-                        if let Applied::Refused(message) = s.data.apply(other, &ctx) {
-                            s.refusals.push(message);
+    let state = TabState {
+        data,
+        ui: RunningUiState::default(),
+        guidance,
+        content,
+        red_flag: false,
+        refusals: Vec::new(),
+    };
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1100.0, 4000.0))
+        .build_ui_state(
+            |ui, s: &mut TabState| {
+                let view = RunningView {
+                    data: &s.data,
+                    today: today(),
+                    guidance: &s.guidance,
+                    content: Some(&s.content),
+                    red_flag_ticked: s.red_flag,
+                    pain_limit: 3,
+                };
+                let ctx = view.context();
+                let commands = running_tab_ui(ui, &view, &mut s.ui);
+                for command in commands {
+                    match command {
+                        RunningCommand::ImportFiles(paths) => {
+                            // The app runs this off the UI thread; the functions are the same.
+                            let batch = import_paths(&paths, &ImportLimits::default());
+                            let report = merge_batch(&mut s.data, batch);
+                            s.ui.status = Some(report.summary());
+                        }
+                        other => {
+                            if let Applied::Refused(message) = s.data.apply(other, &ctx) {
+                                s.refusals.push(message);
+                            }
                         }
                     }
                 }
-            }
-        },
-        state,
-    );
+            },
+            state,
+        );
     harness.run();
     harness
 }
@@ -87,31 +96,51 @@ fn log_a_run_by_hand_then_delete_and_undo() {
     harness.run();
     harness.get_by_label("Save run").click();
     harness.run();
-    let run = harness.state().data.runs.first().cloned().expect("the run was saved");
+    let run = harness
+        .state()
+        .data
+        .runs
+        .first()
+        .cloned()
+        .expect("the run was saved");
     assert_eq!(run.distance_m, 6500.0);
     assert_eq!(run.pain_during, Some(2));
     assert_eq!(run.notes, "easy loop");
-    assert_eq!(run.start_utc.with_timezone(&chrono::Local).date_naive(), today());
+    assert_eq!(
+        run.start_utc.with_timezone(&chrono::Local).date_naive(),
+        today()
+    );
 
-    let date = run.start_utc.with_timezone(&chrono::Local).format("%a %-d %b %Y").to_string();
-    harness.get_by_label(&format!("Delete run of {date}")).click();
+    let date = run
+        .start_utc
+        .with_timezone(&chrono::Local)
+        .format("%a %-d %b %Y")
+        .to_string();
+    harness
+        .get_by_label(&format!("Delete run of {date}"))
+        .click();
     harness.run();
     assert!(harness.state().data.runs.is_empty());
-    harness.get_by_label(&format!("Undo delete of the run on {date}")).click();
+    harness
+        .get_by_label(&format!("Undo delete of the run on {date}"))
+        .click();
     harness.run();
     assert_eq!(harness.state().data.runs.len(), 1);
 }
 
 #[test]
 fn import_a_fixture_through_the_typed_path() {
-    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/tcx/test.tcx");
+    let fixture =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/tcx/test.tcx");
     if !fixture.is_file() {
         eprintln!("SKIPPED: {} is missing", fixture.display());
         return;
     }
     let mut harness = tab(RunningData::default());
     harness.get_by_label("Path to import:").focus();
-    harness.get_by_label("Path to import:").type_text(&fixture.display().to_string());
+    harness
+        .get_by_label("Path to import:")
+        .type_text(&fixture.display().to_string());
     harness.run();
     harness.get_by_label("Import path").click();
     harness.run();
@@ -128,7 +157,8 @@ fn import_a_fixture_through_the_typed_path() {
 fn a_weekly_jump_shows_a_sourced_warning() {
     let mut data = RunningData::default();
     let this_monday = today() - Duration::days(2);
-    data.runs.push(run_on(1, this_monday - Duration::days(6), 10.0));
+    data.runs
+        .push(run_on(1, this_monday - Duration::days(6), 10.0));
     data.runs.push(run_on(2, this_monday, 16.0));
     data.next_id = 3;
     let harness = tab(data);
@@ -157,7 +187,11 @@ fn pain_over_the_limit_offers_a_swap_in_one_click() {
     let planned = &harness.state().data.planned[0];
     assert_eq!(planned.sport, Sport::Cycling);
     assert_eq!(planned.duration_secs, 2400);
-    assert!(harness.query_by_label("Swap to cycling for 40 min").is_none());
+    assert!(
+        harness
+            .query_by_label("Swap to cycling for 40 min")
+            .is_none()
+    );
 }
 
 #[test]
@@ -176,11 +210,15 @@ fn a_worn_shoe_gets_the_reminder() {
     long.shoe_id = Some(shoe);
     harness.state_mut().data.runs.push(long);
     harness.run();
-    harness.get_by_label("Shoe reminder: Pegasus 38 is past 800.0 km. Check the cushioning and wear.");
+    harness
+        .get_by_label("Shoe reminder: Pegasus 38 is past 800.0 km. Check the cushioning and wear.");
     harness.get_by_label("Retire Pegasus 38").click();
     harness.run();
     assert!(harness.state().data.shoes[0].retired_on.is_some());
-    assert!(harness.query_by_label_contains("Shoe reminder").is_none(), "retired shoes need no reminder");
+    assert!(
+        harness.query_by_label_contains("Shoe reminder").is_none(),
+        "retired shoes need no reminder"
+    );
 }
 
 #[test]
@@ -191,7 +229,10 @@ fn miles_are_used_everywhere_once_chosen() {
     let mut harness = tab(data);
     harness.get_by_label("Miles").click();
     harness.run();
-    assert_eq!(harness.state().data.settings.units, kneemap::running::Units::Miles);
+    assert_eq!(
+        harness.state().data.settings.units,
+        kneemap::running::Units::Miles
+    );
     harness.get_by_label("10.0 mi");
     harness.get_by_label("Distance (mi)");
 }

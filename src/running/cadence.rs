@@ -38,13 +38,26 @@ pub fn targets(baseline_spm: f64) -> CadenceTargets {
 pub fn recent_average_spm(runs: &[Run], today: NaiveDate) -> Option<f64> {
     let mut with_cadence: Vec<&Run> = runs
         .iter()
-        .filter(|r| r.sport.is_run() && r.cadence_spm.is_some_and(|c| (MIN_SPM..=MAX_SPM).contains(&c)))
+        .filter(|r| {
+            r.sport.is_run()
+                && r.cadence_spm
+                    .is_some_and(|c| (MIN_SPM..=MAX_SPM).contains(&c))
+        })
         .collect();
     with_cadence.sort_by_key(|r| r.start_utc);
     let since = today - Duration::weeks(6);
-    let recent: Vec<f64> = with_cadence.iter().filter(|r| r.date() >= since && r.date() <= today).filter_map(|r| r.cadence_spm).collect();
+    let recent: Vec<f64> = with_cadence
+        .iter()
+        .filter(|r| r.date() >= since && r.date() <= today)
+        .filter_map(|r| r.cadence_spm)
+        .collect();
     let chosen: Vec<f64> = if recent.is_empty() {
-        with_cadence.iter().rev().take(10).filter_map(|r| r.cadence_spm).collect()
+        with_cadence
+            .iter()
+            .rev()
+            .take(10)
+            .filter_map(|r| r.cadence_spm)
+            .collect()
     } else {
         recent
     };
@@ -95,12 +108,19 @@ pub fn click_track_samples(spm: f64, minutes: u32) -> Result<Vec<i16>, ClickTrac
     let mut samples = vec![0i16; total];
     let mut beat = 0u64;
     loop {
-        #[allow(clippy::cast_precision_loss, clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        #[allow(
+            clippy::cast_precision_loss,
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss
+        )]
         let start = (beat as f64 * interval * rate).round() as usize;
         if start >= total {
             break;
         }
-        for (i, sample) in samples[start..(start + click_len).min(total)].iter_mut().enumerate() {
+        for (i, sample) in samples[start..(start + click_len).min(total)]
+            .iter_mut()
+            .enumerate()
+        {
             let t = i as f64 / rate;
             let envelope = 1.0 - i as f64 / click_len as f64;
             #[allow(clippy::cast_possible_truncation)] // amplitude below i16::MAX
@@ -115,8 +135,16 @@ pub fn click_track_samples(spm: f64, minutes: u32) -> Result<Vec<i16>, ClickTrac
 /// Writes the click track to `path` as a mono 16-bit WAV.
 pub fn write_click_track(path: &Path, spm: f64, minutes: u32) -> Result<(), ClickTrackError> {
     let samples = click_track_samples(spm, minutes)?;
-    let write_error = |e: hound::Error| ClickTrackError::Write { path: path.display().to_string(), message: e.to_string() };
-    let spec = hound::WavSpec { channels: 1, sample_rate: SAMPLE_RATE_HZ, bits_per_sample: 16, sample_format: hound::SampleFormat::Int };
+    let write_error = |e: hound::Error| ClickTrackError::Write {
+        path: path.display().to_string(),
+        message: e.to_string(),
+    };
+    let spec = hound::WavSpec {
+        channels: 1,
+        sample_rate: SAMPLE_RATE_HZ,
+        bits_per_sample: 16,
+        sample_format: hound::SampleFormat::Int,
+    };
     let mut writer = hound::WavWriter::create(path, spec).map_err(write_error)?;
     let mut i16_writer = writer.get_i16_writer(u32::try_from(samples.len()).unwrap_or(u32::MAX));
     for s in samples {
@@ -145,11 +173,20 @@ mod tests {
             cadence_spm: Some(spm),
             ..Run::default()
         };
-        let runs = vec![run(1, 150.0), run(20, 160.0), run(25, 170.0), run(26, 999.0)];
+        let runs = vec![
+            run(1, 150.0),
+            run(20, 160.0),
+            run(25, 170.0),
+            run(26, 999.0),
+        ];
         let today = NaiveDate::from_ymd_opt(2024, 4, 20).unwrap();
         assert_eq!(recent_average_spm(&runs, today), Some(165.0));
         let later = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
-        assert_eq!(recent_average_spm(&runs, later), Some(160.0), "falls back to the last runs");
+        assert_eq!(
+            recent_average_spm(&runs, later),
+            Some(160.0),
+            "falls back to the last runs"
+        );
     }
 
     #[test]

@@ -6,7 +6,9 @@ use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 
-use crate::content::{ContentError, ContentErrorKind, ContentErrors, EvidenceLevel, REQUIRED_CONDITION_IDS, Source};
+use crate::content::{
+    ContentError, ContentErrorKind, ContentErrors, EvidenceLevel, REQUIRED_CONDITION_IDS, Source,
+};
 
 /// The embedded copy, used unless a content directory overrides it.
 pub const EMBEDDED_RUNNING_RON: &str = include_str!("../../content/running.ron");
@@ -14,7 +16,12 @@ pub const EMBEDDED_RUNNING_RON: &str = include_str!("../../content/running.ron")
 pub const RUNNING_FILE: &str = "content/running.ron";
 
 /// Ids every file must define in `load_rules` (the warnings in `load.rs` name them).
-pub const LOAD_RULE_IDS: [&str; 4] = ["weekly_increase", "single_run_spike", "acwr", "lighter_week"];
+pub const LOAD_RULE_IDS: [&str; 4] = [
+    "weekly_increase",
+    "single_run_spike",
+    "acwr",
+    "lighter_week",
+];
 /// Ids every file must define in `pain_rules` (the return-to-run gates).
 pub const PAIN_RULE_IDS: [&str; 3] = ["pain_during", "pain_next_morning", "pain_week_on_week"];
 
@@ -95,7 +102,8 @@ impl RunningGuidance {
 
     /// Parses and validates `text`.
     pub fn parse(text: &str, known_source_ids: &[&str]) -> Result<Self, ContentErrors> {
-        let options = ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
+        let options = ron::Options::default()
+            .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
         let guidance: Self = options.from_str(text).map_err(|e| {
             let kind = match &e.code {
                 ron::Error::NoSuchStructField { .. } => ContentErrorKind::UnknownField,
@@ -111,7 +119,11 @@ impl RunningGuidance {
             }])
         })?;
         let problems = guidance.validate(text, known_source_ids);
-        if problems.is_empty() { Ok(guidance) } else { Err(ContentErrors(problems)) }
+        if problems.is_empty() {
+            Ok(guidance)
+        } else {
+            Err(ContentErrors(problems))
+        }
     }
 
     pub fn load_rule(&self, id: &str) -> Option<&RuleText> {
@@ -123,7 +135,9 @@ impl RunningGuidance {
     }
 
     pub fn plan(&self, condition_id: &str) -> Option<&ReturnToRunPlan> {
-        self.return_to_run.iter().find(|p| p.condition == condition_id)
+        self.return_to_run
+            .iter()
+            .find(|p| p.condition == condition_id)
     }
 
     pub fn source(&self, id: &str) -> Option<&Source> {
@@ -134,65 +148,135 @@ impl RunningGuidance {
         let mut problems = Vec::new();
         let mut problem = |needle: &str, kind: ContentErrorKind, message: String| {
             let (line, col) = position_of(text, needle);
-            problems.push(ContentError { file: RUNNING_FILE.to_owned(), line, col, kind, message });
+            problems.push(ContentError {
+                file: RUNNING_FILE.to_owned(),
+                line,
+                col,
+                kind,
+                message,
+            });
         };
         let mut known: HashSet<&str> = known_source_ids.iter().copied().collect();
         for source in &self.sources {
-            if !known.insert(source.id.as_str()) && !known_source_ids.contains(&source.id.as_str()) {
-                problem(&format!("\"{}\"", source.id), ContentErrorKind::DuplicateId, format!("source '{}' is defined twice", source.id));
+            if !known.insert(source.id.as_str()) && !known_source_ids.contains(&source.id.as_str())
+            {
+                problem(
+                    &format!("\"{}\"", source.id),
+                    ContentErrorKind::DuplicateId,
+                    format!("source '{}' is defined twice", source.id),
+                );
             }
         }
-        let texts = self
-            .load_rules
-            .iter()
-            .chain(&self.pain_rules)
-            .chain([&self.swap, &self.shoe_rule, &self.shoe_rotation, &self.cadence]);
+        let texts = self.load_rules.iter().chain(&self.pain_rules).chain([
+            &self.swap,
+            &self.shoe_rule,
+            &self.shoe_rotation,
+            &self.cadence,
+        ]);
         for rule in texts {
             if rule.text.trim().is_empty() || rule.title.trim().is_empty() {
-                problem(&format!("\"{}\"", rule.title), ContentErrorKind::EmptyText, format!("rule '{}' has an empty title or text", rule.id));
+                problem(
+                    &format!("\"{}\"", rule.title),
+                    ContentErrorKind::EmptyText,
+                    format!("rule '{}' has an empty title or text", rule.id),
+                );
             }
             if rule.sources.is_empty() {
-                problem(&format!("\"{}\"", rule.title), ContentErrorKind::MissingField, format!("rule '{}' cites no source", rule.title));
+                problem(
+                    &format!("\"{}\"", rule.title),
+                    ContentErrorKind::MissingField,
+                    format!("rule '{}' cites no source", rule.title),
+                );
             }
             for id in &rule.sources {
                 if !known.contains(id.as_str()) {
-                    problem(&format!("\"{id}\""), ContentErrorKind::DanglingReference, format!("unknown source id '{id}'"));
+                    problem(
+                        &format!("\"{id}\""),
+                        ContentErrorKind::DanglingReference,
+                        format!("unknown source id '{id}'"),
+                    );
                 }
             }
         }
-        for (group, required) in [(&self.load_rules, &LOAD_RULE_IDS[..]), (&self.pain_rules, &PAIN_RULE_IDS[..])] {
+        for (group, required) in [
+            (&self.load_rules, &LOAD_RULE_IDS[..]),
+            (&self.pain_rules, &PAIN_RULE_IDS[..]),
+        ] {
             for id in required {
                 if !group.iter().any(|r| r.id == *id) {
-                    problem("", ContentErrorKind::MissingRequired, format!("rule '{id}' is missing"));
+                    problem(
+                        "",
+                        ContentErrorKind::MissingRequired,
+                        format!("rule '{id}' is missing"),
+                    );
                 }
             }
         }
         for condition in REQUIRED_CONDITION_IDS {
             if self.plan(condition).is_none() {
-                problem("return_to_run", ContentErrorKind::MissingRequired, format!("no return-to-run plan for '{condition}'"));
+                problem(
+                    "return_to_run",
+                    ContentErrorKind::MissingRequired,
+                    format!("no return-to-run plan for '{condition}'"),
+                );
             }
         }
         for plan in &self.return_to_run {
             let at = format!("\"{}\"", plan.condition);
-            if plan.entry_criteria.is_empty() || plan.entry_criteria.iter().any(|c| c.trim().is_empty()) {
-                problem(&at, ContentErrorKind::EmptyText, format!("plan '{}' needs entry criteria", plan.condition));
+            if plan.entry_criteria.is_empty()
+                || plan.entry_criteria.iter().any(|c| c.trim().is_empty())
+            {
+                problem(
+                    &at,
+                    ContentErrorKind::EmptyText,
+                    format!("plan '{}' needs entry criteria", plan.condition),
+                );
             }
             if plan.stages.is_empty() {
-                problem(&at, ContentErrorKind::BadValue, format!("plan '{}' has no stages", plan.condition));
+                problem(
+                    &at,
+                    ContentErrorKind::BadValue,
+                    format!("plan '{}' has no stages", plan.condition),
+                );
             }
-            if !plan.stages.iter().any(|s| s.walk_secs == 0 && s.total_run_secs() >= 1800) {
-                problem(&at, ContentErrorKind::BadValue, format!("plan '{}' never reaches 30 minutes of continuous running", plan.condition));
+            if !plan
+                .stages
+                .iter()
+                .any(|s| s.walk_secs == 0 && s.total_run_secs() >= 1800)
+            {
+                problem(
+                    &at,
+                    ContentErrorKind::BadValue,
+                    format!(
+                        "plan '{}' never reaches 30 minutes of continuous running",
+                        plan.condition
+                    ),
+                );
             }
             for id in &plan.sources {
                 if !known.contains(id.as_str()) {
-                    problem(&format!("\"{id}\""), ContentErrorKind::DanglingReference, format!("unknown source id '{id}'"));
+                    problem(
+                        &format!("\"{id}\""),
+                        ContentErrorKind::DanglingReference,
+                        format!("unknown source id '{id}'"),
+                    );
                 }
             }
             for stage in &plan.stages {
                 let is_distance = stage.distance_m.is_some_and(|d| d.is_finite() && d > 0.0);
                 let is_timed = stage.run_secs > 0 && stage.repeats > 0;
-                if !(is_distance || is_timed) || stage.sessions_to_advance == 0 || stage.label.trim().is_empty() {
-                    problem(&format!("\"{}\"", stage.label), ContentErrorKind::BadValue, format!("stage '{}' of '{}' needs a run time or distance and at least one session", stage.label, plan.condition));
+                if !(is_distance || is_timed)
+                    || stage.sessions_to_advance == 0
+                    || stage.label.trim().is_empty()
+                {
+                    problem(
+                        &format!("\"{}\"", stage.label),
+                        ContentErrorKind::BadValue,
+                        format!(
+                            "stage '{}' of '{}' needs a run time or distance and at least one session",
+                            stage.label, plan.condition
+                        ),
+                    );
                 }
             }
         }
@@ -219,7 +303,12 @@ mod tests {
     use crate::content::Content;
 
     fn content_source_ids() -> Vec<String> {
-        Content::embedded().expect("embedded content is valid").sources.iter().map(|s| s.id.clone()).collect()
+        Content::embedded()
+            .expect("embedded content is valid")
+            .sources
+            .iter()
+            .map(|s| s.id.clone())
+            .collect()
     }
 
     #[test]
@@ -232,7 +321,11 @@ mod tests {
         }
         // New sources must not duplicate ones in sources.ron.
         for source in &guidance.sources {
-            assert!(!ids.contains(&source.id.as_str()), "{} is already in sources.ron", source.id);
+            assert!(
+                !ids.contains(&source.id.as_str()),
+                "{} is already in sources.ron",
+                source.id
+            );
         }
     }
 
@@ -251,11 +344,20 @@ mod tests {
     fn dangling_source_is_located() {
         let ids = content_source_ids();
         let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
-        let text = EMBEDDED_RUNNING_RON.replacen("\"bjsm_2025_single_run\"", "\"frandsen_typo\"", 1);
+        let text =
+            EMBEDDED_RUNNING_RON.replacen("\"bjsm_2025_single_run\"", "\"frandsen_typo\"", 1);
         let err = RunningGuidance::parse(&text, &ids).unwrap_err();
-        let problem = err.0.iter().find(|p| p.kind == ContentErrorKind::DanglingReference).unwrap();
+        let problem = err
+            .0
+            .iter()
+            .find(|p| p.kind == ContentErrorKind::DanglingReference)
+            .unwrap();
         assert!(problem.message.contains("frandsen_typo"));
-        let line = text.lines().position(|l| l.contains("frandsen_typo")).unwrap() + 1;
+        let line = text
+            .lines()
+            .position(|l| l.contains("frandsen_typo"))
+            .unwrap()
+            + 1;
         assert_eq!(problem.line, line);
     }
 }

@@ -23,7 +23,12 @@ pub struct WeekTotals {
 }
 
 /// Totals for every week from `first_monday` to `last_monday` inclusive (empty weeks included).
-pub fn weekly_totals(data: &RunningData, first_monday: NaiveDate, last_monday: NaiveDate, today: NaiveDate) -> Vec<WeekTotals> {
+pub fn weekly_totals(
+    data: &RunningData,
+    first_monday: NaiveDate,
+    last_monday: NaiveDate,
+    today: NaiveDate,
+) -> Vec<WeekTotals> {
     let first_monday = week_start(first_monday);
     let last_monday = week_start(last_monday);
     if last_monday < first_monday {
@@ -31,11 +36,15 @@ pub fn weekly_totals(data: &RunningData, first_monday: NaiveDate, last_monday: N
     }
     let weeks = usize::try_from((last_monday - first_monday).num_weeks()).unwrap_or(0) + 1;
     let mut totals: Vec<WeekTotals> = (0..weeks)
-        .map(|i| WeekTotals { monday: first_monday + Duration::weeks(i as i64), ..WeekTotals::default() })
+        .map(|i| WeekTotals {
+            monday: first_monday + Duration::weeks(i as i64),
+            ..WeekTotals::default()
+        })
         .collect();
     let index = |date: NaiveDate| -> Option<usize> {
         let monday = week_start(date);
-        (monday >= first_monday && monday <= last_monday).then(|| usize::try_from((monday - first_monday).num_weeks()).unwrap_or(0))
+        (monday >= first_monday && monday <= last_monday)
+            .then(|| usize::try_from((monday - first_monday).num_weeks()).unwrap_or(0))
     };
     for run in &data.runs {
         if let Some(i) = index(run.date()) {
@@ -50,7 +59,10 @@ pub fn weekly_totals(data: &RunningData, first_monday: NaiveDate, last_monday: N
         }
     }
     for planned in &data.planned {
-        if planned.sport.is_run() && planned.date >= today && let Some(i) = index(planned.date) {
+        if planned.sport.is_run()
+            && planned.date >= today
+            && let Some(i) = index(planned.date)
+        {
             totals[i].planned_run_m += planned.distance_m;
         }
     }
@@ -85,7 +97,11 @@ pub fn load_warnings(data: &RunningData, today: NaiveDate) -> Vec<LoadWarning> {
     let thresholds = &data.settings.thresholds;
     let units = data.settings.units;
     let mut warnings = Vec::new();
-    let runs: Vec<&Run> = data.runs_by_start().into_iter().filter(|r| r.sport.is_run()).collect();
+    let runs: Vec<&Run> = data
+        .runs_by_start()
+        .into_iter()
+        .filter(|r| r.sport.is_run())
+        .collect();
     single_run_spikes(&runs, data, today, thresholds, units, &mut warnings);
     if let Some(first) = runs.first() {
         let weeks = weekly_totals(data, first.date(), today, today);
@@ -97,21 +113,34 @@ pub fn load_warnings(data: &RunningData, today: NaiveDate) -> Vec<LoadWarning> {
             warnings.push(LoadWarning {
                 rule_id: "acwr",
                 scope: WarningScope::Week(week_start(today)),
-                detail: format!("Last 7 days vs 28-day weekly average: ratio {ratio:.2} (threshold {:.2}).", thresholds.acwr_high),
+                detail: format!(
+                    "Last 7 days vs 28-day weekly average: ratio {ratio:.2} (threshold {:.2}).",
+                    thresholds.acwr_high
+                ),
             });
         }
     }
     warnings
 }
 
-fn single_run_spikes(runs: &[&Run], data: &RunningData, today: NaiveDate, t: &Thresholds, units: Units, out: &mut Vec<LoadWarning>) {
+fn single_run_spikes(
+    runs: &[&Run],
+    data: &RunningData,
+    today: NaiveDate,
+    t: &Thresholds,
+    units: Units,
+    out: &mut Vec<LoadWarning>,
+) {
     let factor = 1.0 + t.single_run_increase_pct / 100.0;
     let longest_before = |end: chrono::DateTime<chrono::Utc>| -> f64 {
         let start = end - Duration::days(30);
         // Runs are sorted by start: find the window by binary search, then take the longest in it.
         let from = runs.partition_point(|r| r.start_utc < start);
         let to = runs.partition_point(|r| r.start_utc < end);
-        runs[from..to].iter().map(|r| r.distance_m).fold(0.0, f64::max)
+        runs[from..to]
+            .iter()
+            .map(|r| r.distance_m)
+            .fold(0.0, f64::max)
     };
     for run in runs {
         let longest = longest_before(run.start_utc);
@@ -128,8 +157,14 @@ fn single_run_spikes(runs: &[&Run], data: &RunningData, today: NaiveDate, t: &Th
             });
         }
     }
-    for planned in data.planned.iter().filter(|p| p.sport.is_run() && p.date >= today) {
-        let Some(end) = planned.date.and_hms_opt(0, 0, 0).map(|t| t.and_utc()) else { continue };
+    for planned in data
+        .planned
+        .iter()
+        .filter(|p| p.sport.is_run() && p.date >= today)
+    {
+        let Some(end) = planned.date.and_hms_opt(0, 0, 0).map(|t| t.and_utc()) else {
+            continue;
+        };
         let longest = longest_before(end);
         if longest > 0.0 && planned.distance_m > longest * factor {
             out.push(LoadWarning {
@@ -146,7 +181,12 @@ fn single_run_spikes(runs: &[&Run], data: &RunningData, today: NaiveDate, t: &Th
     }
 }
 
-fn weekly_increases(weeks: &[WeekTotals], t: &Thresholds, units: Units, out: &mut Vec<LoadWarning>) {
+fn weekly_increases(
+    weeks: &[WeekTotals],
+    t: &Thresholds,
+    units: Units,
+    out: &mut Vec<LoadWarning>,
+) {
     let factor = 1.0 + t.weekly_increase_pct / 100.0;
     for (i, week) in weeks.iter().enumerate().skip(1) {
         let this = week.run_m + week.planned_run_m;
@@ -189,13 +229,16 @@ fn lighter_week(weeks: &[WeekTotals], t: &Thresholds, out: &mut Vec<LoadWarning>
         return;
     }
     let cycle = &weeks[weeks.len() - n..weeks.len() - 1];
-    let building =
-        cycle.iter().all(|w| w.run_m > 0.0) && cycle.windows(2).all(|w| w[1].run_m >= w[0].run_m * 0.9);
+    let building = cycle.iter().all(|w| w.run_m > 0.0)
+        && cycle.windows(2).all(|w| w[1].run_m >= w[0].run_m * 0.9);
     if building {
         out.push(LoadWarning {
             rule_id: "lighter_week",
             scope: WarningScope::Week(current.monday),
-            detail: format!("{} weeks of steady or rising distance without an easier one.", n - 1),
+            detail: format!(
+                "{} weeks of steady or rising distance without an easier one.",
+                n - 1
+            ),
         });
     }
 }
@@ -203,7 +246,12 @@ fn lighter_week(weeks: &[WeekTotals], t: &Thresholds, out: &mut Vec<LoadWarning>
 /// Acute (last 7 days) : chronic (weekly average of the last 28 days) running distance, once 28 days are
 /// logged. Returns (ratio, acute metres, chronic weekly metres).
 pub fn acute_chronic_ratio(data: &RunningData, today: NaiveDate) -> Option<(f64, f64, f64)> {
-    let first = data.runs.iter().filter(|r| r.sport.is_run()).map(Run::date).min()?;
+    let first = data
+        .runs
+        .iter()
+        .filter(|r| r.sport.is_run())
+        .map(Run::date)
+        .min()?;
     if (today - first).num_days() < 28 {
         return None;
     }
@@ -243,7 +291,9 @@ mod tests {
         let date = day(d);
         Run {
             id,
-            start_utc: Utc.with_ymd_and_hms(date.year(), date.month(), date.day(), 7, 0, 0).unwrap(),
+            start_utc: Utc
+                .with_ymd_and_hms(date.year(), date.month(), date.day(), 7, 0, 0)
+                .unwrap(),
             distance_m: km * 1000.0,
             elapsed_secs: (km * 360.0) as u32,
             ..Run::default()
@@ -276,12 +326,12 @@ mod tests {
     fn weekly_increase_table() {
         let cases: &[(&[f64], &[i64])] = &[
             (&[20.0, 20.0, 20.0, 20.0], &[]),
-            (&[20.0, 26.0], &[]),           // +30% exactly is not "more than"
-            (&[20.0, 27.0], &[1]),          // +35% over the previous week
+            (&[20.0, 26.0], &[]),  // +30% exactly is not "more than"
+            (&[20.0, 27.0], &[1]), // +35% over the previous week
             (&[20.0, 20.0, 20.0, 10.0, 14.0], &[4]), // +40% over a low week
             (&[10.0, 10.0, 10.0, 20.0, 22.0], &[3, 4]), // week 4: +10% on the week before, +76% on the 4-week average
             (&[20.0, 20.0, 20.0, 20.0, 27.0], &[4]),
-            (&[30.0, 0.0, 30.0], &[]),      // after an empty week there is nothing to compare against
+            (&[30.0, 0.0, 30.0], &[]), // after an empty week there is nothing to compare against
         ];
         for (kms, expected) in cases {
             let data = weekly(kms);
@@ -307,13 +357,21 @@ mod tests {
         data.runs.push(run(2, 10, 11.0)); // +10% exactly: no warning
         data.runs.push(run(3, 20, 12.5)); // +13.6% over 11
         data.runs.push(run(4, 60, 20.0)); // nothing in the 30 days before: no baseline
-        data.planned.push(PlannedRun { id: 9, date: day(70), distance_m: 25_000.0, ..PlannedRun::default() });
+        data.planned.push(PlannedRun {
+            id: 9,
+            date: day(70),
+            distance_m: 25_000.0,
+            ..PlannedRun::default()
+        });
         let warnings: Vec<WarningScope> = load_warnings(&data, day(65))
             .into_iter()
             .filter(|w| w.rule_id == "single_run_spike")
             .map(|w| w.scope)
             .collect();
-        assert_eq!(warnings, vec![WarningScope::Run(3), WarningScope::Planned(9)]);
+        assert_eq!(
+            warnings,
+            vec![WarningScope::Run(3), WarningScope::Planned(9)]
+        );
     }
 
     #[test]

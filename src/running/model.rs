@@ -291,7 +291,8 @@ impl Thresholds {
         if !(2..=12).contains(&self.lighter_week_every) {
             return Err("Lighter week interval must be between 2 and 12 weeks.".into());
         }
-        if !(self.shoe_limit_m.is_finite() && (50_000.0..=5_000_000.0).contains(&self.shoe_limit_m)) {
+        if !(self.shoe_limit_m.is_finite() && (50_000.0..=5_000_000.0).contains(&self.shoe_limit_m))
+        {
             return Err("Shoe distance limit must be between 50 and 5000 km.".into());
         }
         if !(1..=60).contains(&self.shoe_limit_months) {
@@ -404,7 +405,10 @@ mod tests {
     fn ids_are_never_reused() {
         let mut data = RunningData::default();
         let a = data.allocate_id();
-        data.runs.push(Run { id: a, ..Run::default() });
+        data.runs.push(Run {
+            id: a,
+            ..Run::default()
+        });
         let b = data.allocate_id();
         assert!(b > a);
         data.runs.clear();
@@ -424,9 +428,15 @@ mod tests {
     #[test]
     fn default_thresholds_validate_and_bad_ones_do_not() {
         assert!(Thresholds::default().validate().is_ok());
-        let bad = Thresholds { weekly_increase_pct: f64::NAN, ..Thresholds::default() };
+        let bad = Thresholds {
+            weekly_increase_pct: f64::NAN,
+            ..Thresholds::default()
+        };
         assert!(bad.validate().unwrap_err().contains("Weekly"));
-        let bad = Thresholds { shoe_limit_months: 0, ..Thresholds::default() };
+        let bad = Thresholds {
+            shoe_limit_months: 0,
+            ..Thresholds::default()
+        };
         assert!(bad.validate().unwrap_err().contains("age"));
     }
 }

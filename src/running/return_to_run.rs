@@ -48,16 +48,23 @@ pub struct Progress {
 impl Progress {
     /// The stage to do next (the last one when finished).
     pub fn current_stage<'a>(&self, plan: &'a ReturnToRunPlan) -> Option<&'a Stage> {
-        plan.stages.get(self.stage_index.min(plan.stages.len().saturating_sub(1)))
+        plan.stages
+            .get(self.stage_index.min(plan.stages.len().saturating_sub(1)))
     }
 }
 
 fn mean(values: &[u8]) -> Option<f64> {
-    (!values.is_empty()).then(|| values.iter().map(|v| f64::from(*v)).sum::<f64>() / values.len() as f64)
+    (!values.is_empty())
+        .then(|| values.iter().map(|v| f64::from(*v)).sum::<f64>() / values.len() as f64)
 }
 
 /// Replays the runs since the plan started (runs only, with a pain-during score, in start order).
-pub fn replay(plan: &ReturnToRunPlan, state: &ReturnToRunState, runs: &[Run], pain_limit: u8) -> Progress {
+pub fn replay(
+    plan: &ReturnToRunPlan,
+    state: &ReturnToRunState,
+    runs: &[Run],
+    pain_limit: u8,
+) -> Progress {
     let mut progress = Progress {
         stage_index: 0,
         passed_in_row: 0,
@@ -77,7 +84,9 @@ pub fn replay(plan: &ReturnToRunPlan, state: &ReturnToRunState, runs: &[Run], pa
     // (week Monday, pain-during scores) of judged sessions, for the week-on-week rule.
     let mut weeks: Vec<(NaiveDate, Vec<u8>)> = Vec::new();
     for run in sessions {
-        let Some(during) = run.pain_during else { continue };
+        let Some(during) = run.pain_during else {
+            continue;
+        };
         let Some(morning) = run.pain_next_morning else {
             progress.awaiting_next_morning = Some(run.id);
             break;
@@ -89,12 +98,18 @@ pub fn replay(plan: &ReturnToRunPlan, state: &ReturnToRunState, runs: &[Run], pa
         }
         let stage_index = progress.stage_index;
         let (decision, rule_id, reason) = if during > pain_limit {
-            (Decision::EaseOff, Some("pain_during"), format!("Pain during was {during}/10, above your limit of {pain_limit}."))
+            (
+                Decision::EaseOff,
+                Some("pain_during"),
+                format!("Pain during was {during}/10, above your limit of {pain_limit}."),
+            )
         } else if morning > morning_before {
             (
                 Decision::EaseOff,
                 Some("pain_next_morning"),
-                format!("Next morning pain was {morning}/10, worse than {morning_before}/10 before."),
+                format!(
+                    "Next morning pain was {morning}/10, worse than {morning_before}/10 before."
+                ),
             )
         } else if let [.., (_, previous), (_, current)] = weeks.as_slice()
             && let (Some(prev_mean), Some(cur_mean)) = (mean(previous), mean(current))
@@ -103,17 +118,26 @@ pub fn replay(plan: &ReturnToRunPlan, state: &ReturnToRunState, runs: &[Run], pa
             (
                 Decision::Hold,
                 Some("pain_week_on_week"),
-                format!("Pain this week averages {cur_mean:.1}/10, up from {prev_mean:.1}/10 last week: staying at this stage."),
+                format!(
+                    "Pain this week averages {cur_mean:.1}/10, up from {prev_mean:.1}/10 last week: staying at this stage."
+                ),
             )
         } else {
             let needed = plan.stages[stage_index].sessions_to_advance.max(1);
             if progress.passed_in_row + 1 >= needed {
-                (Decision::Advance, None, "Within the pain rules: on to the next stage.".to_owned())
+                (
+                    Decision::Advance,
+                    None,
+                    "Within the pain rules: on to the next stage.".to_owned(),
+                )
             } else {
                 (
                     Decision::Hold,
                     None,
-                    format!("Within the pain rules: {} of {needed} sessions done at this stage.", progress.passed_in_row + 1),
+                    format!(
+                        "Within the pain rules: {} of {needed} sessions done at this stage.",
+                        progress.passed_in_row + 1
+                    ),
                 )
             }
         };
@@ -140,7 +164,14 @@ pub fn replay(plan: &ReturnToRunPlan, state: &ReturnToRunState, runs: &[Run], pa
             }
         }
         morning_before = morning;
-        progress.reviews.push(SessionReview { run_id: run.id, date: run.date(), stage_index, decision, rule_id, reason });
+        progress.reviews.push(SessionReview {
+            run_id: run.id,
+            date: run.date(),
+            stage_index,
+            decision,
+            rule_id,
+            reason,
+        });
     }
     progress
 }
@@ -177,7 +208,8 @@ mod tests {
             .enumerate()
             .map(|(i, (during, morning))| Run {
                 id: i as u64 + 1,
-                start_utc: Utc.with_ymd_and_hms(2024, 1, 1, 7, 0, 0).unwrap() + Duration::days(i as i64 * 2),
+                start_utc: Utc.with_ymd_and_hms(2024, 1, 1, 7, 0, 0).unwrap()
+                    + Duration::days(i as i64 * 2),
                 distance_m: 2000.0,
                 pain_during: Some(*during),
                 pain_next_morning: *morning,
@@ -189,12 +221,33 @@ mod tests {
     #[test]
     fn pain_histories_to_steps() {
         // (pain history, expected stage index, expected decisions)
-        let cases: &[(&[(u8, Option<u8>)], usize, &[Decision])] = &[
-            (&[(1, Some(1)), (1, Some(1))], 1, &[Decision::Hold, Decision::Advance]),
-            (&[(1, Some(1)), (1, Some(1)), (5, Some(1))], 0, &[Decision::Hold, Decision::Advance, Decision::EaseOff]),
-            (&[(1, Some(1)), (1, Some(1)), (2, Some(3))], 0, &[Decision::Hold, Decision::Advance, Decision::EaseOff]),
-            (&[(1, Some(1)), (1, Some(2))], 0, &[Decision::Hold, Decision::EaseOff]), // worse next morning
-            (&[(1, Some(1)), (1, None), (1, Some(1))], 0, &[Decision::Hold]),
+        type Case = (&'static [(u8, Option<u8>)], usize, &'static [Decision]);
+        let cases: &[Case] = &[
+            (
+                &[(1, Some(1)), (1, Some(1))],
+                1,
+                &[Decision::Hold, Decision::Advance],
+            ),
+            (
+                &[(1, Some(1)), (1, Some(1)), (5, Some(1))],
+                0,
+                &[Decision::Hold, Decision::Advance, Decision::EaseOff],
+            ),
+            (
+                &[(1, Some(1)), (1, Some(1)), (2, Some(3))],
+                0,
+                &[Decision::Hold, Decision::Advance, Decision::EaseOff],
+            ),
+            (
+                &[(1, Some(1)), (1, Some(2))],
+                0,
+                &[Decision::Hold, Decision::EaseOff],
+            ), // worse next morning
+            (
+                &[(1, Some(1)), (1, None), (1, Some(1))],
+                0,
+                &[Decision::Hold],
+            ),
         ];
         for (pains, stage, decisions) in cases {
             let progress = replay(&plan(), &state(), &sessions(pains), 3);
@@ -208,8 +261,16 @@ mod tests {
     fn waiting_for_next_morning_and_entry_criteria() {
         let progress = replay(&plan(), &state(), &sessions(&[(1, Some(1)), (1, None)]), 3);
         assert_eq!(progress.awaiting_next_morning, Some(2));
-        let not_ready = ReturnToRunState { entry_criteria_met: false, ..state() };
-        let progress = replay(&plan(), &not_ready, &sessions(&[(1, Some(1)), (1, Some(1))]), 3);
+        let not_ready = ReturnToRunState {
+            entry_criteria_met: false,
+            ..state()
+        };
+        let progress = replay(
+            &plan(),
+            &not_ready,
+            &sessions(&[(1, Some(1)), (1, Some(1))]),
+            3,
+        );
         assert!(progress.reviews.is_empty());
         assert_eq!(progress.stage_index, 0);
     }
@@ -218,7 +279,13 @@ mod tests {
     fn week_on_week_rise_holds() {
         // Week 1 (Jan 1–7): pains 0, 0, 0, 0 (two advances). Week 2: a session at 2/10 is within the limit but
         // higher than last week's average: hold, no advance.
-        let runs = sessions(&[(0, Some(0)), (0, Some(0)), (0, Some(0)), (0, Some(0)), (2, Some(0))]);
+        let runs = sessions(&[
+            (0, Some(0)),
+            (0, Some(0)),
+            (0, Some(0)),
+            (0, Some(0)),
+            (2, Some(0)),
+        ]);
         let progress = replay(&plan(), &state(), &runs, 3);
         let last = progress.reviews.last().unwrap();
         assert_eq!(last.rule_id, Some("pain_week_on_week"));

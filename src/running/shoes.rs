@@ -31,7 +31,8 @@ pub fn whole_months(from: NaiveDate, to: NaiveDate) -> u32 {
     if to <= from {
         return 0;
     }
-    let months = (to.year() - from.year()) * 12 + to.month() as i32 - from.month() as i32
+    let months = (to.year() - from.year()) * 12 + to.month() as i32
+        - from.month() as i32
         - i32::from(to.day() < from.day());
     u32::try_from(months.max(0)).unwrap_or(0)
 }
@@ -61,7 +62,10 @@ pub fn shoe_status(data: &RunningData, shoe: &Shoe, today: NaiveDate) -> ShoeSta
 }
 
 fn reminder(distance_m: f64, age_months: u32, t: &Thresholds) -> Option<ShoeReminder> {
-    match (distance_m >= t.shoe_limit_m, age_months >= t.shoe_limit_months) {
+    match (
+        distance_m >= t.shoe_limit_m,
+        age_months >= t.shoe_limit_months,
+    ) {
         (true, true) => Some(ShoeReminder::DistanceAndAge),
         (true, false) => Some(ShoeReminder::Distance),
         (false, true) => Some(ShoeReminder::Age),
@@ -73,7 +77,10 @@ fn reminder(distance_m: f64, age_months: u32, t: &Thresholds) -> Option<ShoeRemi
 pub fn all_statuses(data: &RunningData, today: NaiveDate) -> Vec<ShoeStatus> {
     let mut shoes: Vec<&Shoe> = data.shoes.iter().collect();
     shoes.sort_by_key(|s| (s.retired_on.is_some(), s.start_date));
-    shoes.into_iter().map(|s| shoe_status(data, s, today)).collect()
+    shoes
+        .into_iter()
+        .map(|s| shoe_status(data, s, today))
+        .collect()
 }
 
 #[cfg(test)]
@@ -98,16 +105,48 @@ mod tests {
         // (starting km, run km, start date, today, expected)
         let cases = [
             (0.0, 100.0, date(2024, 1, 1), date(2024, 3, 1), None),
-            (700.0, 100.0, date(2024, 1, 1), date(2024, 3, 1), Some(ShoeReminder::Distance)),
-            (0.0, 10.0, date(2024, 1, 1), date(2024, 10, 1), Some(ShoeReminder::Age)),
-            (790.0, 20.0, date(2024, 1, 1), date(2024, 10, 2), Some(ShoeReminder::DistanceAndAge)),
+            (
+                700.0,
+                100.0,
+                date(2024, 1, 1),
+                date(2024, 3, 1),
+                Some(ShoeReminder::Distance),
+            ),
+            (
+                0.0,
+                10.0,
+                date(2024, 1, 1),
+                date(2024, 10, 1),
+                Some(ShoeReminder::Age),
+            ),
+            (
+                790.0,
+                20.0,
+                date(2024, 1, 1),
+                date(2024, 10, 2),
+                Some(ShoeReminder::DistanceAndAge),
+            ),
         ];
         for (start_km, run_km, start, today, expected) in cases {
             let mut data = RunningData::default();
-            data.shoes.push(Shoe { id: 1, name: "A".into(), start_date: start, initial_distance_m: start_km * 1000.0, retired_on: None });
-            data.runs.push(Run { id: 2, shoe_id: Some(1), distance_m: run_km * 1000.0, ..Run::default() });
+            data.shoes.push(Shoe {
+                id: 1,
+                name: "A".into(),
+                start_date: start,
+                initial_distance_m: start_km * 1000.0,
+                retired_on: None,
+            });
+            data.runs.push(Run {
+                id: 2,
+                shoe_id: Some(1),
+                distance_m: run_km * 1000.0,
+                ..Run::default()
+            });
             let status = shoe_status(&data, &data.shoes[0], today);
-            assert_eq!(status.reminder, expected, "{start_km} + {run_km} km, {start} → {today}");
+            assert_eq!(
+                status.reminder, expected,
+                "{start_km} + {run_km} km, {start} → {today}"
+            );
             assert_eq!(status.distance_m, (start_km + run_km) * 1000.0);
         }
     }
@@ -115,13 +154,22 @@ mod tests {
     #[test]
     fn retired_shoes_keep_history_without_reminders_and_limits_are_editable() {
         let mut data = RunningData::default();
-        data.shoes.push(Shoe { id: 1, name: "Old".into(), start_date: date(2023, 1, 1), initial_distance_m: 900_000.0, retired_on: Some(date(2023, 6, 1)) });
+        data.shoes.push(Shoe {
+            id: 1,
+            name: "Old".into(),
+            start_date: date(2023, 1, 1),
+            initial_distance_m: 900_000.0,
+            retired_on: Some(date(2023, 6, 1)),
+        });
         let status = shoe_status(&data, &data.shoes[0], date(2025, 1, 1));
         assert_eq!(status.reminder, None);
         assert_eq!(status.age_months, 5, "age stops at retirement");
         data.shoes[0].retired_on = None;
         data.settings.thresholds.shoe_limit_m = 1_000_000.0;
         data.settings.thresholds.shoe_limit_months = 36;
-        assert_eq!(shoe_status(&data, &data.shoes[0], date(2025, 1, 1)).reminder, None);
+        assert_eq!(
+            shoe_status(&data, &data.shoes[0], date(2025, 1, 1)).reminder,
+            None
+        );
     }
 }

@@ -24,7 +24,9 @@ pub(super) fn parse(bytes: &[u8]) -> Result<(Vec<ParsedActivity>, Vec<String>), 
 fn check_header(bytes: &[u8]) -> Result<(), String> {
     let header_size = usize::from(*bytes.first().ok_or("FIT file is empty")?);
     if header_size != 12 && header_size != 14 {
-        return Err(format!("FIT header size {header_size} is invalid (expected 12 or 14): not a FIT file or corrupt"));
+        return Err(format!(
+            "FIT header size {header_size} is invalid (expected 12 or 14): not a FIT file or corrupt"
+        ));
     }
     if bytes.len() < header_size || &bytes[8..12] != b".FIT" {
         return Err("FIT file is truncated inside its header".to_owned());
@@ -52,9 +54,17 @@ fn parse_checked(bytes: &[u8]) -> Result<(Vec<ParsedActivity>, Vec<String>), Str
                 ]
                 .into_iter()
                 .collect();
-                let records = fitparser::de::from_bytes_with_options(bytes, &options)
-                    .map_err(|e| format!("FIT checksum is wrong and the records do not parse: {}", describe(&e)))?;
-                warnings.push("FIT checksum is wrong; the records still parse, so the file was read".to_owned());
+                let records =
+                    fitparser::de::from_bytes_with_options(bytes, &options).map_err(|e| {
+                        format!(
+                            "FIT checksum is wrong and the records do not parse: {}",
+                            describe(&e)
+                        )
+                    })?;
+                warnings.push(
+                    "FIT checksum is wrong; the records still parse, so the file was read"
+                        .to_owned(),
+                );
                 records
             }
             other => return Err(describe(&other)),
@@ -75,10 +85,13 @@ fn parse_checked(bytes: &[u8]) -> Result<(Vec<ParsedActivity>, Vec<String>), Str
 
 fn describe(error: &ErrorKind) -> String {
     match error {
-        ErrorKind::UnexpectedEof(_) => "FIT file is truncated (ends in the middle of a record)".to_owned(),
+        ErrorKind::UnexpectedEof(_) => {
+            "FIT file is truncated (ends in the middle of a record)".to_owned()
+        }
         ErrorKind::ParseError(position, _) => format!("FIT file is corrupt at byte {position}"),
         ErrorKind::InvalidCrc(..) => "FIT checksum is wrong".to_owned(),
-        ErrorKind::MissingDefinitionMessage(..) | ErrorKind::MissingDeveloperDefinitionMessage() => {
+        ErrorKind::MissingDefinitionMessage(..)
+        | ErrorKind::MissingDeveloperDefinitionMessage() => {
             "FIT file is corrupt (a record refers to a definition it never gave)".to_owned()
         }
         ErrorKind::TrailingBytes(n) => format!("FIT file has {n} stray bytes at the end"),
@@ -87,7 +100,11 @@ fn describe(error: &ErrorKind) -> String {
 }
 
 fn field<'a>(record: &'a FitDataRecord, name: &str) -> Option<&'a Value> {
-    record.fields().iter().find(|f| f.name() == name).map(fitparser::FitDataField::value)
+    record
+        .fields()
+        .iter()
+        .find(|f| f.name() == name)
+        .map(fitparser::FitDataField::value)
 }
 
 fn as_f64(value: &Value) -> Option<f64> {
@@ -134,26 +151,31 @@ fn running_cadence(record: &FitDataRecord, sport: Sport) -> Option<f64> {
     }
     let whole = number(record, "avg_running_cadence").or_else(|| number(record, "avg_cadence"))?;
     let fraction = number(record, "avg_fractional_cadence").unwrap_or(0.0);
-    (whole > 0.0).then(|| 2.0 * (whole + fraction))
+    (whole > 0.0).then_some(2.0 * (whole + fraction))
 }
 
 fn from_session(session: &FitDataRecord) -> Option<ParsedActivity> {
     let start = time(session, "start_time").or_else(|| time(session, "timestamp"))?;
     let sport = sport_of(session);
-    let elapsed = number(session, "total_elapsed_time").or_else(|| number(session, "total_timer_time"))?;
+    let elapsed =
+        number(session, "total_elapsed_time").or_else(|| number(session, "total_timer_time"))?;
     Some(ParsedActivity {
         start_utc: start,
         sport,
         distance_m: number(session, "total_distance").unwrap_or(0.0),
         elapsed_secs: elapsed,
-        moving_secs: number(session, "total_moving_time").or_else(|| number(session, "total_timer_time")),
+        moving_secs: number(session, "total_moving_time")
+            .or_else(|| number(session, "total_timer_time")),
         cadence_spm: running_cadence(session, sport),
         gear_name: None,
     })
 }
 
 fn from_records(records: &[FitDataRecord]) -> Result<ParsedActivity, String> {
-    let points: Vec<&FitDataRecord> = records.iter().filter(|r| r.kind() == MesgNum::Record).collect();
+    let points: Vec<&FitDataRecord> = records
+        .iter()
+        .filter(|r| r.kind() == MesgNum::Record)
+        .collect();
     let times: Vec<DateTime<Utc>> = points.iter().filter_map(|r| time(r, "timestamp")).collect();
     let (Some(first), Some(last)) = (times.iter().min(), times.iter().max()) else {
         return Err("FIT file has no activity records with times".to_owned());

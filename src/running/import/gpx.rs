@@ -8,7 +8,8 @@ const STOPPED_SPEED_MPS: f64 = 0.3;
 /// Parses one GPX document; every track segment of every track is joined into one activity.
 pub(super) fn parse(bytes: &[u8]) -> Result<ParsedActivity, String> {
     let text = std::str::from_utf8(bytes).map_err(|e| format!("GPX is not UTF-8: {e}"))?;
-    let doc = roxmltree::Document::parse(text).map_err(|e| format!("GPX is not well-formed XML: {e}"))?;
+    let doc =
+        roxmltree::Document::parse(text).map_err(|e| format!("GPX is not well-formed XML: {e}"))?;
     let root = doc.root_element();
     if root.tag_name().name() != "gpx" {
         return Err("not a GPX document".into());
@@ -32,8 +33,12 @@ pub(super) fn parse(bytes: &[u8]) -> Result<ParsedActivity, String> {
         let mut previous: Option<(f64, f64, Option<chrono::DateTime<chrono::Utc>>)> = None;
         for point in segment.children().filter(|n| n.has_tag_name("trkpt")) {
             let (Some(lat), Some(lon)) = (
-                point.attribute("lat").and_then(|v| v.trim().parse::<f64>().ok()),
-                point.attribute("lon").and_then(|v| v.trim().parse::<f64>().ok()),
+                point
+                    .attribute("lat")
+                    .and_then(|v| v.trim().parse::<f64>().ok()),
+                point
+                    .attribute("lon")
+                    .and_then(|v| v.trim().parse::<f64>().ok()),
             ) else {
                 return Err(format!(
                     "GPX track point at byte {} has no valid lat/lon",
@@ -41,7 +46,10 @@ pub(super) fn parse(bytes: &[u8]) -> Result<ParsedActivity, String> {
                 ));
             };
             if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
-                return Err(format!("GPX track point at byte {} is off the globe", point.range().start));
+                return Err(format!(
+                    "GPX track point at byte {} is off the globe",
+                    point.range().start
+                ));
             }
             points += 1;
             let time = point
@@ -51,7 +59,8 @@ pub(super) fn parse(bytes: &[u8]) -> Result<ParsedActivity, String> {
                 .and_then(parse_time);
             if let Some(t) = time {
                 timed_points += 1;
-                first_time = Some(first_time.map_or(t, |f: chrono::DateTime<chrono::Utc>| f.min(t)));
+                first_time =
+                    Some(first_time.map_or(t, |f: chrono::DateTime<chrono::Utc>| f.min(t)));
                 last_time = Some(last_time.map_or(t, |l: chrono::DateTime<chrono::Utc>| l.max(t)));
             }
             // Garmin's TrackPointExtension <cad> counts one foot; 0 means no reading.
@@ -86,7 +95,9 @@ pub(super) fn parse(bytes: &[u8]) -> Result<ParsedActivity, String> {
         return Err("GPX track points have no times".into());
     };
     if timed_points < points / 2 {
-        return Err(format!("only {timed_points} of {points} GPX track points have a time"));
+        return Err(format!(
+            "only {timed_points} of {points} GPX track points have a time"
+        ));
     }
     let elapsed_secs = (end - start).num_milliseconds() as f64 / 1000.0;
     Ok(ParsedActivity {
@@ -126,7 +137,11 @@ mod tests {
 
     #[test]
     fn no_points_or_no_times_are_refused() {
-        assert!(parse(gpx("").as_bytes()).unwrap_err().contains("no track points"));
+        assert!(
+            parse(gpx("").as_bytes())
+                .unwrap_err()
+                .contains("no track points")
+        );
         let untimed = gpx(r#"<trkpt lat="0" lon="0"/><trkpt lat="0.1" lon="0"/>"#);
         assert!(parse(untimed.as_bytes()).unwrap_err().contains("no times"));
         let bad = gpx(r#"<trkpt lat="x" lon="0"/>"#);

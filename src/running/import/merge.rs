@@ -18,7 +18,10 @@ const SAME_DISTANCE_SLACK_M: f64 = 20.0;
 #[derive(Debug, Clone, PartialEq)]
 pub enum MergeOutcome {
     /// New activities were added (count), with any warnings the reader gave.
-    Imported { count: usize, warnings: Vec<String> },
+    Imported {
+        count: usize,
+        warnings: Vec<String>,
+    },
     /// Everything in the file was already in the log.
     AlreadyThere,
     Failed(String),
@@ -35,7 +38,12 @@ impl fmt::Display for MergeLine {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.outcome {
             MergeOutcome::Imported { count, warnings } => {
-                write!(f, "{}: imported {count} activit{}", self.label, if *count == 1 { "y" } else { "ies" })?;
+                write!(
+                    f,
+                    "{}: imported {count} activit{}",
+                    self.label,
+                    if *count == 1 { "y" } else { "ies" }
+                )?;
                 for w in warnings {
                     write!(f, " (warning: {w})")?;
                 }
@@ -76,13 +84,18 @@ fn is_duplicate(run: &Run, activity: &ParsedActivity) -> bool {
     let start_gap = (run.start_utc - activity.start_utc).abs();
     let larger = run.distance_m.max(activity.distance_m);
     start_gap <= Duration::seconds(SAME_START_SECS)
-        && (run.distance_m - activity.distance_m).abs() <= (larger * SAME_DISTANCE_FRACTION).max(SAME_DISTANCE_SLACK_M)
+        && (run.distance_m - activity.distance_m).abs()
+            <= (larger * SAME_DISTANCE_FRACTION).max(SAME_DISTANCE_SLACK_M)
 }
 
 /// Rounds seconds to whole seconds within `u32` (negative or absurd values become 0 or the maximum).
 #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // clamped to the u32 range first
 fn whole_secs(secs: f64) -> u32 {
-    if secs.is_finite() { secs.round().clamp(0.0, f64::from(u32::MAX)) as u32 } else { 0 }
+    if secs.is_finite() {
+        secs.round().clamp(0.0, f64::from(u32::MAX)) as u32
+    } else {
+        0
+    }
 }
 
 /// Adds the batch's new activities to `data`; returns one line per file and the totals.
@@ -91,7 +104,10 @@ pub fn merge_batch(data: &mut RunningData, batch: ImportBatch) -> MergeReport {
     for file in batch.files {
         let outcome = match file.outcome {
             FileOutcome::Failed(reason) => MergeOutcome::Failed(reason),
-            FileOutcome::Parsed { activities, warnings } => {
+            FileOutcome::Parsed {
+                activities,
+                warnings,
+            } => {
                 let mut added = 0;
                 for activity in activities {
                     if !(activity.distance_m.is_finite() && activity.distance_m >= 0.0) {
@@ -100,7 +116,11 @@ pub fn merge_batch(data: &mut RunningData, batch: ImportBatch) -> MergeReport {
                     if data.runs.iter().any(|r| is_duplicate(r, &activity)) {
                         continue;
                     }
-                    let shoe_id = activity.sport.is_run().then(|| shoe_for(data, activity.gear_name.as_deref())).flatten();
+                    let shoe_id = activity
+                        .sport
+                        .is_run()
+                        .then(|| shoe_for(data, activity.gear_name.as_deref()))
+                        .flatten();
                     let id = data.allocate_id();
                     data.runs.push(Run {
                         id,
@@ -119,7 +139,10 @@ pub fn merge_batch(data: &mut RunningData, batch: ImportBatch) -> MergeReport {
                 if added == 0 {
                     MergeOutcome::AlreadyThere
                 } else {
-                    MergeOutcome::Imported { count: added, warnings }
+                    MergeOutcome::Imported {
+                        count: added,
+                        warnings,
+                    }
                 }
             }
         };
@@ -131,7 +154,10 @@ pub fn merge_batch(data: &mut RunningData, batch: ImportBatch) -> MergeReport {
             MergeOutcome::AlreadyThere => report.files_already_there += 1,
             MergeOutcome::Failed(_) => report.files_failed += 1,
         }
-        report.lines.push(MergeLine { label: file.label, outcome });
+        report.lines.push(MergeLine {
+            label: file.label,
+            outcome,
+        });
     }
     data.sort_runs();
     report
@@ -146,7 +172,10 @@ fn shoe_for(data: &RunningData, gear_name: Option<&str>) -> Option<u64> {
             .find(|s| s.retired_on.is_none() && s.name.trim().to_lowercase() == gear)
             .map(|s| s.id)
     });
-    by_name.or(data.settings.default_shoe_id.filter(|id| data.shoe(*id).is_some_and(|s| s.retired_on.is_none())))
+    by_name.or(data
+        .settings
+        .default_shoe_id
+        .filter(|id| data.shoe(*id).is_some_and(|s| s.retired_on.is_none())))
 }
 
 #[cfg(test)]
@@ -171,8 +200,17 @@ mod tests {
     fn batch(activities: Vec<ParsedActivity>) -> ImportBatch {
         ImportBatch {
             files: vec![
-                FileReport { label: "a.fit".into(), outcome: FileOutcome::Parsed { activities, warnings: vec![] } },
-                FileReport { label: "b.fit".into(), outcome: FileOutcome::Failed("FIT file is truncated".into()) },
+                FileReport {
+                    label: "a.fit".into(),
+                    outcome: FileOutcome::Parsed {
+                        activities,
+                        warnings: vec![],
+                    },
+                },
+                FileReport {
+                    label: "b.fit".into(),
+                    outcome: FileOutcome::Failed("FIT file is truncated".into()),
+                },
             ],
         }
     }
@@ -188,7 +226,10 @@ mod tests {
         let second = merge_batch(&mut data, batch(vec![activity(0, 5010.0, None)]));
         assert_eq!(second.files_already_there, 1);
         assert_eq!(data.runs.len(), 1);
-        assert_eq!(second.lines[1].to_string(), "b.fit: failed: FIT file is truncated");
+        assert_eq!(
+            second.lines[1].to_string(),
+            "b.fit: failed: FIT file is truncated"
+        );
         // Same start but a clearly different distance is a different activity.
         merge_batch(&mut data, batch(vec![activity(0, 8000.0, None)]));
         assert_eq!(data.runs.len(), 2);
@@ -197,10 +238,24 @@ mod tests {
     #[test]
     fn gear_name_matches_a_shoe_else_the_default() {
         let mut data = RunningData::default();
-        data.shoes.push(Shoe { id: 1, name: "Pegasus 38".into(), ..Shoe::default() });
-        data.shoes.push(Shoe { id: 2, name: "Old pair".into(), ..Shoe::default() });
+        data.shoes.push(Shoe {
+            id: 1,
+            name: "Pegasus 38".into(),
+            ..Shoe::default()
+        });
+        data.shoes.push(Shoe {
+            id: 2,
+            name: "Old pair".into(),
+            ..Shoe::default()
+        });
         data.settings.default_shoe_id = Some(2);
-        merge_batch(&mut data, batch(vec![activity(0, 5000.0, Some("pegasus 38")), activity(30, 3000.0, None)]));
+        merge_batch(
+            &mut data,
+            batch(vec![
+                activity(0, 5000.0, Some("pegasus 38")),
+                activity(30, 3000.0, None),
+            ]),
+        );
         assert_eq!(data.runs[0].shoe_id, Some(1));
         assert_eq!(data.runs[1].shoe_id, Some(2));
     }

@@ -91,7 +91,9 @@ pub enum ImportError {
     Io(String),
     #[error("larger than the {limit_mb} MB limit")]
     TooLarge { limit_mb: u64 },
-    #[error("inflates past the {limit_mb} MB limit (possible decompression bomb); stopped while reading")]
+    #[error(
+        "inflates past the {limit_mb} MB limit (possible decompression bomb); stopped while reading"
+    )]
     InflatesTooFar { limit_mb: u64 },
     #[error("empty file")]
     Empty,
@@ -106,7 +108,11 @@ fn mb(bytes: u64) -> u64 {
 }
 
 /// Reads at most `limit` bytes from `reader`; more than that is an error, found while reading.
-pub(crate) fn read_capped(mut reader: impl Read, limit: u64, inflating: bool) -> Result<Vec<u8>, ImportError> {
+pub(crate) fn read_capped(
+    mut reader: impl Read,
+    limit: u64,
+    inflating: bool,
+) -> Result<Vec<u8>, ImportError> {
     let mut bytes = Vec::new();
     reader
         .by_ref()
@@ -121,9 +127,13 @@ pub(crate) fn read_capped(mut reader: impl Read, limit: u64, inflating: bool) ->
         })?;
     if bytes.len() as u64 > limit {
         return Err(if inflating {
-            ImportError::InflatesTooFar { limit_mb: mb(limit) }
+            ImportError::InflatesTooFar {
+                limit_mb: mb(limit),
+            }
         } else {
-            ImportError::TooLarge { limit_mb: mb(limit) }
+            ImportError::TooLarge {
+                limit_mb: mb(limit),
+            }
         });
     }
     Ok(bytes)
@@ -171,7 +181,11 @@ pub(crate) fn parse_activity_bytes(
     }
     match sniff(bytes) {
         Kind::Gzip => {
-            let inner = read_capped(flate2::read::GzDecoder::new(bytes), limits.max_inflated_bytes, true)?;
+            let inner = read_capped(
+                flate2::read::GzDecoder::new(bytes),
+                limits.max_inflated_bytes,
+                true,
+            )?;
             if inner.is_empty() {
                 return Err(ImportError::Empty);
             }
@@ -192,17 +206,27 @@ pub(crate) fn parse_activity_bytes(
 fn parse_plain(bytes: &[u8]) -> Result<(Vec<ParsedActivity>, Vec<String>), ImportError> {
     match sniff(bytes) {
         Kind::Fit => fit::parse(bytes).map_err(ImportError::Bad),
-        Kind::Gpx => gpx::parse(bytes).map(|a| (vec![a], Vec::new())).map_err(ImportError::Bad),
-        Kind::Tcx => tcx::parse(bytes).map(|a| (a, Vec::new())).map_err(ImportError::Bad),
+        Kind::Gpx => gpx::parse(bytes)
+            .map(|a| (vec![a], Vec::new()))
+            .map_err(ImportError::Bad),
+        Kind::Tcx => tcx::parse(bytes)
+            .map(|a| (a, Vec::new()))
+            .map_err(ImportError::Bad),
         Kind::Gzip | Kind::Zip | Kind::Unknown => Err(ImportError::NotARunFile),
     }
 }
 
-fn report(label: String, result: Result<(Vec<ParsedActivity>, Vec<String>), ImportError>) -> FileReport {
+fn report(
+    label: String,
+    result: Result<(Vec<ParsedActivity>, Vec<String>), ImportError>,
+) -> FileReport {
     FileReport {
         label,
         outcome: match result {
-            Ok((activities, warnings)) => FileOutcome::Parsed { activities, warnings },
+            Ok((activities, warnings)) => FileOutcome::Parsed {
+                activities,
+                warnings,
+            },
             Err(e) => FileOutcome::Failed(e.to_string()),
         },
     }
@@ -214,7 +238,9 @@ fn read_file(path: &Path, limits: &ImportLimits) -> Result<Vec<u8>, ImportError>
     if let Ok(meta) = file.metadata()
         && meta.len() > limits.max_file_bytes
     {
-        return Err(ImportError::TooLarge { limit_mb: mb(limits.max_file_bytes) });
+        return Err(ImportError::TooLarge {
+            limit_mb: mb(limits.max_file_bytes),
+        });
     }
     read_capped(file, limits.max_file_bytes, false)
 }
@@ -275,7 +301,9 @@ fn import_folder(dir: &Path, limits: &ImportLimits, batch: &mut ImportBatch) {
         for entry in entries.flatten() {
             let path = entry.path();
             // Symlinks are not followed, so a loop cannot trap the import.
-            let Ok(kind) = entry.file_type() else { continue };
+            let Ok(kind) = entry.file_type() else {
+                continue;
+            };
             if kind.is_dir() {
                 stack.push(path);
             } else if kind.is_file() && is_activity_name(&path) {
@@ -307,9 +335,11 @@ fn is_activity_name(path: &Path) -> bool {
         .file_name()
         .map(|n| n.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
-    [".gpx", ".tcx", ".fit", ".gpx.gz", ".tcx.gz", ".fit.gz", ".zip"]
-        .iter()
-        .any(|ext| name.ends_with(ext))
+    [
+        ".gpx", ".tcx", ".fit", ".gpx.gz", ".tcx.gz", ".fit.gz", ".zip",
+    ]
+    .iter()
+    .any(|ext| name.ends_with(ext))
 }
 
 /// Parses an RFC 3339 timestamp (`2017-07-29T14:46:35.000Z`) to UTC.
@@ -325,13 +355,27 @@ pub(crate) fn sport_from_name(name: &str) -> Sport {
     let has = |words: &[&str]| words.iter().any(|w| name.contains(w));
     if has(&["elliptic", "ellipti", "crosstrainer"]) {
         Sport::Elliptical
-    } else if has(&["walk", "hik", "wander", "spazier", "marche", "randonn", "caminat", "senderismo"]) {
+    } else if has(&[
+        "walk",
+        "hik",
+        "wander",
+        "spazier",
+        "marche",
+        "randonn",
+        "caminat",
+        "senderismo",
+    ]) {
         Sport::Walking
     } else if has(&["swim", "schwimm", "natation", "nata", "zwem"]) {
         Sport::Swimming
-    } else if has(&["bik", "cycl", "ride", "rad", "vélo", "velo", "ciclis", "fiets", "bici"]) {
+    } else if has(&[
+        "bik", "cycl", "ride", "rad", "vélo", "velo", "ciclis", "fiets", "bici",
+    ]) {
         Sport::Cycling
-    } else if has(&["run", "lauf", "course", "carrera", "corsa", "hardloop", "jog", "trail"]) || name.is_empty() {
+    } else if has(&[
+        "run", "lauf", "course", "carrera", "corsa", "hardloop", "jog", "trail",
+    ]) || name.is_empty()
+    {
         Sport::Run
     } else {
         Sport::Other
@@ -355,9 +399,15 @@ mod tests {
 
     #[test]
     fn sniffing_ignores_extensions() {
-        assert_eq!(sniff(b"<?xml version='1.0'?><gpx version=\"1.1\">"), Kind::Gpx);
+        assert_eq!(
+            sniff(b"<?xml version='1.0'?><gpx version=\"1.1\">"),
+            Kind::Gpx
+        );
         assert_eq!(sniff(b"<TrainingCenterDatabase>"), Kind::Tcx);
-        assert_eq!(sniff(&[14, 16, 0, 0, 0, 0, 0, 0, b'.', b'F', b'I', b'T']), Kind::Fit);
+        assert_eq!(
+            sniff(&[14, 16, 0, 0, 0, 0, 0, 0, b'.', b'F', b'I', b'T']),
+            Kind::Fit
+        );
         assert_eq!(sniff(b"hello"), Kind::Unknown);
     }
 
@@ -369,15 +419,24 @@ mod tests {
             encoder.write_all(&zeros).unwrap();
         }
         let bomb = encoder.finish().unwrap();
-        let limits = ImportLimits { max_inflated_bytes: 1024 * 1024, ..ImportLimits::default() };
+        let limits = ImportLimits {
+            max_inflated_bytes: 1024 * 1024,
+            ..ImportLimits::default()
+        };
         let err = parse_activity_bytes(&bomb, &limits).unwrap_err();
-        assert!(matches!(err, ImportError::InflatesTooFar { limit_mb: 1 }), "{err:?}");
+        assert!(
+            matches!(err, ImportError::InflatesTooFar { limit_mb: 1 }),
+            "{err:?}"
+        );
     }
 
     #[test]
     fn empty_random_and_truncated_gzip_fail_cleanly() {
         let limits = ImportLimits::default();
-        assert_eq!(parse_activity_bytes(b"", &limits).unwrap_err(), ImportError::Empty);
+        assert_eq!(
+            parse_activity_bytes(b"", &limits).unwrap_err(),
+            ImportError::Empty
+        );
         assert_eq!(
             parse_activity_bytes(b"just some text", &limits).unwrap_err(),
             ImportError::NotARunFile

@@ -9,8 +9,8 @@ use std::path::{Component, Path};
 use chrono::{DateTime, NaiveDateTime, Utc};
 
 use super::{
-    FileOutcome, FileReport, ImportBatch, ImportError, ImportLimits, ParsedActivity, mb, parse_activity_bytes,
-    read_capped, sport_from_name,
+    FileOutcome, FileReport, ImportBatch, ImportError, ImportLimits, ParsedActivity, mb,
+    parse_activity_bytes, read_capped, sport_from_name,
 };
 
 /// Header names seen in Strava exports, by language (lower case).
@@ -46,7 +46,14 @@ const MOVING: &[&str] = &[
     "tempo in movimento",
     "beweegtijd",
 ];
-const DISTANCE: &[&str] = &["distance", "distanz", "distancia", "distanza", "afstand", "entfernung"];
+const DISTANCE: &[&str] = &[
+    "distance",
+    "distanz",
+    "distancia",
+    "distanza",
+    "afstand",
+    "entfernung",
+];
 const GEAR: &[&str] = &[
     "activity gear",
     "aktivitätsausrüstung",
@@ -56,7 +63,14 @@ const GEAR: &[&str] = &[
     "attrezzatura dell'attività",
     "uitrusting voor activiteit",
 ];
-const FILENAME: &[&str] = &["filename", "dateiname", "nom du fichier", "nombre de archivo", "nome file", "bestandsnaam"];
+const FILENAME: &[&str] = &[
+    "filename",
+    "dateiname",
+    "nom du fichier",
+    "nombre de archivo",
+    "nome file",
+    "bestandsnaam",
+];
 
 /// Column positions found in one CSV header.
 #[derive(Debug, Default)]
@@ -75,7 +89,10 @@ struct Columns {
 
 impl Columns {
     fn from_header(header: &csv::StringRecord) -> Self {
-        let names: Vec<String> = header.iter().map(|h| h.trim().trim_start_matches('\u{feff}').to_lowercase()).collect();
+        let names: Vec<String> = header
+            .iter()
+            .map(|h| h.trim().trim_start_matches('\u{feff}').to_lowercase())
+            .collect();
         let all = |aliases: &[&str]| -> Vec<usize> {
             names
                 .iter()
@@ -89,11 +106,20 @@ impl Columns {
         Self {
             // The first columns have kept their order in every version seen: id, date, name, type, description,
             // elapsed time, distance. Unknown languages fall back to those positions.
-            date: all(DATE).first().copied().or((names.len() > 1).then_some(1)),
-            sport: all(TYPE).first().copied().or((names.len() > 3).then_some(3)),
+            date: all(DATE)
+                .first()
+                .copied()
+                .or((names.len() > 1).then_some(1)),
+            sport: all(TYPE)
+                .first()
+                .copied()
+                .or((names.len() > 3).then_some(3)),
             elapsed: elapsed.first().copied().or((names.len() > 5).then_some(5)),
             moving: all(MOVING).first().copied(),
-            distance_user: distances.first().copied().or((names.len() > 6).then_some(6)),
+            distance_user: distances
+                .first()
+                .copied()
+                .or((names.len() > 6).then_some(6)),
             distance_m: distances.get(1).copied(),
             gear: all(GEAR).first().copied(),
             filename: all(FILENAME).first().copied(),
@@ -103,7 +129,11 @@ impl Columns {
 
 /// Parses a number written with either decimal mark (`12.84`, `12,84`, `1.234,5`, `1,234.5`).
 pub(super) fn parse_locale_number(text: &str) -> Option<f64> {
-    let t: String = text.trim().chars().filter(|c| !c.is_whitespace() && *c != '\u{a0}').collect();
+    let t: String = text
+        .trim()
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{a0}')
+        .collect();
     if t.is_empty() {
         return None;
     }
@@ -113,7 +143,10 @@ pub(super) fn parse_locale_number(text: &str) -> Option<f64> {
         (Some(_), None) => t.replace(',', "."),
         _ => t,
     };
-    normalised.parse::<f64>().ok().filter(|v| v.is_finite() && *v >= 0.0)
+    normalised
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite() && *v >= 0.0)
 }
 
 /// Parses Strava's export dates (UTC) in the formats seen across languages.
@@ -149,13 +182,22 @@ struct Row {
 }
 
 fn read_rows(csv_bytes: &[u8]) -> Result<Vec<Row>, String> {
-    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(csv_bytes);
-    let header = reader.headers().map_err(|e| format!("activities.csv header cannot be read: {e}"))?.clone();
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(csv_bytes);
+    let header = reader
+        .headers()
+        .map_err(|e| format!("activities.csv header cannot be read: {e}"))?
+        .clone();
     let columns = Columns::from_header(&header);
     let mut rows = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| format!("activities.csv: {e}"))?;
-        let get = |i: Option<usize>| i.and_then(|i| record.get(i)).map(str::trim).filter(|s| !s.is_empty());
+        let get = |i: Option<usize>| {
+            i.and_then(|i| record.get(i))
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+        };
         let filename = get(columns.filename).map(str::to_owned).or_else(|| {
             // Column names unknown: the file column is the one naming a file under activities/.
             record
@@ -188,13 +230,17 @@ struct FolderSource<'a>(&'a Path);
 
 /// A relative path inside the export with no `..`, root or drive parts.
 fn is_safe_relative(name: &str) -> bool {
-    Path::new(name).components().all(|c| matches!(c, Component::Normal(_) | Component::CurDir))
+    Path::new(name)
+        .components()
+        .all(|c| matches!(c, Component::Normal(_) | Component::CurDir))
 }
 
 impl Source for FolderSource<'_> {
     fn read(&mut self, name: &str, limits: &ImportLimits) -> Result<Option<Vec<u8>>, ImportError> {
         if !is_safe_relative(name) {
-            return Err(ImportError::Bad(format!("file name '{name}' points outside the export")));
+            return Err(ImportError::Bad(format!(
+                "file name '{name}' points outside the export"
+            )));
         }
         let path = self.0.join(name);
         if !path.is_file() {
@@ -215,16 +261,20 @@ struct ZipSource<R: Read + Seek> {
 
 impl<R: Read + Seek> ZipSource<R> {
     fn read_entry(&mut self, index: usize, limits: &ImportLimits) -> Result<Vec<u8>, ImportError> {
-        let remaining = limits.max_archive_inflated_bytes.saturating_sub(self.inflated_total);
+        let remaining = limits
+            .max_archive_inflated_bytes
+            .saturating_sub(self.inflated_total);
         let cap = limits.max_inflated_bytes.min(remaining);
         let entry = self
             .archive
             .by_index(index)
             .map_err(|e| ImportError::Bad(format!("damaged archive entry: {e}")))?;
         let bytes = read_capped(entry, cap, true).map_err(|e| match e {
-            ImportError::InflatesTooFar { .. } if cap < limits.max_inflated_bytes => ImportError::InflatesTooFar {
-                limit_mb: mb(limits.max_archive_inflated_bytes),
-            },
+            ImportError::InflatesTooFar { .. } if cap < limits.max_inflated_bytes => {
+                ImportError::InflatesTooFar {
+                    limit_mb: mb(limits.max_archive_inflated_bytes),
+                }
+            }
             other => other,
         })?;
         self.inflated_total += bytes.len() as u64;
@@ -249,7 +299,13 @@ impl<R: Read + Seek> Source for ZipSource<R> {
 pub(super) fn import_folder(dir: &Path, limits: &ImportLimits, batch: &mut ImportBatch) {
     let csv_path = dir.join("activities.csv");
     match super::read_file(&csv_path, limits) {
-        Ok(bytes) => import_rows(&bytes, &mut FolderSource(dir), &csv_path.display().to_string(), limits, batch),
+        Ok(bytes) => import_rows(
+            &bytes,
+            &mut FolderSource(dir),
+            &csv_path.display().to_string(),
+            limits,
+            batch,
+        ),
         Err(e) => batch.files.push(FileReport {
             label: csv_path.display().to_string(),
             outcome: FileOutcome::Failed(e.to_string()),
@@ -261,7 +317,10 @@ pub(super) fn import_folder(dir: &Path, limits: &ImportLimits, batch: &mut Impor
 pub(super) fn import_zip(path: &Path, limits: &ImportLimits, batch: &mut ImportBatch) {
     let label = path.display().to_string();
     let fail = |batch: &mut ImportBatch, reason: String| {
-        batch.files.push(FileReport { label: label.clone(), outcome: FileOutcome::Failed(reason) });
+        batch.files.push(FileReport {
+            label: label.clone(),
+            outcome: FileOutcome::Failed(reason),
+        });
     };
     let file = match File::open(path) {
         Ok(file) => file,
@@ -272,7 +331,14 @@ pub(super) fn import_zip(path: &Path, limits: &ImportLimits, batch: &mut ImportB
         Err(e) => return fail(batch, format!("not a readable zip archive: {e}")),
     };
     if archive.len() > limits.max_files {
-        return fail(batch, format!("{} entries: more than the {} file limit", archive.len(), limits.max_files));
+        return fail(
+            batch,
+            format!(
+                "{} entries: more than the {} file limit",
+                archive.len(),
+                limits.max_files
+            ),
+        );
     }
     let csv_name = archive
         .file_names()
@@ -280,7 +346,11 @@ pub(super) fn import_zip(path: &Path, limits: &ImportLimits, batch: &mut ImportB
         .filter(|n| n.rsplit('/').next() == Some("activities.csv"))
         .min_by_key(|n| n.len())
         .map(std::borrow::Cow::into_owned);
-    let mut source = ZipSource { archive, zip_label: label.clone(), inflated_total: 0 };
+    let mut source = ZipSource {
+        archive,
+        zip_label: label.clone(),
+        inflated_total: 0,
+    };
     let Some(csv_name) = csv_name else {
         // A plain zip of activity files.
         for index in 0..source.archive.len() {
@@ -291,7 +361,9 @@ pub(super) fn import_zip(path: &Path, limits: &ImportLimits, batch: &mut ImportB
             if name.ends_with('/') || !super::is_activity_name(Path::new(&name)) {
                 continue;
             }
-            let result = source.read_entry(index, limits).and_then(|b| parse_activity_bytes(&b, limits));
+            let result = source
+                .read_entry(index, limits)
+                .and_then(|b| parse_activity_bytes(&b, limits));
             batch.files.push(super::report(source.label(&name), result));
         }
         return;
@@ -299,8 +371,17 @@ pub(super) fn import_zip(path: &Path, limits: &ImportLimits, batch: &mut ImportB
     let prefix = csv_name.trim_end_matches("activities.csv").to_owned();
     match source.read(&csv_name, limits) {
         Ok(Some(bytes)) => {
-            let mut prefixed = PrefixedSource { inner: &mut source, prefix };
-            import_rows(&bytes, &mut prefixed, &format!("{label}!{csv_name}"), limits, batch);
+            let mut prefixed = PrefixedSource {
+                inner: &mut source,
+                prefix,
+            };
+            import_rows(
+                &bytes,
+                &mut prefixed,
+                &format!("{label}!{csv_name}"),
+                limits,
+                batch,
+            );
         }
         Ok(None) => fail(batch, "activities.csv vanished from the archive".to_owned()),
         Err(e) => fail(batch, format!("activities.csv: {e}")),
@@ -322,11 +403,20 @@ impl<S: Source> Source for PrefixedSource<'_, S> {
     }
 }
 
-fn import_rows(csv_bytes: &[u8], source: &mut impl Source, csv_label: &str, limits: &ImportLimits, batch: &mut ImportBatch) {
+fn import_rows(
+    csv_bytes: &[u8],
+    source: &mut impl Source,
+    csv_label: &str,
+    limits: &ImportLimits,
+    batch: &mut ImportBatch,
+) {
     let rows = match read_rows(csv_bytes) {
         Ok(rows) => rows,
         Err(reason) => {
-            batch.files.push(FileReport { label: csv_label.to_owned(), outcome: FileOutcome::Failed(reason) });
+            batch.files.push(FileReport {
+                label: csv_label.to_owned(),
+                outcome: FileOutcome::Failed(reason),
+            });
             return;
         }
     };
@@ -334,7 +424,10 @@ fn import_rows(csv_bytes: &[u8], source: &mut impl Source, csv_label: &str, limi
         let csv_sport = (!row.sport_name.is_empty()).then(|| sport_from_name(&row.sport_name));
         if let Some(name) = &row.filename {
             let label = source.label(name);
-            match source.read(name, limits).and_then(|b| b.map(|b| parse_activity_bytes(&b, limits)).transpose()) {
+            match source
+                .read(name, limits)
+                .and_then(|b| b.map(|b| parse_activity_bytes(&b, limits)).transpose())
+            {
                 Ok(Some((mut activities, warnings))) => {
                     for a in &mut activities {
                         a.gear_name.clone_from(&row.gear);
@@ -342,29 +435,45 @@ fn import_rows(csv_bytes: &[u8], source: &mut impl Source, csv_label: &str, limi
                             a.sport = sport;
                         }
                     }
-                    batch.files.push(FileReport { label, outcome: FileOutcome::Parsed { activities, warnings } });
+                    batch.files.push(FileReport {
+                        label,
+                        outcome: FileOutcome::Parsed {
+                            activities,
+                            warnings,
+                        },
+                    });
                     continue;
                 }
                 Ok(None) => {
                     let outcome = match from_row(&row, limits) {
                         Ok(a) => FileOutcome::Parsed {
                             activities: vec![a],
-                            warnings: vec!["linked file is missing; read from the CSV row".to_owned()],
+                            warnings: vec![
+                                "linked file is missing; read from the CSV row".to_owned(),
+                            ],
                         },
-                        Err(reason) => FileOutcome::Failed(format!("linked file is missing and {reason}")),
+                        Err(reason) => {
+                            FileOutcome::Failed(format!("linked file is missing and {reason}"))
+                        }
                     };
                     batch.files.push(FileReport { label, outcome });
                     continue;
                 }
                 Err(e) => {
-                    batch.files.push(FileReport { label, outcome: FileOutcome::Failed(e.to_string()) });
+                    batch.files.push(FileReport {
+                        label,
+                        outcome: FileOutcome::Failed(e.to_string()),
+                    });
                     continue;
                 }
             }
         }
         let label = format!("{csv_label} line {}", row.line);
         let outcome = match from_row(&row, limits) {
-            Ok(a) => FileOutcome::Parsed { activities: vec![a], warnings: Vec::new() },
+            Ok(a) => FileOutcome::Parsed {
+                activities: vec![a],
+                warnings: Vec::new(),
+            },
             Err(reason) => FileOutcome::Failed(reason),
         };
         batch.files.push(FileReport { label, outcome });
@@ -377,7 +486,10 @@ fn from_row(row: &Row, limits: &ImportLimits) -> Result<ParsedActivity, String> 
     let elapsed = row.elapsed_secs.ok_or("the row has no elapsed time")?;
     let distance_m = row
         .distance_m
-        .or_else(|| row.distance_user.map(|d| limits.strava_fallback_units.to_metres(d)))
+        .or_else(|| {
+            row.distance_user
+                .map(|d| limits.strava_fallback_units.to_metres(d))
+        })
         .unwrap_or(0.0);
     Ok(ParsedActivity {
         start_utc: start,
@@ -425,9 +537,19 @@ mod tests {
         assert_eq!(run.distance_m, 5200.5, "second Distance column is metres");
         assert_eq!(run.moving_secs, Some(1750.0));
         assert_eq!(run.sport, Sport::Run);
-        let ride = from_row(&rows[1], &ImportLimits { strava_fallback_units: crate::running::model::Units::Miles, ..limits }).unwrap();
+        let ride = from_row(
+            &rows[1],
+            &ImportLimits {
+                strava_fallback_units: crate::running::model::Units::Miles,
+                ..limits
+            },
+        )
+        .unwrap();
         assert_eq!(ride.sport, Sport::Cycling);
-        assert!((ride.distance_m - 20.0 * 1609.344).abs() < 1e-6, "first Distance in the fallback units");
+        assert!(
+            (ride.distance_m - 20.0 * 1609.344).abs() < 1e-6,
+            "first Distance in the fallback units"
+        );
     }
 
     #[test]

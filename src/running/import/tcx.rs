@@ -5,10 +5,13 @@ use super::{ParsedActivity, Sport, parse_time, sport_from_name};
 /// Parses every `<Activity>` in a TCX document.
 pub(super) fn parse(bytes: &[u8]) -> Result<Vec<ParsedActivity>, String> {
     let text = std::str::from_utf8(bytes).map_err(|e| format!("TCX is not UTF-8: {e}"))?;
-    let doc = roxmltree::Document::parse(text).map_err(|e| format!("TCX is not well-formed XML: {e}"))?;
+    let doc =
+        roxmltree::Document::parse(text).map_err(|e| format!("TCX is not well-formed XML: {e}"))?;
     let activities: Vec<_> = doc
         .descendants()
-        .filter(|n| n.has_tag_name("Activity") && n.parent().is_some_and(|p| p.has_tag_name("Activities")))
+        .filter(|n| {
+            n.has_tag_name("Activity") && n.parent().is_some_and(|p| p.has_tag_name("Activities"))
+        })
         .collect();
     if activities.is_empty() {
         return Err("TCX has no activities".into());
@@ -17,7 +20,9 @@ pub(super) fn parse(bytes: &[u8]) -> Result<Vec<ParsedActivity>, String> {
 }
 
 fn child_text<'a>(node: roxmltree::Node<'a, 'a>, name: &str) -> Option<&'a str> {
-    node.children().find(|n| n.has_tag_name(name)).and_then(|n| n.text())
+    node.children()
+        .find(|n| n.has_tag_name(name))
+        .and_then(|n| n.text())
 }
 
 fn number(node: roxmltree::Node<'_, '_>, name: &str) -> Result<Option<f64>, String> {
@@ -31,11 +36,15 @@ fn number(node: roxmltree::Node<'_, '_>, name: &str) -> Result<Option<f64>, Stri
 }
 
 fn parse_activity(activity: roxmltree::Node<'_, '_>) -> Result<ParsedActivity, String> {
-    let sport = activity.attribute("Sport").map_or(Sport::Run, sport_from_name);
+    let sport = activity
+        .attribute("Sport")
+        .map_or(Sport::Run, sport_from_name);
     let id_text = child_text(activity, "Id").unwrap_or("").trim();
     let mut start = parse_time(id_text);
     if start.is_none() && !id_text.is_empty() {
-        return Err(format!("TCX activity Id '{id_text}' is not a date and time"));
+        return Err(format!(
+            "TCX activity Id '{id_text}' is not a date and time"
+        ));
     }
     let mut distance_m = 0.0;
     let mut lap_secs = 0.0;
@@ -48,16 +57,21 @@ fn parse_activity(activity: roxmltree::Node<'_, '_>) -> Result<ParsedActivity, S
     for lap in activity.children().filter(|n| n.has_tag_name("Lap")) {
         laps += 1;
         if let Some(lap_start) = lap.attribute("StartTime") {
-            let t = parse_time(lap_start).ok_or_else(|| format!("TCX lap StartTime '{lap_start}' is not a date and time"))?;
+            let t = parse_time(lap_start)
+                .ok_or_else(|| format!("TCX lap StartTime '{lap_start}' is not a date and time"))?;
             start = Some(start.map_or(t, |s| s.min(t)));
         }
         distance_m += number(lap, "DistanceMeters")?.unwrap_or(0.0);
         lap_secs += number(lap, "TotalTimeSeconds")?.unwrap_or(0.0);
         for point in lap.descendants().filter(|n| n.has_tag_name("Trackpoint")) {
             if let Some(t) = child_text(point, "Time") {
-                let t = parse_time(t).ok_or_else(|| format!("TCX trackpoint time '{}' is not a date and time", t.trim()))?;
-                first_point = Some(first_point.map_or(t, |f: chrono::DateTime<chrono::Utc>| f.min(t)));
-                last_point = Some(last_point.map_or(t, |l: chrono::DateTime<chrono::Utc>| l.max(t)));
+                let t = parse_time(t).ok_or_else(|| {
+                    format!("TCX trackpoint time '{}' is not a date and time", t.trim())
+                })?;
+                first_point =
+                    Some(first_point.map_or(t, |f: chrono::DateTime<chrono::Utc>| f.min(t)));
+                last_point =
+                    Some(last_point.map_or(t, |l: chrono::DateTime<chrono::Utc>| l.max(t)));
             }
             if let Some(d) = number(point, "DistanceMeters")? {
                 last_point_distance = Some(d);
@@ -79,7 +93,9 @@ fn parse_activity(activity: roxmltree::Node<'_, '_>) -> Result<ParsedActivity, S
     if laps == 0 {
         return Err("TCX activity has no laps".into());
     }
-    let start = start.or(first_point).ok_or("TCX activity has no start time")?;
+    let start = start
+        .or(first_point)
+        .ok_or("TCX activity has no start time")?;
     if distance_m <= 0.0 {
         distance_m = last_point_distance.unwrap_or(0.0);
     }
@@ -87,7 +103,11 @@ fn parse_activity(activity: roxmltree::Node<'_, '_>) -> Result<ParsedActivity, S
         (Some(a), Some(b)) => (b - a).num_milliseconds() as f64 / 1000.0,
         _ => 0.0,
     };
-    let elapsed_secs = if lap_secs > 0.0 { lap_secs.max(span_secs) } else { span_secs };
+    let elapsed_secs = if lap_secs > 0.0 {
+        lap_secs.max(span_secs)
+    } else {
+        span_secs
+    };
     Ok(ParsedActivity {
         start_utc: start,
         sport,

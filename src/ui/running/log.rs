@@ -64,7 +64,8 @@ impl RunForm {
         if !(self.duration_min.is_finite() && self.duration_min > 0.0) {
             return Err("Duration must be more than 0 minutes.".into());
         }
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // positive, checked again by the domain
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        // positive, checked again by the domain
         let elapsed_secs = (self.duration_min * 60.0).round().min(f64::from(u32::MAX)) as u32;
         Ok(RunDraft {
             start_utc,
@@ -90,8 +91,12 @@ impl RunForm {
             distance: units.from_metres(run.distance_m),
             duration_min: f64::from(run.elapsed_secs) / 60.0,
             cadence_spm: run.cadence_spm.unwrap_or(0.0),
-            pain_during: run.pain_during.map_or(-1, |p| i8::try_from(p).unwrap_or(10)),
-            pain_next_morning: run.pain_next_morning.map_or(-1, |p| i8::try_from(p).unwrap_or(10)),
+            pain_during: run
+                .pain_during
+                .map_or(-1, |p| i8::try_from(p).unwrap_or(10)),
+            pain_next_morning: run
+                .pain_next_morning
+                .map_or(-1, |p| i8::try_from(p).unwrap_or(10)),
             surface: run.surface,
             shoe_id: run.shoe_id,
             notes: run.notes.clone(),
@@ -101,88 +106,146 @@ impl RunForm {
 
 /// `Mon 3 Jun 2024` in local time.
 pub(crate) fn local_date(start_utc: DateTime<Utc>) -> String {
-    start_utc.with_timezone(&Local).format("%a %-d %b %Y").to_string()
+    start_utc
+        .with_timezone(&Local)
+        .format("%a %-d %b %Y")
+        .to_string()
 }
 
 fn pain_drag(ui: &mut Ui, label: &str, value: &mut i8) {
     let l = ui.label(label);
-    ui.add(egui::DragValue::new(value).range(-1..=10).custom_formatter(|v, _| {
-        if v < 0.0 { "not recorded".to_owned() } else { format!("{v:.0}/10") }
-    }))
+    ui.add(
+        egui::DragValue::new(value)
+            .range(-1..=10)
+            .custom_formatter(|v, _| {
+                if v < 0.0 {
+                    "not recorded".to_owned()
+                } else {
+                    format!("{v:.0}/10")
+                }
+            }),
+    )
     .labelled_by(l.id);
 }
 
-pub(super) fn form_ui(ui: &mut Ui, view: &RunningView<'_>, state: &mut RunningUiState, commands: &mut Vec<RunningCommand>) {
+pub(super) fn form_ui(
+    ui: &mut Ui,
+    view: &RunningView<'_>,
+    state: &mut RunningUiState,
+    commands: &mut Vec<RunningCommand>,
+) {
     let units = view.data.settings.units;
     let form = &mut state.form;
     if form.date.is_empty() {
         form.date = view.today.format("%Y-%m-%d").to_string();
     }
-    egui::Grid::new("run_form").num_columns(4).spacing([8.0, 6.0]).show(ui, |ui| {
-        let l = ui.label("Date (YYYY-MM-DD)");
-        ui.add(egui::TextEdit::singleline(&mut form.date).desired_width(110.0)).labelled_by(l.id);
-        let l = ui.label("Start time (HH:MM)");
-        ui.add(egui::TextEdit::singleline(&mut form.time).desired_width(60.0)).labelled_by(l.id);
-        ui.end_row();
+    egui::Grid::new("run_form")
+        .num_columns(4)
+        .spacing([8.0, 6.0])
+        .show(ui, |ui| {
+            let l = ui.label("Date (YYYY-MM-DD)");
+            ui.add(egui::TextEdit::singleline(&mut form.date).desired_width(110.0))
+                .labelled_by(l.id);
+            let l = ui.label("Start time (HH:MM)");
+            ui.add(egui::TextEdit::singleline(&mut form.time).desired_width(60.0))
+                .labelled_by(l.id);
+            ui.end_row();
 
-        let l = ui.label("Activity");
-        egui::ComboBox::from_id_salt("run_form_sport").selected_text(form.sport.label()).show_ui(ui, |ui| {
-            for sport in Sport::ALL {
-                ui.selectable_value(&mut form.sport, sport, sport.label());
-            }
-        })
-        .response
-        .labelled_by(l.id);
-        let l = ui.label(format!("Distance ({})", units.short_label()));
-        ui.add(egui::DragValue::new(&mut form.distance).range(0.0..=1000.0).speed(0.1).max_decimals(2)).labelled_by(l.id);
-        ui.end_row();
-
-        let l = ui.label("Duration (minutes)");
-        ui.add(egui::DragValue::new(&mut form.duration_min).range(0.0..=10_000.0).speed(0.5).max_decimals(1)).labelled_by(l.id);
-        let l = ui.label("Cadence (steps/min)");
-        ui.add(egui::DragValue::new(&mut form.cadence_spm).range(0.0..=240.0).custom_formatter(|v, _| {
-            if v <= 0.0 { "not recorded".to_owned() } else { format!("{v:.0}") }
-        }))
-        .labelled_by(l.id);
-        ui.end_row();
-
-        pain_drag(ui, "Pain during (0–10)", &mut form.pain_during);
-        pain_drag(ui, "Pain next morning (0–10)", &mut form.pain_next_morning);
-        ui.end_row();
-
-        let l = ui.label("Surface");
-        egui::ComboBox::from_id_salt("run_form_surface")
-            .selected_text(form.surface.map_or("not recorded", Surface::label))
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut form.surface, None, "not recorded");
-                for surface in Surface::ALL {
-                    ui.selectable_value(&mut form.surface, Some(surface), surface.label());
-                }
-            })
-            .response
+            let l = ui.label("Activity");
+            egui::ComboBox::from_id_salt("run_form_sport")
+                .selected_text(form.sport.label())
+                .show_ui(ui, |ui| {
+                    for sport in Sport::ALL {
+                        ui.selectable_value(&mut form.sport, sport, sport.label());
+                    }
+                })
+                .response
+                .labelled_by(l.id);
+            let l = ui.label(format!("Distance ({})", units.short_label()));
+            ui.add(
+                egui::DragValue::new(&mut form.distance)
+                    .range(0.0..=1000.0)
+                    .speed(0.1)
+                    .max_decimals(2),
+            )
             .labelled_by(l.id);
-        let l = ui.label("Shoe");
-        let shoe_name = form.shoe_id.and_then(|id| view.data.shoe(id)).map_or("none", |s| s.name.as_str());
-        egui::ComboBox::from_id_salt("run_form_shoe").selected_text(shoe_name).show_ui(ui, |ui| {
-            ui.selectable_value(&mut form.shoe_id, None, "none");
-            let chosen = form.shoe_id;
-            for shoe in view.data.shoes.iter().filter(|s| s.retired_on.is_none() || chosen == Some(s.id)) {
-                ui.selectable_value(&mut form.shoe_id, Some(shoe.id), &shoe.name);
-            }
-        })
-        .response
-        .labelled_by(l.id);
-        ui.end_row();
-    });
+            ui.end_row();
+
+            let l = ui.label("Duration (minutes)");
+            ui.add(
+                egui::DragValue::new(&mut form.duration_min)
+                    .range(0.0..=10_000.0)
+                    .speed(0.5)
+                    .max_decimals(1),
+            )
+            .labelled_by(l.id);
+            let l = ui.label("Cadence (steps/min)");
+            ui.add(
+                egui::DragValue::new(&mut form.cadence_spm)
+                    .range(0.0..=240.0)
+                    .custom_formatter(|v, _| {
+                        if v <= 0.0 {
+                            "not recorded".to_owned()
+                        } else {
+                            format!("{v:.0}")
+                        }
+                    }),
+            )
+            .labelled_by(l.id);
+            ui.end_row();
+
+            pain_drag(ui, "Pain during (0–10)", &mut form.pain_during);
+            pain_drag(ui, "Pain next morning (0–10)", &mut form.pain_next_morning);
+            ui.end_row();
+
+            let l = ui.label("Surface");
+            egui::ComboBox::from_id_salt("run_form_surface")
+                .selected_text(form.surface.map_or("not recorded", Surface::label))
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut form.surface, None, "not recorded");
+                    for surface in Surface::ALL {
+                        ui.selectable_value(&mut form.surface, Some(surface), surface.label());
+                    }
+                })
+                .response
+                .labelled_by(l.id);
+            let l = ui.label("Shoe");
+            let shoe_name = form
+                .shoe_id
+                .and_then(|id| view.data.shoe(id))
+                .map_or("none", |s| s.name.as_str());
+            egui::ComboBox::from_id_salt("run_form_shoe")
+                .selected_text(shoe_name)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut form.shoe_id, None, "none");
+                    let chosen = form.shoe_id;
+                    for shoe in view
+                        .data
+                        .shoes
+                        .iter()
+                        .filter(|s| s.retired_on.is_none() || chosen == Some(s.id))
+                    {
+                        ui.selectable_value(&mut form.shoe_id, Some(shoe.id), &shoe.name);
+                    }
+                })
+                .response
+                .labelled_by(l.id);
+            ui.end_row();
+        });
     ui.horizontal(|ui| {
         let l = ui.label("Notes");
-        ui.add(egui::TextEdit::singleline(&mut form.notes).desired_width(400.0)).labelled_by(l.id);
+        ui.add(egui::TextEdit::singleline(&mut form.notes).desired_width(400.0))
+            .labelled_by(l.id);
     });
     if !form.sport.is_run() {
         ui.label(RichText::new("Logged as cross-training: it shows in the chart but not in the running-load warnings.").color(theme::MUTED_TEXT));
     }
     ui.horizontal(|ui| {
-        let save_label = if state.editing.is_some() { "Save changes" } else { "Save run" };
+        let save_label = if state.editing.is_some() {
+            "Save changes"
+        } else {
+            "Save run"
+        };
         if ui.button(save_label).clicked() {
             match state.form.to_draft(units) {
                 Ok(draft) => {
@@ -241,23 +304,45 @@ pub(super) fn list_ui(
                     ui.label(RichText::new(&run.notes).italics());
                 }
                 let edit = ui.button("Edit");
-                edit.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Edit run of {date}")));
+                edit.widget_info(|| {
+                    egui::WidgetInfo::labeled(
+                        egui::Role::Button,
+                        true,
+                        format!("Edit run of {date}"),
+                    )
+                });
                 if edit.clicked() {
                     state.form = RunForm::from_run(run, units);
                     state.editing = Some(run.id);
                 }
                 let delete = ui.button("Delete");
-                delete.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Delete run of {date}")));
+                delete.widget_info(|| {
+                    egui::WidgetInfo::labeled(
+                        egui::Role::Button,
+                        true,
+                        format!("Delete run of {date}"),
+                    )
+                });
                 if delete.clicked() {
                     commands.push(RunningCommand::DeleteRun(run.id));
                 }
             });
-            for warning in warnings.iter().filter(|w| w.scope == WarningScope::Run(run.id)) {
+            for warning in warnings
+                .iter()
+                .filter(|w| w.scope == WarningScope::Run(run.id))
+            {
                 warning_ui(ui, view, warning);
             }
         });
     }
-    if total > state.runs_shown && ui.button(format!("Show more runs ({} of {total} shown)", state.runs_shown)).clicked() {
+    if total > state.runs_shown
+        && ui
+            .button(format!(
+                "Show more runs ({} of {total} shown)",
+                state.runs_shown
+            ))
+            .clicked()
+    {
         state.runs_shown += 50;
     }
 }
@@ -296,9 +381,24 @@ mod tests {
 
     #[test]
     fn bad_dates_and_times_are_named() {
-        let form = RunForm { date: "03/06/2024".into(), ..RunForm::default() };
-        assert!(form.to_draft(Units::Kilometres).unwrap_err().contains("03/06/2024"));
-        let form = RunForm { date: "2024-06-03".into(), time: "25:00".into(), ..RunForm::default() };
-        assert!(form.to_draft(Units::Kilometres).unwrap_err().contains("25:00"));
+        let form = RunForm {
+            date: "03/06/2024".into(),
+            ..RunForm::default()
+        };
+        assert!(
+            form.to_draft(Units::Kilometres)
+                .unwrap_err()
+                .contains("03/06/2024")
+        );
+        let form = RunForm {
+            date: "2024-06-03".into(),
+            time: "25:00".into(),
+            ..RunForm::default()
+        };
+        assert!(
+            form.to_draft(Units::Kilometres)
+                .unwrap_err()
+                .contains("25:00")
+        );
     }
 }

@@ -37,7 +37,11 @@ pub struct RunningView<'a> {
 
 impl RunningView<'_> {
     pub fn context(&self) -> RunningContext {
-        RunningContext { today: self.today, red_flag_ticked: self.red_flag_ticked, pain_limit: self.pain_limit }
+        RunningContext {
+            today: self.today,
+            red_flag_ticked: self.red_flag_ticked,
+            pain_limit: self.pain_limit,
+        }
     }
 }
 
@@ -45,7 +49,11 @@ impl RunningView<'_> {
 #[derive(Debug)]
 enum PendingDialog {
     Import(DialogHandle),
-    SaveClickTrack { handle: DialogHandle, spm: f64, minutes: u32 },
+    SaveClickTrack {
+        handle: DialogHandle,
+        spm: f64,
+        minutes: u32,
+    },
 }
 
 /// Runtime state of the tab (not saved).
@@ -91,46 +99,74 @@ impl Default for RunningUiState {
 }
 
 /// Draws the Running tab and returns what the user asked for.
-pub fn running_tab_ui(ui: &mut Ui, view: &RunningView<'_>, state: &mut RunningUiState) -> Vec<RunningCommand> {
+pub fn running_tab_ui(
+    ui: &mut Ui,
+    view: &RunningView<'_>,
+    state: &mut RunningUiState,
+) -> Vec<RunningCommand> {
     let mut commands = Vec::new();
     poll_dialog(state, &mut commands);
     accept_dropped_files(ui, &mut commands);
     let warnings = load_warnings(view.data, view.today);
 
-    egui::ScrollArea::vertical().id_salt("running_tab").auto_shrink(false).show(ui, |ui| {
-        ui.heading("Running");
-        header(ui, view, state, &mut commands);
-        swap_ui(ui, view, &warnings, &mut commands);
-        ui.separator();
-        egui::CollapsingHeader::new("Log a run").default_open(true).show(ui, |ui| {
-            log::form_ui(ui, view, state, &mut commands);
+    egui::ScrollArea::vertical()
+        .id_salt("running_tab")
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            ui.heading("Running");
+            header(ui, view, state, &mut commands);
+            swap_ui(ui, view, &warnings, &mut commands);
+            ui.separator();
+            egui::CollapsingHeader::new("Log a run")
+                .default_open(true)
+                .show(ui, |ui| {
+                    log::form_ui(ui, view, state, &mut commands);
+                });
+            egui::CollapsingHeader::new("Import from a watch or Strava")
+                .default_open(true)
+                .show(ui, |ui| {
+                    import_ui(ui, state, &mut commands);
+                });
+            egui::CollapsingHeader::new("Weekly load")
+                .default_open(true)
+                .show(ui, |ui| {
+                    chart::load_ui(ui, view, state, &warnings, &mut commands);
+                });
+            egui::CollapsingHeader::new("Runs")
+                .default_open(true)
+                .show(ui, |ui| {
+                    log::list_ui(ui, view, state, &warnings, &mut commands);
+                });
+            egui::CollapsingHeader::new("Back to running")
+                .default_open(true)
+                .show(ui, |ui| {
+                    return_to_run::return_to_run_ui(ui, view, state, &mut commands);
+                });
+            egui::CollapsingHeader::new("Shoes")
+                .default_open(true)
+                .show(ui, |ui| {
+                    shoes::shoes_ui(ui, view, state, &mut commands);
+                });
+            egui::CollapsingHeader::new("Cadence")
+                .default_open(true)
+                .show(ui, |ui| {
+                    cadence::cadence_ui(ui, view, state, &mut commands);
+                });
+            egui::CollapsingHeader::new("Warning thresholds")
+                .default_open(false)
+                .show(ui, |ui| {
+                    chart::thresholds_ui(ui, view, state, &mut commands);
+                });
         });
-        egui::CollapsingHeader::new("Import from a watch or Strava").default_open(true).show(ui, |ui| {
-            import_ui(ui, state, &mut commands);
-        });
-        egui::CollapsingHeader::new("Weekly load").default_open(true).show(ui, |ui| {
-            chart::load_ui(ui, view, state, &warnings, &mut commands);
-        });
-        egui::CollapsingHeader::new("Runs").default_open(true).show(ui, |ui| {
-            log::list_ui(ui, view, state, &warnings, &mut commands);
-        });
-        egui::CollapsingHeader::new("Back to running").default_open(true).show(ui, |ui| {
-            return_to_run::return_to_run_ui(ui, view, state, &mut commands);
-        });
-        egui::CollapsingHeader::new("Shoes").default_open(true).show(ui, |ui| {
-            shoes::shoes_ui(ui, view, state, &mut commands);
-        });
-        egui::CollapsingHeader::new("Cadence").default_open(true).show(ui, |ui| {
-            cadence::cadence_ui(ui, view, state, &mut commands);
-        });
-        egui::CollapsingHeader::new("Warning thresholds").default_open(false).show(ui, |ui| {
-            chart::thresholds_ui(ui, view, state, &mut commands);
-        });
-    });
     commands
 }
 
-fn header(ui: &mut Ui, view: &RunningView<'_>, state: &mut RunningUiState, commands: &mut Vec<RunningCommand>) {
+fn header(
+    ui: &mut Ui,
+    view: &RunningView<'_>,
+    state: &mut RunningUiState,
+    commands: &mut Vec<RunningCommand>,
+) {
     ui.horizontal(|ui| {
         ui.label("Units:");
         for units in [Units::Kilometres, Units::Miles] {
@@ -143,7 +179,10 @@ fn header(ui: &mut Ui, view: &RunningView<'_>, state: &mut RunningUiState, comma
             }
         }
         if let Some(deleted) = &view.data.undo_deleted {
-            let text = format!("Undo delete of the run on {}", log::local_date(deleted.start_utc));
+            let text = format!(
+                "Undo delete of the run on {}",
+                log::local_date(deleted.start_utc)
+            );
             if ui.button(text).clicked() {
                 commands.push(RunningCommand::UndoDelete);
             }
@@ -164,13 +203,25 @@ fn import_ui(ui: &mut Ui, state: &mut RunningUiState, commands: &mut Vec<Running
     ui.label("GPX, TCX or FIT files (also .gz), a folder, or a Strava export (.zip or its folder). You can also drop files on the window.");
     ui.horizontal(|ui| {
         let busy = state.dialog.is_some();
-        if ui.add_enabled(!busy, egui::Button::new("Choose files to import…")).clicked() {
+        if ui
+            .add_enabled(!busy, egui::Button::new("Choose files to import…"))
+            .clicked()
+        {
             let ctx = ui.ctx().clone();
-            state.dialog = Some(PendingDialog::Import(DialogHandle::open(DialogKind::OpenActivityFiles, move || ctx.request_repaint())));
+            state.dialog = Some(PendingDialog::Import(DialogHandle::open(
+                DialogKind::OpenActivityFiles,
+                move || ctx.request_repaint(),
+            )));
         }
-        if ui.add_enabled(!busy, egui::Button::new("Choose a folder to import…")).clicked() {
+        if ui
+            .add_enabled(!busy, egui::Button::new("Choose a folder to import…"))
+            .clicked()
+        {
             let ctx = ui.ctx().clone();
-            state.dialog = Some(PendingDialog::Import(DialogHandle::open(DialogKind::OpenFolder, move || ctx.request_repaint())));
+            state.dialog = Some(PendingDialog::Import(DialogHandle::open(
+                DialogKind::OpenFolder,
+                move || ctx.request_repaint(),
+            )));
         }
         if busy {
             ui.spinner();
@@ -179,9 +230,13 @@ fn import_ui(ui: &mut Ui, state: &mut RunningUiState, commands: &mut Vec<Running
     });
     ui.horizontal(|ui| {
         let label = ui.label("Path to import:");
-        ui.add(egui::TextEdit::singleline(&mut state.import_path).desired_width(360.0)).labelled_by(label.id);
+        ui.add(egui::TextEdit::singleline(&mut state.import_path).desired_width(360.0))
+            .labelled_by(label.id);
         let path = state.import_path.trim();
-        if ui.add_enabled(!path.is_empty(), egui::Button::new("Import path")).clicked() {
+        if ui
+            .add_enabled(!path.is_empty(), egui::Button::new("Import path"))
+            .clicked()
+        {
             commands.push(RunningCommand::ImportFiles(vec![PathBuf::from(path)]));
         }
     });
@@ -189,53 +244,87 @@ fn import_ui(ui: &mut Ui, state: &mut RunningUiState, commands: &mut Vec<Running
 
 /// Turns a closed dialog into a command or a message.
 fn poll_dialog(state: &mut RunningUiState, commands: &mut Vec<RunningCommand>) {
-    let Some(pending) = &mut state.dialog else { return };
-    let (result, on_pick): (Option<DialogResult>, Box<dyn Fn(Vec<PathBuf>) -> Option<RunningCommand>>) = match pending {
-        PendingDialog::Import(handle) => (handle.poll(), Box::new(|paths| Some(RunningCommand::ImportFiles(paths)))),
-        PendingDialog::SaveClickTrack { handle, spm, minutes } => {
-            let (spm, minutes) = (*spm, *minutes);
-            (
-                handle.poll(),
-                Box::new(move |paths: Vec<PathBuf>| {
-                    paths.into_iter().next().map(|path| RunningCommand::ExportClickTrack { path, spm, minutes })
-                }),
-            )
-        }
+    // For a click-track save: the cadence and length chosen when the dialog opened.
+    let (result, export) = match &mut state.dialog {
+        None => return,
+        Some(PendingDialog::Import(handle)) => (handle.poll(), None),
+        Some(PendingDialog::SaveClickTrack {
+            handle,
+            spm,
+            minutes,
+        }) => (handle.poll(), Some((*spm, *minutes))),
     };
     let Some(result) = result else { return };
-    match result {
-        DialogResult::Picked(paths) => commands.extend(on_pick(paths)),
-        DialogResult::Cancelled => {}
-        DialogResult::Unavailable(message) => state.status = Some(message),
-    }
     state.dialog = None;
+    match (result, export) {
+        (DialogResult::Picked(paths), None) => commands.push(RunningCommand::ImportFiles(paths)),
+        (DialogResult::Picked(paths), Some((spm, minutes))) => {
+            if let Some(path) = paths.into_iter().next() {
+                commands.push(RunningCommand::ExportClickTrack { path, spm, minutes });
+            }
+        }
+        (DialogResult::Cancelled, _) => {}
+        (DialogResult::Unavailable(message), _) => state.status = Some(message),
+    }
 }
 
 fn accept_dropped_files(ui: &Ui, commands: &mut Vec<RunningCommand>) {
-    let dropped: Vec<PathBuf> = ui.ctx().input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).collect());
+    let dropped: Vec<PathBuf> = ui.ctx().input(|i| {
+        i.raw
+            .dropped_files
+            .iter()
+            .map(|f| f.path().to_path_buf())
+            .collect()
+    });
     if !dropped.is_empty() {
         commands.push(RunningCommand::ImportFiles(dropped));
     }
 }
 
-fn swap_ui(ui: &mut Ui, view: &RunningView<'_>, warnings: &[LoadWarning], commands: &mut Vec<RunningCommand>) {
-    let Some(offer) = swap_offer(view.data, &view.context(), warnings) else { return };
-    let Some(planned) = view.data.planned.iter().find(|p| p.id == offer.planned_id) else { return };
-    egui::Frame::group(ui.style()).fill(theme::NOTICE_FILL).show(ui, |ui| {
-        ui.label(RichText::new(format!("{} — {}", view.guidance.swap.title, planned.date.format("%a %d %b"))).strong());
-        for reason in &offer.reasons {
-            ui.label(format!("• {reason}"));
-        }
-        rule_text_ui(ui, view, &view.guidance.swap);
-        ui.horizontal(|ui| {
-            for sport in Sport::SWAPS {
-                let text = format!("Swap to {} for {} min", sport.label().to_lowercase(), offer.duration_secs.div_ceil(60));
-                if ui.button(text).clicked() {
-                    commands.push(RunningCommand::SwapPlannedRun { id: offer.planned_id, sport, reason: offer.reasons.join(" ") });
-                }
+fn swap_ui(
+    ui: &mut Ui,
+    view: &RunningView<'_>,
+    warnings: &[LoadWarning],
+    commands: &mut Vec<RunningCommand>,
+) {
+    let Some(offer) = swap_offer(view.data, &view.context(), warnings) else {
+        return;
+    };
+    let Some(planned) = view.data.planned.iter().find(|p| p.id == offer.planned_id) else {
+        return;
+    };
+    egui::Frame::group(ui.style())
+        .fill(theme::NOTICE_FILL)
+        .show(ui, |ui| {
+            ui.label(
+                RichText::new(format!(
+                    "{} — {}",
+                    view.guidance.swap.title,
+                    planned.date.format("%a %d %b")
+                ))
+                .strong(),
+            );
+            for reason in &offer.reasons {
+                ui.label(format!("• {reason}"));
             }
+            rule_text_ui(ui, view, &view.guidance.swap);
+            ui.horizontal(|ui| {
+                for sport in Sport::SWAPS {
+                    let text = format!(
+                        "Swap to {} for {} min",
+                        sport.label().to_lowercase(),
+                        offer.duration_secs.div_ceil(60)
+                    );
+                    if ui.button(text).clicked() {
+                        commands.push(RunningCommand::SwapPlannedRun {
+                            id: offer.planned_id,
+                            sport,
+                            reason: offer.reasons.join(" "),
+                        });
+                    }
+                }
+            });
         });
-    });
 }
 
 /// A rule's text with its evidence chip and sources.
@@ -245,7 +334,12 @@ pub(crate) fn rule_text_ui(ui: &mut Ui, view: &RunningView<'_>, rule: &RuleText)
 }
 
 /// Evidence chip plus short citations (sources from `running.ron` or `sources.ron`).
-pub(crate) fn evidence_ui(ui: &mut Ui, view: &RunningView<'_>, level: EvidenceLevel, source_ids: &[String]) {
+pub(crate) fn evidence_ui(
+    ui: &mut Ui,
+    view: &RunningView<'_>,
+    level: EvidenceLevel,
+    source_ids: &[String],
+) {
     ui.horizontal_wrapped(|ui| {
         widgets::evidence_chip(ui, level);
         let citations: Vec<String> = source_ids
@@ -258,14 +352,20 @@ pub(crate) fn evidence_ui(ui: &mut Ui, view: &RunningView<'_>, level: EvidenceLe
             })
             .collect();
         if !citations.is_empty() {
-            ui.label(RichText::new(citations.join(" · ")).small().color(theme::MUTED_TEXT));
+            ui.label(
+                RichText::new(citations.join(" · "))
+                    .small()
+                    .color(theme::MUTED_TEXT),
+            );
         }
     });
 }
 
 /// A warning: rule title, the numbers, evidence and sources. Worded as information.
 pub(crate) fn warning_ui(ui: &mut Ui, view: &RunningView<'_>, warning: &LoadWarning) {
-    let Some(rule) = view.guidance.load_rule(warning.rule_id) else { return };
+    let Some(rule) = view.guidance.load_rule(warning.rule_id) else {
+        return;
+    };
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.label(RichText::new(&rule.title).strong());
         ui.label(&warning.detail);

@@ -9,10 +9,17 @@ use crate::running::return_to_run::{Decision, replay};
 use crate::ui::theme;
 
 fn condition_name<'a>(view: &'a RunningView<'_>, id: &'a str) -> &'a str {
-    view.content.and_then(|c| c.condition(id)).map_or(id, |c| c.lay_name.as_str())
+    view.content
+        .and_then(|c| c.condition(id))
+        .map_or(id, |c| c.lay_name.as_str())
 }
 
-pub(super) fn return_to_run_ui(ui: &mut Ui, view: &RunningView<'_>, state: &mut RunningUiState, commands: &mut Vec<RunningCommand>) {
+pub(super) fn return_to_run_ui(
+    ui: &mut Ui,
+    view: &RunningView<'_>,
+    state: &mut RunningUiState,
+    commands: &mut Vec<RunningCommand>,
+) {
     let Some(active) = &view.data.return_to_run else {
         ui.label("A walk–run plan back to 30 minutes of continuous running, then building distance, moved on by your pain scores.");
         ui.horizontal(|ui| {
@@ -28,7 +35,8 @@ pub(super) fn return_to_run_ui(ui: &mut Ui, view: &RunningView<'_>, state: &mut 
                 .response
                 .labelled_by(l.id);
             let l = ui.label("Usual morning pain (0–10)");
-            ui.add(egui::DragValue::new(&mut state.rtr_baseline_pain).range(0..=10)).labelled_by(l.id);
+            ui.add(egui::DragValue::new(&mut state.rtr_baseline_pain).range(0..=10))
+                .labelled_by(l.id);
             if ui.button("Start return-to-run plan").clicked() {
                 commands.push(RunningCommand::StartReturnToRun {
                     condition_id: state.rtr_condition.clone(),
@@ -39,18 +47,30 @@ pub(super) fn return_to_run_ui(ui: &mut Ui, view: &RunningView<'_>, state: &mut 
         return;
     };
     let Some(plan) = view.guidance.plan(&active.condition_id) else {
-        ui.label(RichText::new("This plan's condition is no longer in the guidance.").color(theme::ERROR_TEXT));
+        ui.label(
+            RichText::new("This plan's condition is no longer in the guidance.")
+                .color(theme::ERROR_TEXT),
+        );
         if ui.button("Stop return-to-run plan").clicked() {
             commands.push(RunningCommand::StopReturnToRun);
         }
         return;
     };
-    ui.label(RichText::new(format!("Return to running: {}", condition_name(view, &plan.condition))).strong());
+    ui.label(
+        RichText::new(format!(
+            "Return to running: {}",
+            condition_name(view, &plan.condition)
+        ))
+        .strong(),
+    );
     if !plan.note.is_empty() {
         ui.label(&plan.note);
     }
     evidence_ui(ui, view, plan.level, &plan.sources);
-    ui.label(RichText::new("Stages and pain gates are mostly expert consensus, not tested in trials.").color(theme::MUTED_TEXT));
+    ui.label(
+        RichText::new("Stages and pain gates are mostly expert consensus, not tested in trials.")
+            .color(theme::MUTED_TEXT),
+    );
     if view.red_flag_ticked {
         ui.label(RichText::new("Paused: a red flag is ticked.").color(theme::ERROR_TEXT));
     }
@@ -59,14 +79,32 @@ pub(super) fn return_to_run_ui(ui: &mut Ui, view: &RunningView<'_>, state: &mut 
         for criterion in &plan.entry_criteria {
             ui.label(format!("• {criterion}"));
         }
-        if ui.add_enabled(!view.red_flag_ticked, egui::Button::new("I meet the entry criteria")).clicked() {
+        if ui
+            .add_enabled(
+                !view.red_flag_ticked,
+                egui::Button::new("I meet the entry criteria"),
+            )
+            .clicked()
+        {
             commands.push(RunningCommand::ConfirmEntryCriteria);
         }
     } else {
         let progress = replay(plan, active, &view.data.runs, view.pain_limit);
         if let Some(stage) = progress.current_stage(plan) {
-            let what = if progress.finished { "Plan complete; last stage" } else { "Next session" };
-            ui.label(RichText::new(format!("{what}: {} (stage {} of {})", stage.label, progress.stage_index + 1, plan.stages.len())).strong());
+            let what = if progress.finished {
+                "Plan complete; last stage"
+            } else {
+                "Next session"
+            };
+            ui.label(
+                RichText::new(format!(
+                    "{what}: {} (stage {} of {})",
+                    stage.label,
+                    progress.stage_index + 1,
+                    plan.stages.len()
+                ))
+                .strong(),
+            );
         }
         if progress.awaiting_next_morning.is_some() {
             ui.label("Add your next-morning pain to the last run to judge it.");
@@ -77,7 +115,11 @@ pub(super) fn return_to_run_ui(ui: &mut Ui, view: &RunningView<'_>, state: &mut 
                 Decision::Hold => "stayed",
                 Decision::EaseOff => "eased off",
             };
-            ui.label(format!("{}: {verdict}. {}", review.date.format("%-d %b"), review.reason));
+            ui.label(format!(
+                "{}: {verdict}. {}",
+                review.date.format("%-d %b"),
+                review.reason
+            ));
             if let Some(rule) = review.rule_id.and_then(|id| view.guidance.pain_rule(id)) {
                 evidence_ui(ui, view, rule.level, &rule.sources);
             }

@@ -38,12 +38,14 @@ pub struct DialogHandle {
 
 impl DialogHandle {
     /// Opens `kind` on a new thread; `on_done` runs on that thread when it closes (pass a repaint request).
+    #[must_use]
     pub fn open(kind: DialogKind, on_done: impl FnOnce() + Send + 'static) -> Self {
         Self::spawn(move || run_dialog(&kind), on_done)
     }
 
     /// Runs any blocking `work` on a thread and delivers its result through the same polling (used by `open`
     /// and by tests).
+    #[must_use]
     pub fn spawn(
         work: impl FnOnce() -> DialogResult + Send + 'static,
         on_done: impl FnOnce() + Send + 'static,
@@ -93,6 +95,7 @@ impl DialogHandle {
     }
 
     /// True once `poll` has returned the result.
+    #[must_use]
     pub fn is_finished(&self) -> bool {
         self.finished
     }
@@ -148,6 +151,7 @@ fn run_dialog(kind: &DialogKind) -> DialogResult {
 }
 
 #[cfg(test)]
+#[allow(clippy::float_cmp)] // expected values are computed from exact inputs
 mod tests {
     use super::*;
     use std::sync::{Arc, Barrier};

@@ -2,7 +2,7 @@
 //! input: cut files, random bytes, empty files, wrong extensions, decompression bombs. Nothing may panic.
 
 // Test helpers outside #[test] fns: a panic here is the failure report.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::float_cmp)]
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

@@ -2,7 +2,7 @@
 //! harness plays the app's part, applying commands and running imports with the same functions the app uses.
 
 // Test helpers outside #[test] fns: a panic here is the failure report.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::float_cmp)]
 
 use chrono::{Duration, NaiveDate, TimeZone, Utc};
 use egui_kittest::Harness;

@@ -26,6 +26,7 @@ pub struct CadenceTargets {
 }
 
 /// +5 % and +10 % of the baseline, rounded to whole steps.
+#[must_use]
 pub fn targets(baseline_spm: f64) -> CadenceTargets {
     CadenceTargets {
         baseline_spm,
@@ -35,6 +36,7 @@ pub fn targets(baseline_spm: f64) -> CadenceTargets {
 }
 
 /// Average cadence of runs in the 6 weeks to `today` that have one, else of the last 10 runs with one.
+#[must_use]
 pub fn recent_average_spm(runs: &[Run], today: NaiveDate) -> Option<f64> {
     let mut with_cadence: Vec<&Run> = runs
         .iter()
@@ -65,6 +67,7 @@ pub fn recent_average_spm(runs: &[Run], today: NaiveDate) -> Option<f64> {
 }
 
 /// Brightness of the metronome dot (1 on the beat, fading to 0 before the next) at `elapsed_secs`.
+#[must_use]
 pub fn beat_pulse(spm: f64, elapsed_secs: f64) -> f32 {
     if !(MIN_SPM..=MAX_SPM).contains(&spm) || !elapsed_secs.is_finite() || elapsed_secs < 0.0 {
         return 0.0;
@@ -77,6 +80,7 @@ pub fn beat_pulse(spm: f64, elapsed_secs: f64) -> f32 {
 }
 
 /// Seconds until the next beat, so the UI repaints only when the dot changes.
+#[must_use]
 pub fn secs_to_next_beat(spm: f64, elapsed_secs: f64) -> f64 {
     let interval = 60.0 / spm.clamp(MIN_SPM, MAX_SPM);
     interval - (elapsed_secs.max(0.0) % interval)
@@ -94,6 +98,9 @@ pub enum ClickTrackError {
 }
 
 /// 16-bit mono samples: a short 1 kHz click on every step for `minutes` minutes.
+///
+/// # Errors
+/// A cadence outside 100–240 spm or a length outside 1–120 minutes.
 pub fn click_track_samples(spm: f64, minutes: u32) -> Result<Vec<i16>, ClickTrackError> {
     if !(MIN_SPM..=MAX_SPM).contains(&spm) {
         return Err(ClickTrackError::Cadence(spm));
@@ -133,6 +140,9 @@ pub fn click_track_samples(spm: f64, minutes: u32) -> Result<Vec<i16>, ClickTrac
 }
 
 /// Writes the click track to `path` as a mono 16-bit WAV.
+///
+/// # Errors
+/// Bad cadence or length, or the file cannot be written.
 pub fn write_click_track(path: &Path, spm: f64, minutes: u32) -> Result<(), ClickTrackError> {
     let samples = click_track_samples(spm, minutes)?;
     let write_error = |e: hound::Error| ClickTrackError::Write {
@@ -155,6 +165,7 @@ pub fn write_click_track(path: &Path, spm: f64, minutes: u32) -> Result<(), Clic
 }
 
 #[cfg(test)]
+#[allow(clippy::float_cmp)] // expected values are computed from exact inputs
 mod tests {
     use super::*;
     use chrono::{TimeZone, Utc};

@@ -394,6 +394,7 @@ pub struct SwapOffer {
 
 /// Offers a swap for the next planned run when the last run's pain went over the limit, a red flag is ticked
 /// or a load warning concerns that run or its week.
+#[must_use]
 pub fn swap_offer(
     data: &RunningData,
     ctx: &RunningContext,
@@ -446,6 +447,7 @@ pub fn swap_offer(
 }
 
 #[cfg(test)]
+#[allow(clippy::float_cmp)] // expected values are computed from exact inputs
 mod tests {
     use super::*;
     use chrono::TimeZone;

@@ -55,11 +55,13 @@ pub struct Stage {
 
 impl Stage {
     /// Total running seconds in the session (walks excluded).
+    #[must_use]
     pub fn total_run_secs(&self) -> u32 {
         self.run_secs.saturating_mul(self.repeats)
     }
 
     /// Total session seconds (runs and walks).
+    #[must_use]
     pub fn total_secs(&self) -> u32 {
         (self.run_secs.saturating_add(self.walk_secs)).saturating_mul(self.repeats)
     }
@@ -96,11 +98,17 @@ pub struct RunningGuidance {
 
 impl RunningGuidance {
     /// The embedded copy, validated against its own sources plus `known_source_ids` (from `sources.ron`).
+    ///
+    /// # Errors
+    /// Every problem found, each as `content/running.ron:line:col: message`.
     pub fn embedded(known_source_ids: &[&str]) -> Result<Self, ContentErrors> {
         Self::parse(EMBEDDED_RUNNING_RON, known_source_ids)
     }
 
     /// Parses and validates `text`.
+    ///
+    /// # Errors
+    /// Every problem found, each as `content/running.ron:line:col: message`.
     pub fn parse(text: &str, known_source_ids: &[&str]) -> Result<Self, ContentErrors> {
         let options = ron::Options::default()
             .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
@@ -126,20 +134,24 @@ impl RunningGuidance {
         }
     }
 
+    #[must_use]
     pub fn load_rule(&self, id: &str) -> Option<&RuleText> {
         self.load_rules.iter().find(|r| r.id == id)
     }
 
+    #[must_use]
     pub fn pain_rule(&self, id: &str) -> Option<&RuleText> {
         self.pain_rules.iter().find(|r| r.id == id)
     }
 
+    #[must_use]
     pub fn plan(&self, condition_id: &str) -> Option<&ReturnToRunPlan> {
         self.return_to_run
             .iter()
             .find(|p| p.condition == condition_id)
     }
 
+    #[must_use]
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.sources.iter().find(|s| s.id == id)
     }
@@ -298,6 +310,7 @@ fn position_of(text: &str, needle: &str) -> (usize, usize) {
 }
 
 #[cfg(test)]
+#[allow(clippy::float_cmp)] // expected values are computed from exact inputs
 mod tests {
     use super::*;
     use crate::content::Content;

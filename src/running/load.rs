@@ -6,6 +6,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 use super::model::{Run, RunningData, Sport, Thresholds, Units};
 
 /// Monday of the ISO week holding `date`.
+#[must_use]
 pub fn week_start(date: NaiveDate) -> NaiveDate {
     date - Duration::days(i64::from(date.weekday().num_days_from_monday()))
 }
@@ -23,6 +24,7 @@ pub struct WeekTotals {
 }
 
 /// Totals for every week from `first_monday` to `last_monday` inclusive (empty weeks included).
+#[must_use]
 pub fn weekly_totals(
     data: &RunningData,
     first_monday: NaiveDate,
@@ -93,6 +95,7 @@ fn pct_over(value: f64, base: f64) -> f64 {
 }
 
 /// All load warnings up to the end of the current week (logged runs, plus planned runs from today on).
+#[must_use]
 pub fn load_warnings(data: &RunningData, today: NaiveDate) -> Vec<LoadWarning> {
     let thresholds = &data.settings.thresholds;
     let units = data.settings.units;
@@ -104,9 +107,25 @@ pub fn load_warnings(data: &RunningData, today: NaiveDate) -> Vec<LoadWarning> {
         .collect();
     single_run_spikes(&runs, data, today, thresholds, units, &mut warnings);
     if let Some(first) = runs.first() {
-        let weeks = weekly_totals(data, first.date(), today, today);
+        // Weeks run to the last planned run, so a plan is checked before it happens.
+        let last_planned = data
+            .planned
+            .iter()
+            .filter(|p| p.sport.is_run())
+            .map(|p| p.date)
+            .max();
+        let weeks = weekly_totals(
+            data,
+            first.date(),
+            last_planned.unwrap_or(today).max(today),
+            today,
+        );
         weekly_increases(&weeks, thresholds, units, &mut warnings);
-        lighter_week(&weeks, thresholds, &mut warnings);
+        let current = weeks
+            .iter()
+            .position(|w| w.monday == week_start(today))
+            .map_or(weeks.len(), |i| i + 1);
+        lighter_week(&weeks[..current], thresholds, &mut warnings);
         if let Some((ratio, _, _)) = acute_chronic_ratio(data, today)
             && ratio >= thresholds.acwr_high
         {
@@ -190,7 +209,7 @@ fn weekly_increases(
     let factor = 1.0 + t.weekly_increase_pct / 100.0;
     for (i, week) in weeks.iter().enumerate().skip(1) {
         let this = week.run_m + week.planned_run_m;
-        let previous = weeks[i - 1].run_m;
+        let previous = weeks[i - 1].run_m + weeks[i - 1].planned_run_m;
         if previous > 0.0 && this > previous * factor {
             out.push(LoadWarning {
                 rule_id: "weekly_increase",
@@ -203,7 +222,11 @@ fn weekly_increases(
                 ),
             });
         } else if i >= 4 {
-            let average = weeks[i - 4..i].iter().map(|w| w.run_m).sum::<f64>() / 4.0;
+            let average = weeks[i - 4..i]
+                .iter()
+                .map(|w| w.run_m + w.planned_run_m)
+                .sum::<f64>()
+                / 4.0;
             if average > 0.0 && this > average * factor {
                 out.push(LoadWarning {
                     rule_id: "weekly_increase",
@@ -245,6 +268,7 @@ fn lighter_week(weeks: &[WeekTotals], t: &Thresholds, out: &mut Vec<LoadWarning>
 
 /// Acute (last 7 days) : chronic (weekly average of the last 28 days) running distance, once 28 days are
 /// logged. Returns (ratio, acute metres, chronic weekly metres).
+#[must_use]
 pub fn acute_chronic_ratio(data: &RunningData, today: NaiveDate) -> Option<(f64, f64, f64)> {
     let first = data
         .runs
@@ -272,11 +296,13 @@ pub fn acute_chronic_ratio(data: &RunningData, today: NaiveDate) -> Option<(f64,
 }
 
 /// Whether a sport counts as running load (cross-training is charted but not in the warnings).
+#[must_use]
 pub fn counts_as_running(sport: Sport) -> bool {
     sport.is_run()
 }
 
 #[cfg(test)]
+#[allow(clippy::float_cmp)] // expected values are computed from exact inputs
 mod tests {
     use super::*;
     use crate::running::model::PlannedRun;
@@ -340,6 +366,25 @@ mod tests {
             let expected: Vec<NaiveDate> = expected.iter().map(|w| day(w * 7)).collect();
             assert_eq!(got, expected, "{kms:?}");
         }
+    }
+
+    #[test]
+    fn a_planned_week_is_checked_before_it_happens() {
+        let mut data = weekly(&[20.0, 20.0]);
+        data.planned.push(PlannedRun {
+            id: 99,
+            date: day(15),
+            distance_m: 16_000.0,
+            ..PlannedRun::default()
+        });
+        data.planned.push(PlannedRun {
+            id: 98,
+            date: day(17),
+            distance_m: 14_000.0,
+            ..PlannedRun::default()
+        });
+        // Today is the Sunday of week 2; next week holds 30 km of planned runs, +50%.
+        assert_eq!(week_rules(&data, day(13), "weekly_increase"), vec![day(14)]);
     }
 
     #[test]

@@ -5,10 +5,11 @@ pub mod cadence;
 pub mod commands;
 pub mod guidance;
 pub mod import;
+pub mod listing;
 pub mod load;
 pub mod model;
 pub mod return_to_run;
 pub mod shoes;
 
-pub use commands::{Applied, RunDraft, RunningCommand, RunningContext};
+pub use commands::{Applied, RunDraft, RunningCommand, RunningContext, SwapOffer, swap_offer};
 pub use model::{PlannedRun, Run, RunningData, Shoe, Sport, Surface, Units};

@@ -17,6 +17,7 @@ pub enum Units {
 
 impl Units {
     /// Metres in one unit.
+    #[must_use]
     pub fn metres_per_unit(self) -> f64 {
         match self {
             Self::Kilometres => METRES_PER_KM,
@@ -25,6 +26,7 @@ impl Units {
     }
 
     /// Short label, `km` or `mi`.
+    #[must_use]
     pub fn short_label(self) -> &'static str {
         match self {
             Self::Kilometres => "km",
@@ -33,16 +35,19 @@ impl Units {
     }
 
     /// Metres expressed in this unit.
+    #[must_use]
     pub fn from_metres(self, distance_m: f64) -> f64 {
         distance_m / self.metres_per_unit()
     }
 
     /// A distance in this unit converted to metres.
+    #[must_use]
     pub fn to_metres(self, distance: f64) -> f64 {
         distance * self.metres_per_unit()
     }
 
     /// `12.3 km`, one decimal.
+    #[must_use]
     pub fn format(self, distance_m: f64) -> String {
         format!("{:.1} {}", self.from_metres(distance_m), self.short_label())
     }
@@ -74,10 +79,12 @@ impl Sport {
     /// The sports offered as an equal-time swap for a run (Malisoux 2015).
     pub const SWAPS: [Sport; 3] = [Self::Cycling, Self::Swimming, Self::Elliptical];
 
+    #[must_use]
     pub fn is_run(self) -> bool {
         self == Self::Run
     }
 
+    #[must_use]
     pub fn label(self) -> &'static str {
         match self {
             Self::Run => "Run",
@@ -90,6 +97,7 @@ impl Sport {
     }
 
     /// Lower-case name printed by the command line (`kneemap runs`).
+    #[must_use]
     pub fn cli_name(self) -> &'static str {
         match self {
             Self::Run => "run",
@@ -121,6 +129,7 @@ impl Surface {
         Self::Grass,
     ];
 
+    #[must_use]
     pub fn label(self) -> &'static str {
         match self {
             Self::Road => "Road",
@@ -188,6 +197,7 @@ impl Default for Run {
 
 impl Run {
     /// The calendar date of the start in UTC (the UI converts to local time for display).
+    #[must_use]
     pub fn date(&self) -> NaiveDate {
         self.start_utc.date_naive()
     }
@@ -276,7 +286,10 @@ impl Default for Thresholds {
 }
 
 impl Thresholds {
-    /// Checks every value is in a sensible range; the message names the field.
+    /// Checks every value is in a sensible range.
+    ///
+    /// # Errors
+    /// A message naming the first field out of range.
     pub fn validate(&self) -> Result<(), String> {
         let pct_ok = |v: f64| v.is_finite() && (1.0..=200.0).contains(&v);
         if !pct_ok(self.weekly_increase_pct) {
@@ -367,15 +380,18 @@ impl RunningData {
         self.next_id
     }
 
+    #[must_use]
     pub fn run(&self, id: u64) -> Option<&Run> {
         self.runs.iter().find(|r| r.id == id)
     }
 
+    #[must_use]
     pub fn shoe(&self, id: u64) -> Option<&Shoe> {
         self.shoes.iter().find(|s| s.id == id)
     }
 
     /// Runs sorted by start time (the stored order is by insertion).
+    #[must_use]
     pub fn runs_by_start(&self) -> Vec<&Run> {
         let mut runs: Vec<&Run> = self.runs.iter().collect();
         runs.sort_by_key(|r| r.start_utc);
@@ -389,6 +405,7 @@ impl RunningData {
 }
 
 #[cfg(test)]
+#[allow(clippy::float_cmp)] // expected values are computed from exact inputs
 mod tests {
     use super::*;
 

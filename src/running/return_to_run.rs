@@ -47,6 +47,7 @@ pub struct Progress {
 
 impl Progress {
     /// The stage to do next (the last one when finished).
+    #[must_use]
     pub fn current_stage<'a>(&self, plan: &'a ReturnToRunPlan) -> Option<&'a Stage> {
         plan.stages
             .get(self.stage_index.min(plan.stages.len().saturating_sub(1)))
@@ -59,6 +60,7 @@ fn mean(values: &[u8]) -> Option<f64> {
 }
 
 /// Replays the runs since the plan started (runs only, with a pain-during score, in start order).
+#[must_use]
 pub fn replay(
     plan: &ReturnToRunPlan,
     state: &ReturnToRunState,
@@ -177,6 +179,7 @@ pub fn replay(
 }
 
 #[cfg(test)]
+#[allow(clippy::float_cmp)] // expected values are computed from exact inputs
 mod tests {
     use super::*;
     use crate::running::guidance::RunningGuidance;

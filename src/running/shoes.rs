@@ -27,6 +27,7 @@ pub struct ShoeStatus {
 }
 
 /// Whole calendar months from `from` to `to` (0 when `to` is earlier).
+#[must_use]
 pub fn whole_months(from: NaiveDate, to: NaiveDate) -> u32 {
     if to <= from {
         return 0;
@@ -38,6 +39,7 @@ pub fn whole_months(from: NaiveDate, to: NaiveDate) -> u32 {
 }
 
 /// Totals and reminder for one shoe.
+#[must_use]
 pub fn shoe_status(data: &RunningData, shoe: &Shoe, today: NaiveDate) -> ShoeStatus {
     let (runs, run_m) = data
         .runs
@@ -74,6 +76,7 @@ fn reminder(distance_m: f64, age_months: u32, t: &Thresholds) -> Option<ShoeRemi
 }
 
 /// Status of every shoe, active ones first.
+#[must_use]
 pub fn all_statuses(data: &RunningData, today: NaiveDate) -> Vec<ShoeStatus> {
     let mut shoes: Vec<&Shoe> = data.shoes.iter().collect();
     shoes.sort_by_key(|s| (s.retired_on.is_some(), s.start_date));
@@ -84,6 +87,7 @@ pub fn all_statuses(data: &RunningData, today: NaiveDate) -> Vec<ShoeStatus> {
 }
 
 #[cfg(test)]
+#[allow(clippy::float_cmp)] // expected values are computed from exact inputs
 mod tests {
     use super::*;
     use crate::running::model::Run;

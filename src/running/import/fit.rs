@@ -207,6 +207,7 @@ fn from_records(records: &[FitDataRecord]) -> Result<ParsedActivity, String> {
 }
 
 #[cfg(test)]
+#[allow(clippy::float_cmp)] // expected values are computed from exact inputs
 mod tests {
     use super::*;
 

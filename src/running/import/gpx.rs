@@ -112,6 +112,7 @@ pub(super) fn parse(bytes: &[u8]) -> Result<ParsedActivity, String> {
 }
 
 #[cfg(test)]
+#[allow(clippy::float_cmp)] // expected values are computed from exact inputs
 mod tests {
     use super::*;
 

@@ -67,11 +67,13 @@ pub struct MergeReport {
 
 impl MergeReport {
     /// True when every file was imported or already there (the CLI exits 0).
+    #[must_use]
     pub fn all_ok(&self) -> bool {
         self.files_failed == 0
     }
 
     /// One-line summary for the CLI and the UI.
+    #[must_use]
     pub fn summary(&self) -> String {
         format!(
             "{} file(s) imported ({} activities added), {} already there, {} failed",
@@ -99,6 +101,7 @@ fn whole_secs(secs: f64) -> u32 {
 }
 
 /// Adds the batch's new activities to `data`; returns one line per file and the totals.
+#[must_use]
 pub fn merge_batch(data: &mut RunningData, batch: ImportBatch) -> MergeReport {
     let mut report = MergeReport::default();
     for file in batch.files {
@@ -179,6 +182,7 @@ fn shoe_for(data: &RunningData, gear_name: Option<&str>) -> Option<u64> {
 }
 
 #[cfg(test)]
+#[allow(clippy::float_cmp)] // expected values are computed from exact inputs
 mod tests {
     use super::*;
     use crate::running::import::FileReport;
@@ -231,7 +235,7 @@ mod tests {
             "b.fit: failed: FIT file is truncated"
         );
         // Same start but a clearly different distance is a different activity.
-        merge_batch(&mut data, batch(vec![activity(0, 8000.0, None)]));
+        let _ = merge_batch(&mut data, batch(vec![activity(0, 8000.0, None)]));
         assert_eq!(data.runs.len(), 2);
     }
 
@@ -249,7 +253,7 @@ mod tests {
             ..Shoe::default()
         });
         data.settings.default_shoe_id = Some(2);
-        merge_batch(
+        let _ = merge_batch(
             &mut data,
             batch(vec![
                 activity(0, 5000.0, Some("pegasus 38")),

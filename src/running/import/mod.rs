@@ -247,6 +247,7 @@ fn read_file(path: &Path, limits: &ImportLimits) -> Result<Vec<u8>, ImportError>
 
 /// Reads every path (files, folders, Strava exports) into activities plus a line per file.
 /// One damaged file never stops the rest.
+#[must_use]
 pub fn import_paths(paths: &[PathBuf], limits: &ImportLimits) -> ImportBatch {
     let mut batch = ImportBatch::default();
     for path in paths {
@@ -343,6 +344,7 @@ fn is_activity_name(path: &Path) -> bool {
 }
 
 /// Parses an RFC 3339 timestamp (`2017-07-29T14:46:35.000Z`) to UTC.
+#[must_use]
 pub(crate) fn parse_time(text: &str) -> Option<DateTime<Utc>> {
     DateTime::parse_from_rfc3339(text.trim())
         .ok()
@@ -350,6 +352,7 @@ pub(crate) fn parse_time(text: &str) -> Option<DateTime<Utc>> {
 }
 
 /// Maps a sport name from a file or export (several languages) to a [`Sport`].
+#[must_use]
 pub(crate) fn sport_from_name(name: &str) -> Sport {
     let name = name.trim().to_lowercase();
     let has = |words: &[&str]| words.iter().any(|w| name.contains(w));
@@ -383,6 +386,7 @@ pub(crate) fn sport_from_name(name: &str) -> Sport {
 }
 
 /// Great-circle distance between two WGS84 points in metres (haversine on a 6371 km sphere).
+#[must_use]
 pub(crate) fn haversine_m(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     const EARTH_RADIUS_M: f64 = 6_371_000.0;
     let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
@@ -393,6 +397,7 @@ pub(crate) fn haversine_m(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
 }
 
 #[cfg(test)]
+#[allow(clippy::float_cmp)] // expected values are computed from exact inputs
 mod tests {
     use super::*;
     use std::io::Write;

@@ -128,6 +128,7 @@ impl Columns {
 }
 
 /// Parses a number written with either decimal mark (`12.84`, `12,84`, `1.234,5`, `1,234.5`).
+#[must_use]
 pub(super) fn parse_locale_number(text: &str) -> Option<f64> {
     let t: String = text
         .trim()
@@ -150,6 +151,7 @@ pub(super) fn parse_locale_number(text: &str) -> Option<f64> {
 }
 
 /// Parses Strava's export dates (UTC) in the formats seen across languages.
+#[must_use]
 pub(super) fn parse_strava_date(text: &str) -> Option<DateTime<Utc>> {
     const FORMATS: &[&str] = &[
         "%b %d, %Y, %I:%M:%S %p",
@@ -503,6 +505,7 @@ fn from_row(row: &Row, limits: &ImportLimits) -> Result<ParsedActivity, String> 
 }
 
 #[cfg(test)]
+#[allow(clippy::float_cmp)] // expected values are computed from exact inputs
 mod tests {
     use super::*;
     use crate::running::model::Sport;

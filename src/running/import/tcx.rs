@@ -120,6 +120,7 @@ fn parse_activity(activity: roxmltree::Node<'_, '_>) -> Result<ParsedActivity, S
 }
 
 #[cfg(test)]
+#[allow(clippy::float_cmp)] // expected values are computed from exact inputs
 mod tests {
     use super::*;
 

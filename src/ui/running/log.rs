@@ -51,6 +51,9 @@ fn pain(value: i8) -> Option<u8> {
 
 impl RunForm {
     /// The draft the form describes, with the local date and time turned into UTC.
+    ///
+    /// # Errors
+    /// A message naming the date, time or duration that cannot be read.
     pub fn to_draft(&self, units: Units) -> Result<RunDraft, String> {
         let date = NaiveDate::parse_from_str(self.date.trim(), "%Y-%m-%d")
             .map_err(|_| format!("Date '{}' is not YYYY-MM-DD.", self.date.trim()))?;
@@ -348,6 +351,7 @@ pub(super) fn list_ui(
 }
 
 #[cfg(test)]
+#[allow(clippy::float_cmp)] // expected values are computed from exact inputs
 mod tests {
     use super::*;
 

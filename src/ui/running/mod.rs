@@ -36,6 +36,7 @@ pub struct RunningView<'a> {
 }
 
 impl RunningView<'_> {
+    #[must_use]
     pub fn context(&self) -> RunningContext {
         RunningContext {
             today: self.today,

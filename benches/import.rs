@@ -4,6 +4,7 @@
 //! Run with `cargo bench --bench import`. Skips the fixture groups with a message when `../shared/fixtures` is
 //! missing.
 
+use std::fmt::Write as _;
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 
@@ -54,9 +55,10 @@ fn ten_year_history(c: &mut Criterion) {
             let time = (t + chrono::Duration::seconds(10 * i)).format("%Y-%m-%dT%H:%M:%SZ");
             #[allow(clippy::cast_precision_loss)]
             let lat = 50.0 + i as f64 * 0.00027;
-            text.push_str(&format!(
+            let _ = write!(
+                text,
                 r#"<trkpt lat="{lat:.6}" lon="5.0"><time>{time}</time></trkpt>"#
-            ));
+            );
         }
         text.push_str("</trkseg></trk></gpx>");
         if std::fs::write(tmp.path().join(format!("{day:04}.gpx")), text).is_err() {

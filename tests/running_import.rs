@@ -4,6 +4,7 @@
 // Test helpers outside #[test] fns: a panic here is the failure report.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::float_cmp)]
 
+use std::fmt::Write as _;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -14,9 +15,10 @@ use kneemap::running::{RunningData, Sport};
 
 /// `../shared/fixtures` beside the repo, or `KNEEMAP_FIXTURES`.
 fn fixtures() -> Option<PathBuf> {
-    let dir = std::env::var_os("KNEEMAP_FIXTURES")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures"));
+    let dir = std::env::var_os("KNEEMAP_FIXTURES").map_or_else(
+        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures"),
+        PathBuf::from,
+    );
     if dir.is_dir() {
         Some(dir)
     } else {
@@ -108,7 +110,7 @@ fn fixture_totals_match_independent_parsers() {
                 "{file}: {got} spm vs {expected}"
             ),
             (got, expected) => {
-                assert_eq!(got.is_some(), expected.is_some(), "{file}: cadence {got:?}")
+                assert_eq!(got.is_some(), expected.is_some(), "{file}: cadence {got:?}");
             }
         }
     }
@@ -367,17 +369,20 @@ fn bombs_and_oversized_files_are_stopped() {
 }
 
 /// A small GPX run: `points` points 10 s apart heading north at about 3 m/s.
+#[must_use]
+#[allow(clippy::cast_possible_wrap, clippy::cast_precision_loss)] // counts, indices and millisecond spans stay far below 2^52; small indices and counts
 pub fn synthetic_gpx(start: chrono::DateTime<chrono::Utc>, points: usize) -> String {
     let mut text = String::from(
         r#"<?xml version="1.0"?><gpx version="1.1" xmlns="http://www.topografix.com/GPX/1/1"><trk><type>running</type><trkseg>"#,
     );
     for i in 0..points {
         let t = start + chrono::Duration::seconds(10 * i as i64);
-        text.push_str(&format!(
+        let _ = write!(
+            text,
             r#"<trkpt lat="{:.6}" lon="5.0"><time>{}</time></trkpt>"#,
             50.0 + i as f64 * 0.00027,
             t.format("%Y-%m-%dT%H:%M:%SZ")
-        ));
+        );
     }
     text.push_str("</trkseg></trk></gpx>");
     text

@@ -1,4 +1,4 @@
-//! Running tab UI tests with egui_kittest around `running_tab_ui`: widgets are found by accessible label; the
+//! Running tab UI tests with `egui_kittest` around `running_tab_ui`: widgets are found by accessible label; the
 //! harness plays the app's part, applying commands and running imports with the same functions the app uses.
 
 // Test helpers outside #[test] fns: a panic here is the failure report.
@@ -75,6 +75,7 @@ fn tab(data: RunningData) -> Harness<'static, TabState> {
     harness
 }
 
+#[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // values are clamped or rounded into range first; values are non-negative here
 fn run_on(id: u64, date: NaiveDate, km: f64) -> Run {
     Run {
         id,

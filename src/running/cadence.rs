@@ -37,6 +37,7 @@ pub fn targets(baseline_spm: f64) -> CadenceTargets {
 
 /// Average cadence of runs in the 6 weeks to `today` that have one, else of the last 10 runs with one.
 #[must_use]
+#[allow(clippy::cast_precision_loss)] // counts, indices and millisecond spans stay far below 2^52
 pub fn recent_average_spm(runs: &[Run], today: NaiveDate) -> Option<f64> {
     let mut with_cadence: Vec<&Run> = runs
         .iter()
@@ -101,6 +102,11 @@ pub enum ClickTrackError {
 ///
 /// # Errors
 /// A cadence outside 100–240 spm or a length outside 1–120 minutes.
+#[allow(
+    clippy::cast_possible_truncation,
+    clippy::cast_precision_loss,
+    clippy::cast_sign_loss
+)] // counts, indices and millisecond spans stay far below 2^52; values are clamped or rounded into range first; values are non-negative here
 pub fn click_track_samples(spm: f64, minutes: u32) -> Result<Vec<i16>, ClickTrackError> {
     if !(MIN_SPM..=MAX_SPM).contains(&spm) {
         return Err(ClickTrackError::Cadence(spm));

@@ -154,7 +154,7 @@ impl RunDraft {
         } else {
             None
         };
-        run.notes = self.notes.trim().to_owned();
+        self.notes.trim().clone_into(&mut run.notes);
     }
 }
 
@@ -168,6 +168,7 @@ impl RunningData {
         }
     }
 
+    #[allow(clippy::too_many_lines)] // one match or one panel, clearer in one place
     fn apply_inner(
         &mut self,
         command: RunningCommand,

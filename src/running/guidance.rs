@@ -156,6 +156,7 @@ impl RunningGuidance {
         self.sources.iter().find(|s| s.id == id)
     }
 
+    #[allow(clippy::too_many_lines)] // one match or one panel, clearer in one place
     fn validate(&self, text: &str, known_source_ids: &[&str]) -> Vec<ContentError> {
         let mut problems = Vec::new();
         let mut problem = |needle: &str, kind: ContentErrorKind, message: String| {

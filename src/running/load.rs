@@ -25,6 +25,7 @@ pub struct WeekTotals {
 
 /// Totals for every week from `first_monday` to `last_monday` inclusive (empty weeks included).
 #[must_use]
+#[allow(clippy::cast_possible_wrap)] // small indices and counts
 pub fn weekly_totals(
     data: &RunningData,
     first_monday: NaiveDate,
@@ -313,6 +314,7 @@ mod tests {
         NaiveDate::from_ymd_opt(2024, 1, 1).unwrap() + Duration::days(d)
     }
 
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // values are clamped or rounded into range first; values are non-negative here
     fn run(id: u64, d: i64, km: f64) -> Run {
         let date = day(d);
         Run {
@@ -327,6 +329,7 @@ mod tests {
     }
 
     /// Weekly histories (km per week, one run on Tuesday and one on Saturday) → rule ids per week.
+    #[allow(clippy::cast_possible_wrap, clippy::cast_sign_loss)] // small indices and counts; values are non-negative here
     fn weekly(kms: &[f64]) -> RunningData {
         let mut data = RunningData::default();
         for (w, km) in kms.iter().enumerate() {
@@ -349,6 +352,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::cast_possible_wrap)] // small indices and counts
     fn weekly_increase_table() {
         let cases: &[(&[f64], &[i64])] = &[
             (&[20.0, 20.0, 20.0, 20.0], &[]),

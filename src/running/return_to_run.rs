@@ -54,6 +54,7 @@ impl Progress {
     }
 }
 
+#[allow(clippy::cast_precision_loss)] // counts, indices and millisecond spans stay far below 2^52
 fn mean(values: &[u8]) -> Option<f64> {
     (!values.is_empty())
         .then(|| values.iter().map(|v| f64::from(*v)).sum::<f64>() / values.len() as f64)
@@ -61,6 +62,7 @@ fn mean(values: &[u8]) -> Option<f64> {
 
 /// Replays the runs since the plan started (runs only, with a pain-during score, in start order).
 #[must_use]
+#[allow(clippy::too_many_lines)] // one match or one panel, clearer in one place
 pub fn replay(
     plan: &ReturnToRunPlan,
     state: &ReturnToRunState,
@@ -205,6 +207,7 @@ mod tests {
     }
 
     /// Runs every other day from 2024-01-01 with (during, next morning) pain.
+    #[allow(clippy::cast_possible_wrap)] // small indices and counts
     fn sessions(pains: &[(u8, Option<u8>)]) -> Vec<Run> {
         pains
             .iter()

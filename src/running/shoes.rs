@@ -28,6 +28,7 @@ pub struct ShoeStatus {
 
 /// Whole calendar months from `from` to `to` (0 when `to` is earlier).
 #[must_use]
+#[allow(clippy::cast_possible_wrap)] // small indices and counts
 pub fn whole_months(from: NaiveDate, to: NaiveDate) -> u32 {
     if to <= from {
         return 0;

@@ -171,6 +171,7 @@ fn from_session(session: &FitDataRecord) -> Option<ParsedActivity> {
     })
 }
 
+#[allow(clippy::cast_precision_loss)] // counts, indices and millisecond spans stay far below 2^52
 fn from_records(records: &[FitDataRecord]) -> Result<ParsedActivity, String> {
     let points: Vec<&FitDataRecord> = records
         .iter()

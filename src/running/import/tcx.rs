@@ -35,6 +35,7 @@ fn number(node: roxmltree::Node<'_, '_>, name: &str) -> Result<Option<f64>, Stri
     }
 }
 
+#[allow(clippy::cast_precision_loss)] // counts, indices and millisecond spans stay far below 2^52
 fn parse_activity(activity: roxmltree::Node<'_, '_>) -> Result<ParsedActivity, String> {
     let sport = activity
         .attribute("Sport")

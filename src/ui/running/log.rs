@@ -85,6 +85,7 @@ impl RunForm {
     }
 
     /// The form filled from a saved run, for editing.
+    #[must_use]
     pub fn from_run(run: &Run, units: Units) -> Self {
         let local = run.start_utc.with_timezone(&Local);
         Self {
@@ -131,6 +132,7 @@ fn pain_drag(ui: &mut Ui, label: &str, value: &mut i8) {
     .labelled_by(l.id);
 }
 
+#[allow(clippy::too_many_lines)] // one match or one panel, clearer in one place
 pub(super) fn form_ui(
     ui: &mut Ui,
     view: &RunningView<'_>,

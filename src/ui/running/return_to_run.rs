@@ -14,6 +14,7 @@ fn condition_name<'a>(view: &'a RunningView<'_>, id: &'a str) -> &'a str {
         .map_or(id, |c| c.lay_name.as_str())
 }
 
+#[allow(clippy::too_many_lines)] // one match or one panel, clearer in one place
 pub(super) fn return_to_run_ui(
     ui: &mut Ui,
     view: &RunningView<'_>,
@@ -74,21 +75,7 @@ pub(super) fn return_to_run_ui(
     if view.red_flag_ticked {
         ui.label(RichText::new("Paused: a red flag is ticked.").color(theme::ERROR_TEXT));
     }
-    if !active.entry_criteria_met {
-        ui.label("Before the first run, check that you can:");
-        for criterion in &plan.entry_criteria {
-            ui.label(format!("• {criterion}"));
-        }
-        if ui
-            .add_enabled(
-                !view.red_flag_ticked,
-                egui::Button::new("I meet the entry criteria"),
-            )
-            .clicked()
-        {
-            commands.push(RunningCommand::ConfirmEntryCriteria);
-        }
-    } else {
+    if active.entry_criteria_met {
         let progress = replay(plan, active, &view.data.runs, view.pain_limit);
         if let Some(stage) = progress.current_stage(plan) {
             let what = if progress.finished {
@@ -123,6 +110,20 @@ pub(super) fn return_to_run_ui(
             if let Some(rule) = review.rule_id.and_then(|id| view.guidance.pain_rule(id)) {
                 evidence_ui(ui, view, rule.level, &rule.sources);
             }
+        }
+    } else {
+        ui.label("Before the first run, check that you can:");
+        for criterion in &plan.entry_criteria {
+            ui.label(format!("• {criterion}"));
+        }
+        if ui
+            .add_enabled(
+                !view.red_flag_ticked,
+                egui::Button::new("I meet the entry criteria"),
+            )
+            .clicked()
+        {
+            commands.push(RunningCommand::ConfirmEntryCriteria);
         }
     }
     egui::CollapsingHeader::new("The pain rules").show(ui, |ui| {

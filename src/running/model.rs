@@ -443,6 +443,39 @@ mod tests {
     }
 
     #[test]
+    fn everything_round_trips_through_ron() {
+        let mut data = RunningData::default();
+        data.runs.push(Run {
+            id: 1,
+            distance_m: 12_835.5,
+            cadence_spm: Some(159.0),
+            pain_during: Some(2),
+            surface: Some(Surface::Trail),
+            origin: RunOrigin::Imported("a.fit".into()),
+            ..Run::default()
+        });
+        data.shoes.push(Shoe {
+            id: 2,
+            name: "Pegasus".into(),
+            ..Shoe::default()
+        });
+        data.planned.push(PlannedRun {
+            id: 3,
+            sport: Sport::Cycling,
+            swapped_because: Some("pain".into()),
+            ..PlannedRun::default()
+        });
+        data.settings.units = Units::Miles;
+        data.undo_deleted = Some(Run {
+            id: 4,
+            ..Run::default()
+        });
+        let text = ron::to_string(&data).unwrap();
+        let back: RunningData = ron::from_str(&text).unwrap();
+        assert_eq!(back, data);
+    }
+
+    #[test]
     fn default_thresholds_validate_and_bad_ones_do_not() {
         assert!(Thresholds::default().validate().is_ok());
         let bad = Thresholds {

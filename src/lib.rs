@@ -2,7 +2,7 @@
 //!
 //! Domain folders have no egui dependency and carry their own tests: `content` (the typed, validated RON
 //! content), `map` (geometry, hit-testing, ranking, triage, the map's state), `planner` (plans, programmes,
-//! progression, the session runner), `store` (the one durable, private, atomic file). `app` owns the window and
+//! progression, the session runner), `running` (run log, imports, load, return to run, shoes, cadence), `store` (the one durable, private, atomic file). `app` owns the window and
 //! applies every panel's [`app::AppCommand`]s in one place; `ui` draws one tab or column per module.
 
 pub mod app;
@@ -10,10 +10,12 @@ pub mod assets;
 pub mod cli;
 pub mod clock;
 pub mod content;
+pub mod dialog;
 pub mod exercise_art;
 pub mod library;
 pub mod map;
 pub mod planner;
+pub mod running;
 pub mod store;
 pub mod ui;
 

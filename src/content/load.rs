@@ -22,6 +22,8 @@ pub enum ContentFileKind {
     Exercises,
     Guidance,
     Programmes,
+    /// Running load rules, return-to-run plans, shoe and cadence texts (`crate::running::guidance`).
+    Running,
 }
 
 impl ContentFileKind {
@@ -36,6 +38,7 @@ impl ContentFileKind {
             Self::Exercises => "exercises.ron",
             Self::Guidance => "guidance.ron",
             Self::Programmes => "programmes.ron",
+            Self::Running => "running.ron",
         }
     }
 
@@ -49,12 +52,13 @@ impl ContentFileKind {
             Self::Exercises => include_str!("../../content/exercises.ron"),
             Self::Guidance => include_str!("../../content/guidance.ron"),
             Self::Programmes => include_str!("../../content/programmes.ron"),
+            Self::Running => include_str!("../../content/running.ron"),
         }
     }
 }
 
 /// Every content file.
-pub const CONTENT_FILES: [ContentFileKind; 8] = [
+pub const CONTENT_FILES: [ContentFileKind; 9] = [
     ContentFileKind::Sources,
     ContentFileKind::Conditions,
     ContentFileKind::Regions,
@@ -63,6 +67,7 @@ pub const CONTENT_FILES: [ContentFileKind; 8] = [
     ContentFileKind::Exercises,
     ContentFileKind::Guidance,
     ContentFileKind::Programmes,
+    ContentFileKind::Running,
 ];
 
 /// Largest content file accepted from disk; the shipped files are far smaller.
@@ -175,6 +180,25 @@ impl RawContent {
         else {
             return Err(ContentErrors(errors));
         };
+        // Running guidance cites sources.ron and needs a return-to-run plan for every programme's condition.
+        let source_ids: Vec<&str> = sources.sources.iter().map(|s| s.id.as_str()).collect();
+        let programme_ids: Vec<&str> = programmes
+            .programmes
+            .iter()
+            .map(|p| p.condition.as_str())
+            .collect();
+        // Its problems are reported with the rest of the set's, so one broken file does not hide another.
+        let (running, running_problems) = match crate::running::guidance::RunningGuidance::parse(
+            self.text(ContentFileKind::Running),
+            &source_ids,
+            &programme_ids,
+        ) {
+            Ok(running) => (running, Vec::new()),
+            Err(problems) => (
+                crate::running::guidance::RunningGuidance::default(),
+                problems.0,
+            ),
+        };
         let content = Content::assemble(
             sources.sources,
             conditions.conditions,
@@ -184,8 +208,10 @@ impl RawContent {
             exercises.exercises,
             guidance,
             programmes,
+            running,
         );
-        let problems = validate::validate(&content, self);
+        let mut problems = validate::validate(&content, self);
+        problems.extend(running_problems);
         if problems.is_empty() {
             Ok(content)
         } else {

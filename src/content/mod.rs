@@ -27,6 +27,8 @@ pub struct Content {
     pub pain_monitoring: PainMonitoring,
     /// Suggested programmes, one per condition that is not clinician-led (`programmes.ron`).
     pub programmes: Vec<Programme>,
+    /// Running load rules, return-to-run plans, shoe and cadence texts (`running.ron`).
+    pub running: crate::running::guidance::RunningGuidance,
 }
 
 impl Content {
@@ -41,6 +43,7 @@ impl Content {
         exercises: Vec<Exercise>,
         guidance: Guidance,
         programmes: ProgrammesFile,
+        running: crate::running::guidance::RunningGuidance,
     ) -> Self {
         let mut source_index = std::collections::HashMap::new();
         for (i, source) in sources.iter().enumerate() {
@@ -58,6 +61,7 @@ impl Content {
             guidance,
             pain_monitoring: programmes.pain_monitoring,
             programmes: programmes.programmes,
+            running,
         }
     }
 

@@ -6,9 +6,12 @@
 use serde::{Deserialize, Serialize};
 
 /// How strong the evidence behind a source or a claim is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
 pub enum EvidenceLevel {
     /// Not graded: the source article, a patient leaflet, or common practice.
+    #[default]
     Unrated,
     /// Lab study, case series, expert protocol or opinion.
     Low,

@@ -7,5 +7,6 @@ pub mod exercises;
 pub mod planner;
 pub mod prevention;
 pub mod red_flags;
+pub mod running;
 pub mod theme;
 pub mod widgets;

@@ -37,6 +37,8 @@ pub struct Palette {
     pub cue_flash_fill: Color32,
     /// The training-volume line in the history chart.
     pub chart_volume: Color32,
+    /// Cross-training bars in the weekly distance chart.
+    pub chart_cross_training: Color32,
     /// Fill of a hovered region.
     pub region_hover_fill: Color32,
     /// Fill of the selected region.
@@ -80,6 +82,7 @@ pub const LIGHT: Palette = Palette {
     warning_text: Color32::from_rgb(0xa3, 0x36, 0x08),
     cue_flash_fill: Color32::from_rgb(0xff, 0xe9, 0xa8),
     chart_volume: Color32::from_gray(150),
+    chart_cross_training: Color32::from_rgb(0x7a, 0xa7, 0x6b),
     region_hover_fill: Color32::from_rgba_unmultiplied_const(0x1f, 0x6f, 0xb2, 0x40),
     region_selected_fill: Color32::from_rgba_unmultiplied_const(0xc2, 0x41, 0x0c, 0x45),
     region_selected_stroke: Color32::from_rgb(0xc2, 0x41, 0x0c),
@@ -101,6 +104,7 @@ pub const DARK: Palette = Palette {
     warning_text: Color32::from_rgb(0xff, 0xb0, 0x7a),
     cue_flash_fill: Color32::from_rgb(0x5a, 0x47, 0x0c),
     chart_volume: Color32::from_gray(140),
+    chart_cross_training: Color32::from_rgb(0x8c, 0xc0, 0x7c),
     region_hover_fill: Color32::from_rgba_unmultiplied_const(0x1f, 0x6f, 0xb2, 0x40),
     region_selected_fill: Color32::from_rgba_unmultiplied_const(0xc2, 0x41, 0x0c, 0x45),
     region_selected_stroke: Color32::from_rgb(0xc2, 0x41, 0x0c),

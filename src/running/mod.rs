@@ -1,0 +1,15 @@
+//! Running: the run log, watch-file imports, load warnings, the return-to-run plan, shoes and cadence.
+//! No egui here; `ui::running` draws it and sends [`RunningCommand`]s.
+
+pub mod cadence;
+pub mod commands;
+pub mod guidance;
+pub mod import;
+pub mod listing;
+pub mod load;
+pub mod model;
+pub mod return_to_run;
+pub mod shoes;
+
+pub use commands::{Applied, RunDraft, RunningCommand, RunningContext, SwapOffer, swap_offer};
+pub use model::{PlannedRun, Run, RunningData, Shoe, Sport, Surface, Units};

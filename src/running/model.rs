@@ -1,0 +1,492 @@
+//! The saved shape of the running log: runs, cross-training, shoes, planned runs, settings and the undo slot.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+/// Metres in one kilometre and in one statute mile.
+pub const METRES_PER_KM: f64 = 1000.0;
+pub const METRES_PER_MILE: f64 = 1609.344;
+
+/// Distance units, chosen once and used everywhere.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Units {
+    #[default]
+    Kilometres,
+    Miles,
+}
+
+impl Units {
+    /// Metres in one unit.
+    #[must_use]
+    pub fn metres_per_unit(self) -> f64 {
+        match self {
+            Self::Kilometres => METRES_PER_KM,
+            Self::Miles => METRES_PER_MILE,
+        }
+    }
+
+    /// Short label, `km` or `mi`.
+    #[must_use]
+    pub fn short_label(self) -> &'static str {
+        match self {
+            Self::Kilometres => "km",
+            Self::Miles => "mi",
+        }
+    }
+
+    /// Metres expressed in this unit.
+    #[must_use]
+    pub fn from_metres(self, distance_m: f64) -> f64 {
+        distance_m / self.metres_per_unit()
+    }
+
+    /// A distance in this unit converted to metres.
+    #[must_use]
+    pub fn to_metres(self, distance: f64) -> f64 {
+        distance * self.metres_per_unit()
+    }
+
+    /// `12.3 km`, one decimal.
+    #[must_use]
+    pub fn format(self, distance_m: f64) -> String {
+        format!("{:.1} {}", self.from_metres(distance_m), self.short_label())
+    }
+}
+
+/// What kind of activity: running, or one of the cross-training sports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum Sport {
+    #[default]
+    Run,
+    Cycling,
+    Swimming,
+    Elliptical,
+    Walking,
+    /// Anything else a watch records (rowing, skiing …): kept, counted as cross-training.
+    Other,
+}
+
+impl Sport {
+    /// Every sport, for pickers.
+    pub const ALL: [Sport; 6] = [
+        Self::Run,
+        Self::Cycling,
+        Self::Swimming,
+        Self::Elliptical,
+        Self::Walking,
+        Self::Other,
+    ];
+    /// The sports offered as an equal-time swap for a run (Malisoux 2015).
+    pub const SWAPS: [Sport; 3] = [Self::Cycling, Self::Swimming, Self::Elliptical];
+
+    #[must_use]
+    pub fn is_run(self) -> bool {
+        self == Self::Run
+    }
+
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Run => "Run",
+            Self::Cycling => "Cycling",
+            Self::Swimming => "Swimming",
+            Self::Elliptical => "Elliptical",
+            Self::Walking => "Walking",
+            Self::Other => "Other cross-training",
+        }
+    }
+
+    /// Lower-case name printed by the command line (`kneemap runs`).
+    #[must_use]
+    pub fn cli_name(self) -> &'static str {
+        match self {
+            Self::Run => "run",
+            Self::Cycling => "cycling",
+            Self::Swimming => "swimming",
+            Self::Elliptical => "elliptical",
+            Self::Walking => "walking",
+            Self::Other => "other",
+        }
+    }
+}
+
+/// Running surface, optional on each run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Surface {
+    Road,
+    Trail,
+    Track,
+    Treadmill,
+    Grass,
+}
+
+impl Surface {
+    pub const ALL: [Surface; 5] = [
+        Self::Road,
+        Self::Trail,
+        Self::Track,
+        Self::Treadmill,
+        Self::Grass,
+    ];
+
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Road => "Road",
+            Self::Trail => "Trail",
+            Self::Track => "Track",
+            Self::Treadmill => "Treadmill",
+            Self::Grass => "Grass",
+        }
+    }
+}
+
+/// Where a run came from.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum RunOrigin {
+    /// Typed in by hand.
+    #[default]
+    Manual,
+    /// Read from a watch file or export; the file name (or `export.zip!entry`).
+    Imported(String),
+}
+
+/// One logged run or cross-training session.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Run {
+    pub id: u64,
+    /// Start, stored in UTC and shown in local time.
+    pub start_utc: DateTime<Utc>,
+    pub sport: Sport,
+    pub distance_m: f64,
+    pub elapsed_secs: u32,
+    /// Time in motion, when the file says (pauses excluded).
+    pub moving_secs: Option<u32>,
+    /// Steps per minute, both feet.
+    pub cadence_spm: Option<f64>,
+    /// Pain during the run, 0–10.
+    pub pain_during: Option<u8>,
+    /// Pain the next morning, 0–10.
+    pub pain_next_morning: Option<u8>,
+    pub surface: Option<Surface>,
+    pub shoe_id: Option<u64>,
+    pub notes: String,
+    pub origin: RunOrigin,
+}
+
+impl Default for Run {
+    fn default() -> Self {
+        Self {
+            id: 0,
+            start_utc: DateTime::<Utc>::UNIX_EPOCH,
+            sport: Sport::Run,
+            distance_m: 0.0,
+            elapsed_secs: 0,
+            moving_secs: None,
+            cadence_spm: None,
+            pain_during: None,
+            pain_next_morning: None,
+            surface: None,
+            shoe_id: None,
+            notes: String::new(),
+            origin: RunOrigin::Manual,
+        }
+    }
+}
+
+impl Run {
+    /// The calendar date of the start in UTC (the UI converts to local time for display).
+    #[must_use]
+    pub fn date(&self) -> NaiveDate {
+        self.start_utc.date_naive()
+    }
+}
+
+/// A run the user intends to do; load warnings look at it before it happens.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PlannedRun {
+    pub id: u64,
+    pub date: NaiveDate,
+    pub sport: Sport,
+    pub distance_m: f64,
+    pub duration_secs: u32,
+    /// Why it was swapped to cross-training, when it was.
+    pub swapped_because: Option<String>,
+}
+
+impl Default for PlannedRun {
+    fn default() -> Self {
+        Self {
+            id: 0,
+            date: NaiveDate::MIN,
+            sport: Sport::Run,
+            distance_m: 0.0,
+            duration_secs: 0,
+            swapped_because: None,
+        }
+    }
+}
+
+/// A pair of shoes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Shoe {
+    pub id: u64,
+    pub name: String,
+    pub start_date: NaiveDate,
+    /// Distance already on the shoes when they were added.
+    pub initial_distance_m: f64,
+    /// Retired shoes keep their history but take no new runs.
+    pub retired_on: Option<NaiveDate>,
+}
+
+impl Default for Shoe {
+    fn default() -> Self {
+        Self {
+            id: 0,
+            name: String::new(),
+            start_date: NaiveDate::MIN,
+            initial_distance_m: 0.0,
+            retired_on: None,
+        }
+    }
+}
+
+/// Editable thresholds behind the load warnings and the shoe reminder.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Thresholds {
+    /// Week more than this much above the previous week or the 4-week average (Nielsen 2014: 30 %).
+    pub weekly_increase_pct: f64,
+    /// A run more than this much longer than the longest of the past 30 days (Frandsen 2025: 10 %).
+    pub single_run_increase_pct: f64,
+    /// Acute:chronic ratio at or above which the (contested) ratio is pointed out (Gabbett 2016: 1.5).
+    pub acwr_high: f64,
+    /// Every this many weeks a lighter week is suggested (coaching convention: 4).
+    pub lighter_week_every: u32,
+    /// Shoe reminder distance (the article's rule of thumb: 800 km / 500 mi).
+    pub shoe_limit_m: f64,
+    /// Shoe reminder age in months (9).
+    pub shoe_limit_months: u32,
+}
+
+impl Default for Thresholds {
+    fn default() -> Self {
+        Self {
+            weekly_increase_pct: 30.0,
+            single_run_increase_pct: 10.0,
+            acwr_high: 1.5,
+            lighter_week_every: 4,
+            shoe_limit_m: 800_000.0,
+            shoe_limit_months: 9,
+        }
+    }
+}
+
+impl Thresholds {
+    /// Checks every value is in a sensible range.
+    ///
+    /// # Errors
+    /// A message naming the first field out of range.
+    pub fn validate(&self) -> Result<(), String> {
+        let pct_ok = |v: f64| v.is_finite() && (1.0..=200.0).contains(&v);
+        if !pct_ok(self.weekly_increase_pct) {
+            return Err("Weekly increase threshold must be between 1 and 200 %.".into());
+        }
+        if !pct_ok(self.single_run_increase_pct) {
+            return Err("Single-run threshold must be between 1 and 200 %.".into());
+        }
+        if !(self.acwr_high.is_finite() && (1.0..=5.0).contains(&self.acwr_high)) {
+            return Err("Acute:chronic ratio threshold must be between 1.0 and 5.0.".into());
+        }
+        if !(2..=12).contains(&self.lighter_week_every) {
+            return Err("Lighter week interval must be between 2 and 12 weeks.".into());
+        }
+        if !(self.shoe_limit_m.is_finite() && (50_000.0..=5_000_000.0).contains(&self.shoe_limit_m))
+        {
+            return Err("Shoe distance limit must be between 50 and 5000 km.".into());
+        }
+        if !(1..=60).contains(&self.shoe_limit_months) {
+            return Err("Shoe age limit must be between 1 and 60 months.".into());
+        }
+        Ok(())
+    }
+}
+
+/// Settings chosen once.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct RunningSettings {
+    pub units: Units,
+    pub thresholds: Thresholds,
+    /// Shoe given to imported runs that name no known gear.
+    pub default_shoe_id: Option<u64>,
+}
+
+/// The return-to-run plan the user follows, if any; the stage is replayed from the logged runs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ReturnToRunState {
+    pub condition_id: String,
+    /// Runs from this date on count towards the plan.
+    pub started_on: NaiveDate,
+    /// The user confirmed the entry criteria.
+    pub entry_criteria_met: bool,
+    /// Next-morning pain before starting, the baseline for "no worse next morning".
+    pub baseline_morning_pain: u8,
+}
+
+impl Default for ReturnToRunState {
+    fn default() -> Self {
+        Self {
+            condition_id: String::new(),
+            started_on: NaiveDate::MIN,
+            entry_criteria_met: false,
+            baseline_morning_pain: 0,
+        }
+    }
+}
+
+/// Everything the Running tab saves.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct RunningData {
+    pub runs: Vec<Run>,
+    pub planned: Vec<PlannedRun>,
+    pub shoes: Vec<Shoe>,
+    pub settings: RunningSettings,
+    pub return_to_run: Option<ReturnToRunState>,
+    /// The last deleted run, so the delete can be undone.
+    pub undo_deleted: Option<Run>,
+    /// Next id for runs, planned runs and shoes (one sequence).
+    pub next_id: u64,
+}
+
+impl RunningData {
+    /// A fresh id, never reused.
+    pub fn allocate_id(&mut self) -> u64 {
+        let highest = self
+            .runs
+            .iter()
+            .map(|r| r.id)
+            .chain(self.planned.iter().map(|p| p.id))
+            .chain(self.shoes.iter().map(|s| s.id))
+            .chain(self.undo_deleted.iter().map(|r| r.id))
+            .max()
+            .unwrap_or(0);
+        self.next_id = self.next_id.max(highest) + 1;
+        self.next_id
+    }
+
+    #[must_use]
+    pub fn run(&self, id: u64) -> Option<&Run> {
+        self.runs.iter().find(|r| r.id == id)
+    }
+
+    #[must_use]
+    pub fn shoe(&self, id: u64) -> Option<&Shoe> {
+        self.shoes.iter().find(|s| s.id == id)
+    }
+
+    /// Runs sorted by start time (the stored order is by insertion).
+    #[must_use]
+    pub fn runs_by_start(&self) -> Vec<&Run> {
+        let mut runs: Vec<&Run> = self.runs.iter().collect();
+        runs.sort_by_key(|r| r.start_utc);
+        runs
+    }
+
+    /// Keeps the runs in start order after a change.
+    pub(crate) fn sort_runs(&mut self) {
+        self.runs.sort_by_key(|r| (r.start_utc, r.id));
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::float_cmp)] // expected values are computed from exact inputs
+mod tests {
+    use super::*;
+
+    #[test]
+    fn units_convert_both_ways() {
+        assert!((Units::Miles.to_metres(1.0) - 1609.344).abs() < 1e-9);
+        assert!((Units::Kilometres.from_metres(12_345.0) - 12.345).abs() < 1e-9);
+        assert!((Units::Miles.from_metres(Units::Miles.to_metres(26.2)) - 26.2).abs() < 1e-9);
+        assert_eq!(Units::Miles.format(1609.344 * 3.0), "3.0 mi");
+        assert_eq!(Units::Kilometres.format(5_040.0), "5.0 km");
+    }
+
+    #[test]
+    fn ids_are_never_reused() {
+        let mut data = RunningData::default();
+        let a = data.allocate_id();
+        data.runs.push(Run {
+            id: a,
+            ..Run::default()
+        });
+        let b = data.allocate_id();
+        assert!(b > a);
+        data.runs.clear();
+        let c = data.allocate_id();
+        assert!(c > b, "next_id keeps rising after a delete");
+    }
+
+    #[test]
+    fn older_saves_without_new_fields_load() {
+        let text = "(runs: [(id: 3, distance_m: 5000.0)])";
+        let data: RunningData = ron::from_str(text).expect("old save parses");
+        assert_eq!(data.runs[0].distance_m, 5000.0);
+        assert_eq!(data.settings.units, Units::Kilometres);
+        assert_eq!(data.settings.thresholds.weekly_increase_pct, 30.0);
+    }
+
+    #[test]
+    fn everything_round_trips_through_ron() {
+        let mut data = RunningData::default();
+        data.runs.push(Run {
+            id: 1,
+            distance_m: 12_835.5,
+            cadence_spm: Some(159.0),
+            pain_during: Some(2),
+            surface: Some(Surface::Trail),
+            origin: RunOrigin::Imported("a.fit".into()),
+            ..Run::default()
+        });
+        data.shoes.push(Shoe {
+            id: 2,
+            name: "Pegasus".into(),
+            ..Shoe::default()
+        });
+        data.planned.push(PlannedRun {
+            id: 3,
+            sport: Sport::Cycling,
+            swapped_because: Some("pain".into()),
+            ..PlannedRun::default()
+        });
+        data.settings.units = Units::Miles;
+        data.undo_deleted = Some(Run {
+            id: 4,
+            ..Run::default()
+        });
+        let text = ron::to_string(&data).unwrap();
+        let back: RunningData = ron::from_str(&text).unwrap();
+        assert_eq!(back, data);
+    }
+
+    #[test]
+    fn default_thresholds_validate_and_bad_ones_do_not() {
+        assert!(Thresholds::default().validate().is_ok());
+        let bad = Thresholds {
+            weekly_increase_pct: f64::NAN,
+            ..Thresholds::default()
+        };
+        assert!(bad.validate().unwrap_err().contains("Weekly"));
+        let bad = Thresholds {
+            shoe_limit_months: 0,
+            ..Thresholds::default()
+        };
+        assert!(bad.validate().unwrap_err().contains("age"));
+    }
+}

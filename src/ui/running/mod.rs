@@ -1,0 +1,374 @@
+//! The Running tab: run log, imports, weekly load chart with warnings, planned runs and the swap offer,
+//! return-to-run plan, shoes and cadence. Draws only; every change leaves as a [`RunningCommand`], and imports
+//! and file writes are commands the app runs off the drawing path.
+
+mod cadence;
+mod chart;
+mod log;
+mod return_to_run;
+mod shoes;
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use egui::{RichText, Ui};
+
+use crate::content::{Content, EvidenceLevel};
+use crate::dialog::{DialogHandle, DialogKind, DialogResult};
+use crate::running::commands::swap_offer;
+use crate::running::guidance::{RuleText, RunningGuidance};
+use crate::running::load::{LoadWarning, load_warnings};
+use crate::running::{RunningCommand, RunningContext, RunningData, Sport, Units};
+use crate::ui::{theme, widgets};
+
+pub use log::RunForm;
+
+/// What the tab reads.
+pub struct RunningView<'a> {
+    pub data: &'a RunningData,
+    pub today: NaiveDate,
+    pub guidance: &'a RunningGuidance,
+    /// For source citations that live in `content/sources.ron`.
+    pub content: Option<&'a Content>,
+    pub red_flag_ticked: bool,
+    /// Pain limit shared with the strength plan (0–10).
+    pub pain_limit: u8,
+}
+
+impl RunningView<'_> {
+    #[must_use]
+    pub fn context(&self) -> RunningContext {
+        RunningContext {
+            today: self.today,
+            red_flag_ticked: self.red_flag_ticked,
+            pain_limit: self.pain_limit,
+        }
+    }
+}
+
+/// Which dialog is open, so its answer goes to the right place.
+#[derive(Debug)]
+enum PendingDialog {
+    Import(DialogHandle),
+    SaveClickTrack {
+        handle: DialogHandle,
+        spm: f64,
+        minutes: u32,
+    },
+}
+
+/// Runtime state of the tab (not saved).
+#[derive(Debug)]
+pub struct RunningUiState {
+    pub form: RunForm,
+    /// Id of the run being edited, if any.
+    pub editing: Option<u64>,
+    /// Typed path for imports (also the fallback when no file dialog is available).
+    pub import_path: String,
+    /// Message from the last import or action; the app sets it after running a command.
+    pub status: Option<String>,
+    /// Weeks shown in the chart.
+    pub chart_weeks: u32,
+    pub runs_shown: usize,
+    pub plan_form: chart::PlanForm,
+    pub shoe_form: shoes::ShoeForm,
+    pub cadence: cadence::CadenceUi,
+    pub thresholds: Option<crate::running::model::Thresholds>,
+    pub rtr_condition: String,
+    pub rtr_baseline_pain: u8,
+    dialog: Option<PendingDialog>,
+}
+
+impl Default for RunningUiState {
+    fn default() -> Self {
+        Self {
+            form: RunForm::default(),
+            editing: None,
+            import_path: String::new(),
+            status: None,
+            chart_weeks: 12,
+            runs_shown: 20,
+            plan_form: chart::PlanForm::default(),
+            shoe_form: shoes::ShoeForm::default(),
+            cadence: cadence::CadenceUi::default(),
+            thresholds: None,
+            rtr_condition: "patellofemoral_pain".to_owned(),
+            rtr_baseline_pain: 0,
+            dialog: None,
+        }
+    }
+}
+
+/// Draws the Running tab and returns what the user asked for.
+pub fn running_tab_ui(
+    ui: &mut Ui,
+    view: &RunningView<'_>,
+    state: &mut RunningUiState,
+) -> Vec<RunningCommand> {
+    let mut commands = Vec::new();
+    poll_dialog(state, &mut commands);
+    accept_dropped_files(ui, &mut commands);
+    let warnings = load_warnings(view.data, view.today);
+
+    egui::ScrollArea::vertical()
+        .id_salt("running_tab")
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            ui.heading("Running");
+            header(ui, view, state, &mut commands);
+            swap_ui(ui, view, &warnings, &mut commands);
+            ui.separator();
+            egui::CollapsingHeader::new("Log a run")
+                .default_open(true)
+                .show(ui, |ui| {
+                    log::form_ui(ui, view, state, &mut commands);
+                });
+            egui::CollapsingHeader::new("Import from a watch or Strava")
+                .default_open(true)
+                .show(ui, |ui| {
+                    import_ui(ui, state, &mut commands);
+                });
+            egui::CollapsingHeader::new("Weekly load")
+                .default_open(true)
+                .show(ui, |ui| {
+                    chart::load_ui(ui, view, state, &warnings, &mut commands);
+                });
+            egui::CollapsingHeader::new("Runs")
+                .default_open(true)
+                .show(ui, |ui| {
+                    log::list_ui(ui, view, state, &warnings, &mut commands);
+                });
+            egui::CollapsingHeader::new("Back to running")
+                .default_open(true)
+                .show(ui, |ui| {
+                    return_to_run::return_to_run_ui(ui, view, state, &mut commands);
+                });
+            egui::CollapsingHeader::new("Shoes")
+                .default_open(true)
+                .show(ui, |ui| {
+                    shoes::shoes_ui(ui, view, state, &mut commands);
+                });
+            egui::CollapsingHeader::new("Cadence")
+                .default_open(true)
+                .show(ui, |ui| {
+                    cadence::cadence_ui(ui, view, state, &mut commands);
+                });
+            egui::CollapsingHeader::new("Warning thresholds")
+                .default_open(false)
+                .show(ui, |ui| {
+                    chart::thresholds_ui(ui, view, state, &mut commands);
+                });
+        });
+    commands
+}
+
+fn header(
+    ui: &mut Ui,
+    view: &RunningView<'_>,
+    state: &mut RunningUiState,
+    commands: &mut Vec<RunningCommand>,
+) {
+    ui.horizontal(|ui| {
+        ui.label("Units:");
+        for units in [Units::Kilometres, Units::Miles] {
+            let name = match units {
+                Units::Kilometres => "Kilometres",
+                Units::Miles => "Miles",
+            };
+            if ui.radio(view.data.settings.units == units, name).clicked() {
+                commands.push(RunningCommand::SetUnits(units));
+            }
+        }
+        if let Some(deleted) = &view.data.undo_deleted {
+            let text = format!(
+                "Undo delete of the run on {}",
+                log::local_date(deleted.start_utc)
+            );
+            if ui.button(text).clicked() {
+                commands.push(RunningCommand::UndoDelete);
+            }
+        }
+    });
+    if let Some(status) = &state.status {
+        ui.label(RichText::new(status).color(theme::colors(ui).muted_text));
+    }
+    if view.red_flag_ticked {
+        ui.label(
+            RichText::new("A red flag is ticked: have the knee checked before running on it. Cross-training is offered instead.")
+                .color(theme::colors(ui).error_text),
+        );
+    }
+}
+
+fn import_ui(ui: &mut Ui, state: &mut RunningUiState, commands: &mut Vec<RunningCommand>) {
+    ui.label("GPX, TCX or FIT files (also .gz), a folder, or a Strava export (.zip or its folder). You can also drop files on the window.");
+    ui.horizontal(|ui| {
+        let busy = state.dialog.is_some();
+        if ui
+            .add_enabled(!busy, egui::Button::new("Choose files to import…"))
+            .clicked()
+        {
+            let ctx = ui.ctx().clone();
+            state.dialog = Some(PendingDialog::Import(DialogHandle::open(
+                DialogKind::OpenActivityFiles,
+                move || ctx.request_repaint(),
+            )));
+        }
+        if ui
+            .add_enabled(!busy, egui::Button::new("Choose a folder to import…"))
+            .clicked()
+        {
+            let ctx = ui.ctx().clone();
+            state.dialog = Some(PendingDialog::Import(DialogHandle::open(
+                DialogKind::OpenFolder,
+                move || ctx.request_repaint(),
+            )));
+        }
+        if busy {
+            ui.spinner();
+            ui.label("Waiting for the file dialog…");
+        }
+    });
+    ui.horizontal(|ui| {
+        let label = ui.label("Path to import:");
+        ui.add(egui::TextEdit::singleline(&mut state.import_path).desired_width(360.0))
+            .labelled_by(label.id);
+        let path = state.import_path.trim();
+        if ui
+            .add_enabled(!path.is_empty(), egui::Button::new("Import path"))
+            .clicked()
+        {
+            commands.push(RunningCommand::ImportFiles(vec![PathBuf::from(path)]));
+        }
+    });
+}
+
+/// Turns a closed dialog into a command or a message.
+fn poll_dialog(state: &mut RunningUiState, commands: &mut Vec<RunningCommand>) {
+    // For a click-track save: the cadence and length chosen when the dialog opened.
+    let (result, export) = match &mut state.dialog {
+        None => return,
+        Some(PendingDialog::Import(handle)) => (handle.poll(), None),
+        Some(PendingDialog::SaveClickTrack {
+            handle,
+            spm,
+            minutes,
+        }) => (handle.poll(), Some((*spm, *minutes))),
+    };
+    let Some(result) = result else { return };
+    state.dialog = None;
+    match (result, export) {
+        (DialogResult::Picked(paths), None) => commands.push(RunningCommand::ImportFiles(paths)),
+        (DialogResult::Picked(paths), Some((spm, minutes))) => {
+            if let Some(path) = paths.into_iter().next() {
+                commands.push(RunningCommand::ExportClickTrack { path, spm, minutes });
+            }
+        }
+        (DialogResult::Cancelled, _) => {}
+        (DialogResult::Unavailable(message), _) => state.status = Some(message),
+    }
+}
+
+fn accept_dropped_files(ui: &Ui, commands: &mut Vec<RunningCommand>) {
+    let dropped: Vec<PathBuf> = ui.ctx().input(|i| {
+        i.raw
+            .dropped_files
+            .iter()
+            .map(|f| f.path().to_path_buf())
+            .collect()
+    });
+    if !dropped.is_empty() {
+        commands.push(RunningCommand::ImportFiles(dropped));
+    }
+}
+
+fn swap_ui(
+    ui: &mut Ui,
+    view: &RunningView<'_>,
+    warnings: &[LoadWarning],
+    commands: &mut Vec<RunningCommand>,
+) {
+    let Some(offer) = swap_offer(view.data, &view.context(), warnings) else {
+        return;
+    };
+    let Some(planned) = view.data.planned.iter().find(|p| p.id == offer.planned_id) else {
+        return;
+    };
+    egui::Frame::group(ui.style())
+        .fill(theme::colors(ui).notice_fill)
+        .show(ui, |ui| {
+            ui.label(
+                RichText::new(format!(
+                    "{} — {}",
+                    view.guidance.swap.title,
+                    planned.date.format("%a %d %b")
+                ))
+                .strong(),
+            );
+            for reason in &offer.reasons {
+                ui.label(format!("• {reason}"));
+            }
+            rule_text_ui(ui, view, &view.guidance.swap);
+            ui.horizontal(|ui| {
+                for sport in Sport::SWAPS {
+                    let text = format!(
+                        "Swap to {} for {} min",
+                        sport.label().to_lowercase(),
+                        offer.duration_secs.div_ceil(60)
+                    );
+                    if ui.button(text).clicked() {
+                        commands.push(RunningCommand::SwapPlannedRun {
+                            id: offer.planned_id,
+                            sport,
+                            reason: offer.reasons.join(" "),
+                        });
+                    }
+                }
+            });
+        });
+}
+
+/// A rule's text with its evidence chip and sources.
+pub(crate) fn rule_text_ui(ui: &mut Ui, view: &RunningView<'_>, rule: &RuleText) {
+    ui.label(&rule.text);
+    evidence_ui(ui, view, rule.level, &rule.sources);
+}
+
+/// Evidence chip plus short citations (sources from `running.ron` or `sources.ron`).
+pub(crate) fn evidence_ui(
+    ui: &mut Ui,
+    view: &RunningView<'_>,
+    level: EvidenceLevel,
+    source_ids: &[String],
+) {
+    ui.horizontal_wrapped(|ui| {
+        widgets::evidence_chip(ui, level);
+        let citations: Vec<String> = source_ids
+            .iter()
+            .filter_map(|id| {
+                view.content
+                    .and_then(|c| c.source(id))
+                    .map(widgets::short_citation)
+            })
+            .collect();
+        if !citations.is_empty() {
+            ui.label(
+                RichText::new(citations.join(" · "))
+                    .small()
+                    .color(theme::colors(ui).muted_text),
+            );
+        }
+    });
+}
+
+/// A warning: rule title, the numbers, evidence and sources. Worded as information.
+pub(crate) fn warning_ui(ui: &mut Ui, view: &RunningView<'_>, warning: &LoadWarning) {
+    let Some(rule) = view.guidance.load_rule(warning.rule_id) else {
+        return;
+    };
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.label(RichText::new(&rule.title).strong());
+        ui.label(&warning.detail);
+        rule_text_ui(ui, view, rule);
+    });
+}

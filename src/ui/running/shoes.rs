@@ -1,0 +1,129 @@
+//! Shoes: add, list with distance, age and the reminder, set default, retire (history kept), rotation tip.
+
+use egui::{RichText, Ui};
+
+use super::{RunningUiState, RunningView, rule_text_ui};
+use crate::running::RunningCommand;
+use crate::running::shoes::{ShoeReminder, all_statuses};
+use crate::ui::theme;
+
+/// The add-a-shoe form.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ShoeForm {
+    pub name: String,
+    /// In the user's units.
+    pub initial_distance: f64,
+    /// Days before today the shoes were first worn.
+    pub days_ago: u32,
+}
+
+#[allow(clippy::too_many_lines)] // one match or one panel, clearer in one place
+pub(super) fn shoes_ui(
+    ui: &mut Ui,
+    view: &RunningView<'_>,
+    state: &mut RunningUiState,
+    commands: &mut Vec<RunningCommand>,
+) {
+    let units = view.data.settings.units;
+    let limits = &view.data.settings.thresholds;
+    for status in all_statuses(view.data, view.today) {
+        let Some(shoe) = view.data.shoe(status.shoe_id) else {
+            continue;
+        };
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new(&shoe.name).strong());
+                ui.label(format!(
+                    "{} over {} runs, {} months old (since {})",
+                    units.format(status.distance_m),
+                    status.runs,
+                    status.age_months,
+                    shoe.start_date.format("%-d %b %Y")
+                ));
+                if let Some(retired) = shoe.retired_on {
+                    ui.label(
+                        RichText::new(format!("retired {}", retired.format("%-d %b %Y")))
+                            .color(theme::colors(ui).muted_text),
+                    );
+                } else {
+                    if view.data.settings.default_shoe_id == Some(shoe.id) {
+                        ui.label(RichText::new("default for imports").small());
+                    } else {
+                        let b = ui.button("Make default");
+                        b.widget_info(|| {
+                            egui::WidgetInfo::labeled(
+                                egui::Role::Button,
+                                true,
+                                format!("Make {} the default shoe", shoe.name),
+                            )
+                        });
+                        if b.clicked() {
+                            commands.push(RunningCommand::SetDefaultShoe(Some(shoe.id)));
+                        }
+                    }
+                    let b = ui.button("Retire");
+                    b.widget_info(|| {
+                        egui::WidgetInfo::labeled(
+                            egui::Role::Button,
+                            true,
+                            format!("Retire {}", shoe.name),
+                        )
+                    });
+                    if b.clicked() {
+                        commands.push(RunningCommand::RetireShoe(shoe.id));
+                    }
+                }
+            });
+            if let Some(reminder) = status.reminder {
+                let why = match reminder {
+                    ShoeReminder::Distance => format!("past {}", units.format(limits.shoe_limit_m)),
+                    ShoeReminder::Age => format!("older than {} months", limits.shoe_limit_months),
+                    ShoeReminder::DistanceAndAge => {
+                        format!(
+                            "past {} and older than {} months",
+                            units.format(limits.shoe_limit_m),
+                            limits.shoe_limit_months
+                        )
+                    }
+                };
+                ui.label(
+                    RichText::new(format!(
+                        "Shoe reminder: {} is {why}. Check the cushioning and wear.",
+                        shoe.name
+                    ))
+                    .strong(),
+                );
+                rule_text_ui(ui, view, &view.guidance.shoe_rule);
+            }
+        });
+    }
+    let form = &mut state.shoe_form;
+    ui.horizontal(|ui| {
+        let l = ui.label("Shoe name");
+        ui.add(egui::TextEdit::singleline(&mut form.name).desired_width(160.0))
+            .labelled_by(l.id);
+        let l = ui.label(format!("Already on them ({})", units.short_label()));
+        ui.add(
+            egui::DragValue::new(&mut form.initial_distance)
+                .range(0.0..=5000.0)
+                .speed(1.0),
+        )
+        .labelled_by(l.id);
+        let l = ui.label("First worn (days ago)");
+        ui.add(egui::DragValue::new(&mut form.days_ago).range(0..=3650))
+            .labelled_by(l.id);
+        if ui
+            .add_enabled(!form.name.trim().is_empty(), egui::Button::new("Add shoe"))
+            .clicked()
+        {
+            commands.push(RunningCommand::AddShoe {
+                name: form.name.trim().to_owned(),
+                start_date: view.today - chrono::Duration::days(i64::from(form.days_ago)),
+                initial_distance_m: units.to_metres(form.initial_distance),
+            });
+            *form = ShoeForm::default();
+        }
+    });
+    ui.label(RichText::new(&view.guidance.shoe_rotation.title).strong());
+    rule_text_ui(ui, view, &view.guidance.shoe_rotation);
+}

@@ -11,6 +11,7 @@ pub mod clock;
 pub mod content;
 pub mod diagram;
 pub mod exercise_art;
+pub mod export;
 pub mod geometry;
 pub mod library;
 pub mod planner;

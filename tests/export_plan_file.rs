@@ -274,3 +274,19 @@ fn many_problems_are_listed_up_to_a_cap_with_a_count() {
     // Lines are in file order.
     assert!(problems.windows(2).all(|w| w[0].line <= w[1].line));
 }
+
+#[test]
+fn the_preview_names_the_plan_author_and_exercises() {
+    let content = content();
+    let plan = generated(&content, "patellofemoral_pain", None);
+    let text = export_plan(&plan, Some(&PainThresholds::default()), &meta()).unwrap();
+    let lines = parse_ok(&text, &content).preview_lines(&content);
+    let all = lines.join("\n");
+    assert!(all.contains(&plan.name), "{all}");
+    assert!(all.contains("by Dr. Example, physio"), "{all}");
+    assert!(all.contains(&format!("{} weeks", plan.weeks.len())), "{all}");
+    let first = &plan.weeks[0].days.iter().find(|d| !d.is_empty()).unwrap().exercises[0];
+    let name = &content.exercise(&first.exercise_id).unwrap().name;
+    assert!(all.contains(name.as_str()), "{all}");
+    assert!(all.contains("Pain limit during exercise: 3/10"), "{all}");
+}

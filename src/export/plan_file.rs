@@ -66,6 +66,52 @@ pub struct ImportedPlan {
     pub written_at: DateTime<Utc>,
 }
 
+impl ImportedPlan {
+    /// Plain-words lines for the import preview: name, author and date, length, sessions and exercises.
+    pub fn preview_lines(&self, content: &Content) -> Vec<String> {
+        let plan = &self.plan;
+        let mut lines = vec![format!("\"{}\"", plan.name)];
+        let by = if self.author.trim().is_empty() {
+            String::new()
+        } else {
+            format!("by {}, ", self.author)
+        };
+        lines.push(format!(
+            "{by}written {} with {}",
+            self.written_at.format("%-d %B %Y"),
+            self.written_by
+        ));
+        if let Some(condition) = plan.condition_id.as_deref().and_then(|id| content.condition(id)) {
+            lines.push(format!("For {}", condition.lay_name));
+        }
+        let sessions = plan
+            .weeks
+            .iter()
+            .flat_map(|w| w.days.iter())
+            .filter(|d| !d.is_empty())
+            .count();
+        lines.push(format!(
+            "{} weeks from {}, {sessions} sessions",
+            plan.weeks.len(),
+            plan.first_monday().format("%-d %B %Y")
+        ));
+        let mut names: Vec<&str> = Vec::new();
+        for planned in plan.weeks.iter().flat_map(|w| w.days.iter()).flat_map(|d| d.exercises.iter()) {
+            let name = content
+                .exercise(&planned.exercise_id)
+                .map_or(planned.exercise_id.as_str(), |e| e.name.as_str());
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+        lines.push(format!("Exercises: {}", names.join(", ")));
+        if let Some(limits) = &self.pain_limits {
+            lines.push(format!("Pain limit during exercise: {}/10", limits.max_during));
+        }
+        lines
+    }
+}
+
 /// One reason a plan file was refused, with where it is (1-based line; column in characters where known).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("line {line}{}: {reason}", .column.map(|c| format!(", column {c}")).unwrap_or_default())]
@@ -119,12 +165,19 @@ struct FilePainLimits {
 #[derive(Debug, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 struct FileWeek {
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     monday: Vec<FileExercise>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     tuesday: Vec<FileExercise>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     wednesday: Vec<FileExercise>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     thursday: Vec<FileExercise>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     friday: Vec<FileExercise>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     saturday: Vec<FileExercise>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     sunday: Vec<FileExercise>,
 }
 

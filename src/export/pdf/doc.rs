@@ -134,10 +134,6 @@ impl Doc {
         self.page_height() - self.margin() - 14.0
     }
 
-    pub fn page_count(&self) -> usize {
-        self.pages.len()
-    }
-
     pub fn new_page(&mut self) {
         self.pages.push(Content::new());
         self.page_pictures.push(Vec::new());
@@ -484,13 +480,15 @@ impl Doc {
             let height_px = i32::try_from(picture.height_px).unwrap_or(0);
             let rgb = compress_to_vec_zlib(&picture.rgb, DEFLATE_LEVEL);
             let mut image = pdf.image_xobject(*image_id, &rgb);
-            image.filter(Filter::FlateDecode).width(width_px).height(height_px);
+            image.filter(Filter::FlateDecode);
+            image.width(width_px).height(height_px);
             image.color_space().device_rgb();
             image.bits_per_component(8).interpolate(true).s_mask(*mask_id);
             image.finish();
             let alpha = compress_to_vec_zlib(&picture.alpha, DEFLATE_LEVEL);
             let mut mask = pdf.image_xobject(*mask_id, &alpha);
-            mask.filter(Filter::FlateDecode).width(width_px).height(height_px);
+            mask.filter(Filter::FlateDecode);
+            mask.width(width_px).height(height_px);
             mask.color_space().device_gray();
             mask.bits_per_component(8).interpolate(true);
             mask.finish();

@@ -260,7 +260,7 @@ fn pain_chart(doc: &mut Doc, logs: &[&SessionLog], thresholds: &PainThresholds) 
             top + chart_h - chart_h * pain / 10.0,
         )
     };
-    for score in (0..=10).step_by(2) {
+    for score in (0u8..=10).step_by(2) {
         let (_, y) = point(first.date, f32::from(score));
         doc.line((left, y), (left + width, y), 0.3, LIGHT_GREY, 0.0);
         doc.text(x, y + 3.0, SMALL, &score.to_string());

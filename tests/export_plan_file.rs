@@ -95,7 +95,8 @@ fn a_full_year_plan_with_every_dose_field_round_trips() {
     let mut plan = generated(&content, "patellofemoral_pain", Some(52));
     assert_eq!(plan.weeks.len(), MAX_PLAN_WEEKS);
     let squat = content.exercise("squat").unwrap();
-    let mut odd = PlannedExercise::from_default_dose(squat, "Hand-tuned, with \"quotes\" and é".into());
+    let mut odd =
+        PlannedExercise::from_default_dose(squat, "Hand-tuned, with \"quotes\" and é".into());
     odd.load_kg = Some(12.35);
     odd.hold_secs = Some(2);
     odd.per_side = true;
@@ -136,8 +137,16 @@ fn unknown_exercise_is_refused_with_its_line() {
     let problems = parse_err(&bad, &content);
     assert_eq!(problems.len(), 1, "{problems:#?}");
     assert_eq!(problems[0].line, line);
-    assert!(problems[0].reason.contains("unknown exercise"), "{}", problems[0].reason);
-    assert!(problems[0].reason.contains("moonwalk_"), "{}", problems[0].reason);
+    assert!(
+        problems[0].reason.contains("unknown exercise"),
+        "{}",
+        problems[0].reason
+    );
+    assert!(
+        problems[0].reason.contains("moonwalk_"),
+        "{}",
+        problems[0].reason
+    );
 }
 
 #[test]
@@ -153,8 +162,18 @@ fn doses_out_of_range_are_each_refused_with_their_lines() {
     let problems = parse_err(&bad, &content);
     let lines: Vec<usize> = problems.iter().map(|p| p.line).collect();
     assert_eq!(lines, [sets_line, rest_line], "{problems:#?}");
-    assert!(problems[0].reason.contains("11 sets is out of range (1 to 10)"), "{}", problems[0].reason);
-    assert!(problems[1].reason.contains("rest is out of range"), "{}", problems[1].reason);
+    assert!(
+        problems[0]
+            .reason
+            .contains("11 sets is out of range (1 to 10)"),
+        "{}",
+        problems[0].reason
+    );
+    assert!(
+        problems[1].reason.contains("rest is out of range"),
+        "{}",
+        problems[1].reason
+    );
 }
 
 #[test]
@@ -170,7 +189,10 @@ fn a_negative_load_and_a_backwards_rep_range_are_refused() {
     assert_eq!(problems.len(), 2, "{problems:#?}");
     let load = problems.iter().find(|p| p.reason.contains("load")).unwrap();
     assert_eq!(load.line, line);
-    let range = problems.iter().find(|p| p.reason.contains("rep range")).unwrap();
+    let range = problems
+        .iter()
+        .find(|p| p.reason.contains("rep range"))
+        .unwrap();
     assert_eq!(range.line, range_line);
 }
 
@@ -180,13 +202,22 @@ fn a_newer_version_is_refused_at_the_version_line() {
     let text = sample_text(&content);
     let line = line_of(&text, "version: ", 0);
     let newer = PLAN_FILE_VERSION + 1;
-    let bad = edit_line(&text, line, &format!("version: {PLAN_FILE_VERSION}"), &format!("version: {newer}"));
+    let bad = edit_line(
+        &text,
+        line,
+        &format!("version: {PLAN_FILE_VERSION}"),
+        &format!("version: {newer}"),
+    );
     // A newer version may add fields: it is refused for its version alone.
     let bad = bad.replacen("    plan: (", "    new_thing: 5,\n    plan: (", 1);
     let problems = parse_err(&bad, &content);
     assert_eq!(problems.len(), 1, "{problems:#?}");
     assert_eq!(problems[0].line, line);
-    assert!(problems[0].reason.contains("newer KneeMap"), "{}", problems[0].reason);
+    assert!(
+        problems[0].reason.contains("newer KneeMap"),
+        "{}",
+        problems[0].reason
+    );
 }
 
 #[test]
@@ -216,11 +247,19 @@ fn too_many_weeks_is_refused() {
     let content = content();
     let mut plan = Plan::new("Too long", start(), MAX_PLAN_WEEKS + 1);
     let squat = content.exercise("squat").unwrap();
-    plan.add_exercise(0, 0, PlannedExercise::from_default_dose(squat, String::new()));
+    plan.add_exercise(
+        0,
+        0,
+        PlannedExercise::from_default_dose(squat, String::new()),
+    );
     let text = export_plan(&plan, None, &meta()).unwrap();
     let problems = parse_err(&text, &content);
     assert_eq!(problems.len(), 1, "{problems:#?}");
-    assert!(problems[0].reason.contains("too many weeks: 53"), "{}", problems[0].reason);
+    assert!(
+        problems[0].reason.contains("too many weeks: 53"),
+        "{}",
+        problems[0].reason
+    );
     assert_eq!(problems[0].line, line_of(&text, "weeks: [", 0));
 }
 
@@ -243,7 +282,11 @@ fn oversized_files_and_other_formats_are_refused() {
     let content = content();
     let huge = " ".repeat(MAX_PLAN_FILE_BYTES + 1);
     let problems = parse_err(&huge, &content);
-    assert!(problems[0].reason.contains("bytes"), "{}", problems[0].reason);
+    assert!(
+        problems[0].reason.contains("bytes"),
+        "{}",
+        problems[0].reason
+    );
 
     let text = sample_text(&content);
     let bad = text.replacen("format: \"kneemap-plan\"", "format: \"kneemap-store\"", 1);
@@ -251,7 +294,13 @@ fn oversized_files_and_other_formats_are_refused() {
     assert_eq!(problems[0].line, line_of(&bad, "format: ", 0));
     assert!(problems[0].reason.contains("not a KneeMap plan file"));
 
-    for junk in ["", "(", "not ron at all", "\u{0}\u{1}", "(format: \"kneemap-plan\", version: 1)"] {
+    for junk in [
+        "",
+        "(",
+        "not ron at all",
+        "\u{0}\u{1}",
+        "(format: \"kneemap-plan\", version: 1)",
+    ] {
         let problems = parse_err(junk, &content);
         assert!(!problems.is_empty());
         assert!(problems.iter().all(|p| p.line >= 1 && !p.reason.is_empty()));
@@ -267,7 +316,11 @@ fn many_problems_are_listed_up_to_a_cap_with_a_count() {
     let exercises = text.matches("exercise: \"").count();
     if exercises > 50 {
         assert_eq!(problems.len(), 51);
-        assert!(problems[50].reason.contains(&format!("and {} more", exercises - 50)));
+        assert!(
+            problems[50]
+                .reason
+                .contains(&format!("and {} more", exercises - 50))
+        );
     } else {
         assert_eq!(problems.len(), exercises);
     }
@@ -284,8 +337,16 @@ fn the_preview_names_the_plan_author_and_exercises() {
     let all = lines.join("\n");
     assert!(all.contains(&plan.name), "{all}");
     assert!(all.contains("by Dr. Example, physio"), "{all}");
-    assert!(all.contains(&format!("{} weeks", plan.weeks.len())), "{all}");
-    let first = &plan.weeks[0].days.iter().find(|d| !d.is_empty()).unwrap().exercises[0];
+    assert!(
+        all.contains(&format!("{} weeks", plan.weeks.len())),
+        "{all}"
+    );
+    let first = &plan.weeks[0]
+        .days
+        .iter()
+        .find(|d| !d.is_empty())
+        .unwrap()
+        .exercises[0];
     let name = &content.exercise(&first.exercise_id).unwrap().name;
     assert!(all.contains(name.as_str()), "{all}");
     assert!(all.contains("Pain limit during exercise: 3/10"), "{all}");

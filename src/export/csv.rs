@@ -49,7 +49,10 @@ pub fn session_logs_csv(logs: &[SessionLog], content: &Content) -> String {
     let mut sorted: Vec<&SessionLog> = logs.iter().collect();
     sorted.sort_by_key(|l| (l.date, l.id));
     let mut out = String::new();
-    push_row(&mut out, SESSION_LOG_COLUMNS.iter().map(|c| (*c).to_owned()));
+    push_row(
+        &mut out,
+        SESSION_LOG_COLUMNS.iter().map(|c| (*c).to_owned()),
+    );
     for log in sorted {
         let session = |exercise: [String; 6]| -> [String; 15] {
             let [id, name, sets, reps, hold, load] = exercise;
@@ -66,7 +69,9 @@ pub fn session_logs_csv(logs: &[SessionLog], content: &Content) -> String {
                 hold,
                 load,
                 log.pain_during.to_string(),
-                log.next_morning_pain.map(|p| p.to_string()).unwrap_or_default(),
+                log.next_morning_pain
+                    .map(|p| p.to_string())
+                    .unwrap_or_default(),
                 log.effort.to_string(),
                 text_cell(&log.notes),
             ]
@@ -85,7 +90,10 @@ pub fn session_logs_csv(logs: &[SessionLog], content: &Content) -> String {
                     name,
                     entry.sets_done.to_string(),
                     entry.reps_done.map(|r| r.to_string()).unwrap_or_default(),
-                    entry.hold_secs_done.map(|h| h.to_string()).unwrap_or_default(),
+                    entry
+                        .hold_secs_done
+                        .map(|h| h.to_string())
+                        .unwrap_or_default(),
                     entry
                         .load_kg
                         .filter(|l| l.is_finite())
@@ -132,7 +140,12 @@ mod tests {
         let mut out = String::new();
         push_row(
             &mut out,
-            ["a".to_owned(), "b,c".to_owned(), "say \"hi\"".to_owned(), "x\ny".to_owned()],
+            [
+                "a".to_owned(),
+                "b,c".to_owned(),
+                "say \"hi\"".to_owned(),
+                "x\ny".to_owned(),
+            ],
         );
         assert_eq!(out, "a,\"b,c\",\"say \"\"hi\"\"\",\"x\ny\"\r\n");
     }

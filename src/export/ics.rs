@@ -58,7 +58,11 @@ impl SessionTimes {
 
 /// The stable UID of the event for `(week, day)` (both 0-based) of the plan with `plan_id`.
 pub fn session_uid(plan_id: u64, week: usize, day: usize) -> String {
-    format!("kneemap-plan{plan_id}-w{}-d{}@kneemap.app", week + 1, day + 1)
+    format!(
+        "kneemap-plan{plan_id}-w{}-d{}@kneemap.app",
+        week + 1,
+        day + 1
+    )
 }
 
 /// The plan as an iCalendar file (text with CRLF line ends). Days without exercises get no event.

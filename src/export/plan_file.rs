@@ -81,7 +81,11 @@ impl ImportedPlan {
             self.written_at.format("%-d %B %Y"),
             self.written_by
         ));
-        if let Some(condition) = plan.condition_id.as_deref().and_then(|id| content.condition(id)) {
+        if let Some(condition) = plan
+            .condition_id
+            .as_deref()
+            .and_then(|id| content.condition(id))
+        {
             lines.push(format!("For {}", condition.lay_name));
         }
         let sessions = plan
@@ -96,7 +100,12 @@ impl ImportedPlan {
             plan.first_monday().format("%-d %B %Y")
         ));
         let mut names: Vec<&str> = Vec::new();
-        for planned in plan.weeks.iter().flat_map(|w| w.days.iter()).flat_map(|d| d.exercises.iter()) {
+        for planned in plan
+            .weeks
+            .iter()
+            .flat_map(|w| w.days.iter())
+            .flat_map(|d| d.exercises.iter())
+        {
             let name = content
                 .exercise(&planned.exercise_id)
                 .map_or(planned.exercise_id.as_str(), |e| e.name.as_str());
@@ -106,7 +115,10 @@ impl ImportedPlan {
         }
         lines.push(format!("Exercises: {}", names.join(", ")));
         if let Some(limits) = &self.pain_limits {
-            lines.push(format!("Pain limit during exercise: {}/10", limits.max_during));
+            lines.push(format!(
+                "Pain limit during exercise: {}/10",
+                limits.max_during
+            ));
         }
         lines
     }

@@ -142,7 +142,14 @@ fn skip_raw_string(bytes: &[u8], at: usize) -> usize {
     }
     i += 1; // the opening quote
     while i < bytes.len() {
-        if bytes[i] == b'"' && bytes[i + 1..].iter().take(hashes).filter(|b| **b == b'#').count() == hashes {
+        if bytes[i] == b'"'
+            && bytes[i + 1..]
+                .iter()
+                .take(hashes)
+                .filter(|b| **b == b'#')
+                .count()
+                == hashes
+        {
             return i + 1 + hashes;
         }
         i += 1;
@@ -312,7 +319,9 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let before = text.get(..offset).unwrap_or(text);
     let line = before.bytes().filter(|b| *b == b'\n').count() + 1;
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = before.get(line_start..).map_or(1, |s| s.chars().count() + 1);
+    let column = before
+        .get(line_start..)
+        .map_or(1, |s| s.chars().count() + 1);
     (line, column)
 }
 
@@ -338,11 +347,19 @@ mod tests {
         assert_eq!(
             position_of(
                 TEXT,
-                &[Seg::Field("b"), Seg::Index(0), Seg::Field("y"), Seg::Field("z")]
+                &[
+                    Seg::Field("b"),
+                    Seg::Index(0),
+                    Seg::Field("y"),
+                    Seg::Field("z")
+                ]
             ),
             Some((5, 27))
         );
-        assert_eq!(position_of(TEXT, &[Seg::Field("c"), Seg::Index(0)]), Some((8, 7)));
+        assert_eq!(
+            position_of(TEXT, &[Seg::Field("c"), Seg::Index(0)]),
+            Some((8, 7))
+        );
         // A one-element list is not mistaken for `Some(..)`.
         let one = "(l: [(v: 1)])";
         assert_eq!(
@@ -362,7 +379,9 @@ mod tests {
 
     #[test]
     fn never_panics_on_junk() {
-        for junk in ["", "(", ")", "((((", "\"", "r#\"", "/*", "a: b: c", "é(ü: [", "[,,:]"] {
+        for junk in [
+            "", "(", ")", "((((", "\"", "r#\"", "/*", "a: b: c", "é(ü: [", "[,,:]",
+        ] {
             let _ = position_of(junk, &[Seg::Field("a"), Seg::Index(3)]);
         }
         let deep = "(".repeat(10_000);

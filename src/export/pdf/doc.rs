@@ -79,7 +79,10 @@ pub struct Doc {
     units_to_milli_em: f32,
     /// Glyphs used, with one character each for the ToUnicode map.
     used_glyphs: BTreeMap<u16, char>,
-    /// Advance widths of looked-up characters, in 1/1000 em, and their glyph ids.
+    /// Glyph ids and advance widths (1/1000 em) of Latin-1 characters, indexed by code point: the common case,
+    /// kept in a table because text layout looks up every character many times.
+    latin1_glyphs: Vec<Option<(u16, f32)>>,
+    /// The same for other characters.
     glyph_cache: HashMap<char, (u16, f32)>,
     pub paper: Paper,
     pages: Vec<Content>,
@@ -100,6 +103,7 @@ impl Doc {
             face,
             units_to_milli_em,
             used_glyphs: BTreeMap::new(),
+            latin1_glyphs: vec![None; 256],
             glyph_cache: HashMap::new(),
             paper,
             pages: Vec::new(),
@@ -156,6 +160,10 @@ impl Doc {
     }
 
     fn glyph(&mut self, c: char) -> (u16, f32) {
+        let latin1 = usize::try_from(u32::from(c)).ok().filter(|i| *i < 256);
+        if let Some(found) = latin1.and_then(|i| self.latin1_glyphs[i]) {
+            return found;
+        }
         if let Some(found) = self.glyph_cache.get(&c) {
             return *found;
         }
@@ -168,7 +176,12 @@ impl Doc {
             .or_else(|| lookup(&self.face, '?'))
             .unwrap_or((ttf_parser::GlyphId(0), 0));
         let width = f32::from(advance) * self.units_to_milli_em;
-        self.glyph_cache.insert(c, (gid.0, width));
+        match latin1 {
+            Some(i) => self.latin1_glyphs[i] = Some((gid.0, width)),
+            None => {
+                self.glyph_cache.insert(c, (gid.0, width));
+            }
+        }
         (gid.0, width)
     }
 
@@ -219,32 +232,45 @@ impl Doc {
     /// Splits `text` into lines no wider than `width_pt` (breaking at spaces; a single over-long word is cut).
     pub fn wrap(&mut self, text: &str, size_pt: f32, width_pt: f32) -> Vec<String> {
         let mut lines = Vec::new();
+        let space_w = self.measure(" ", size_pt);
         for paragraph in text.split('\n') {
             let mut line = String::new();
+            let mut line_w = 0.0;
             for word in paragraph.split_whitespace() {
-                let candidate = if line.is_empty() {
-                    word.to_owned()
-                } else {
-                    format!("{line} {word}")
-                };
-                if self.measure(&candidate, size_pt) <= width_pt {
-                    line = candidate;
+                let word_w = self.measure(word, size_pt);
+                if line.is_empty() && word_w <= width_pt {
+                    line.push_str(word);
+                    line_w = word_w;
+                    continue;
+                }
+                if !line.is_empty() && line_w + space_w + word_w <= width_pt {
+                    line.push(' ');
+                    line.push_str(word);
+                    line_w += space_w + word_w;
                     continue;
                 }
                 if !line.is_empty() {
                     lines.push(std::mem::take(&mut line));
                 }
-                // The word alone may still be too wide: cut it into pieces that fit.
+                if word_w <= width_pt {
+                    line.push_str(word);
+                    line_w = word_w;
+                    continue;
+                }
+                // The word alone is too wide: cut it into pieces that fit.
                 let mut piece = String::new();
+                let mut piece_w = 0.0;
                 for c in word.chars() {
-                    piece.push(c);
-                    if self.measure(&piece, size_pt) > width_pt && piece.chars().count() > 1 {
-                        piece.pop();
+                    let c_w = self.glyph(c).1 * size_pt / 1000.0;
+                    if piece_w + c_w > width_pt && !piece.is_empty() {
                         lines.push(std::mem::take(&mut piece));
-                        piece.push(c);
+                        piece_w = 0.0;
                     }
+                    piece.push(c);
+                    piece_w += c_w;
                 }
                 line = piece;
+                line_w = piece_w;
             }
             lines.push(line);
         }
@@ -300,7 +326,14 @@ impl Doc {
     }
 
     /// A straight line; `dash_pt` > 0 draws it dashed.
-    pub fn line(&mut self, from: (f32, f32), to: (f32, f32), line_pt: f32, color: Rgb, dash_pt: f32) {
+    pub fn line(
+        &mut self,
+        from: (f32, f32),
+        to: (f32, f32),
+        line_pt: f32,
+        color: Rgb,
+        dash_pt: f32,
+    ) {
         self.polyline(&[from, to], line_pt, color, dash_pt);
     }
 
@@ -442,20 +475,25 @@ impl Doc {
         let descriptor_id = alloc();
         let cmap_id = alloc();
         let font_file_id = alloc();
-        let picture_ids: Vec<(Ref, Ref)> = self.pictures.iter().map(|_| (alloc(), alloc())).collect();
+        let picture_ids: Vec<(Ref, Ref)> =
+            self.pictures.iter().map(|_| (alloc(), alloc())).collect();
         let page_ids: Vec<(Ref, Ref)> = self.pages.iter().map(|_| (alloc(), alloc())).collect();
 
         let mut pdf = Pdf::new();
         pdf.catalog(catalog_id).pages(tree_id);
         pdf.document_info(info_id)
             .title(pdf_writer::TextStr(title))
-            .producer(pdf_writer::TextStr(concat!("KneeMap ", env!("CARGO_PKG_VERSION"))));
+            .producer(pdf_writer::TextStr(concat!(
+                "KneeMap ",
+                env!("CARGO_PKG_VERSION")
+            )));
         pdf.pages(tree_id)
             .kids(page_ids.iter().map(|(page, _)| *page))
             .count(i32::try_from(page_ids.len()).unwrap_or(i32::MAX));
 
         let (width, height) = self.paper.size_pt();
-        for (i, (content, pictures)) in self.pages.into_iter().zip(&self.page_pictures).enumerate() {
+        for (i, (content, pictures)) in self.pages.into_iter().zip(&self.page_pictures).enumerate()
+        {
             let (page_id, content_id) = page_ids[i];
             let mut page = pdf.page(page_id);
             page.media_box(Rect::new(0.0, 0.0, width, height))
@@ -472,7 +510,8 @@ impl Doc {
             resources.finish();
             page.finish();
             let compressed = compress_to_vec_zlib(&content.finish().into_vec(), DEFLATE_LEVEL);
-            pdf.stream(content_id, &compressed).filter(Filter::FlateDecode);
+            pdf.stream(content_id, &compressed)
+                .filter(Filter::FlateDecode);
         }
 
         for (picture, (image_id, mask_id)) in self.pictures.iter().zip(&picture_ids) {
@@ -483,7 +522,10 @@ impl Doc {
             image.filter(Filter::FlateDecode);
             image.width(width_px).height(height_px);
             image.color_space().device_rgb();
-            image.bits_per_component(8).interpolate(true).s_mask(*mask_id);
+            image
+                .bits_per_component(8)
+                .interpolate(true)
+                .s_mask(*mask_id);
             image.finish();
             let alpha = compress_to_vec_zlib(&picture.alpha, DEFLATE_LEVEL);
             let mut mask = pdf.image_xobject(*mask_id, &alpha);
@@ -548,7 +590,42 @@ impl Doc {
         let font_data = compress_to_vec_zlib(FONT_BYTES, DEFLATE_LEVEL);
         pdf.stream(font_file_id, &font_data)
             .filter(Filter::FlateDecode)
-            .pair(Name(b"Length1"), i32::try_from(FONT_BYTES.len()).unwrap_or(i32::MAX));
+            .pair(
+                Name(b"Length1"),
+                i32::try_from(FONT_BYTES.len()).unwrap_or(i32::MAX),
+            );
         pdf.finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrapping_keeps_every_line_inside_the_width_and_every_word() {
+        let mut doc = Doc::new(Paper::A4).unwrap();
+        let text = "Keep your knee over your second toe and lower slowly. Averyveryveryverylongwordthatcannotfit here.";
+        for width in [40.0, 90.0, 200.0] {
+            let lines = doc.wrap(text, 10.0, width);
+            assert!(lines.len() > 1);
+            for line in &lines {
+                assert!(doc.measure(line, 10.0) <= width + 0.01, "{line} at {width}");
+            }
+            let joined: String = lines.concat().split_whitespace().collect();
+            let expected: String = text.split_whitespace().collect();
+            assert_eq!(joined, expected);
+        }
+        assert_eq!(doc.wrap("a\nb", 10.0, 300.0), ["a", "b"]);
+    }
+
+    #[test]
+    fn text_in_the_font_measures_with_its_widths() {
+        let mut doc = Doc::new(Paper::Letter).unwrap();
+        let narrow = doc.measure("iiii", 10.0);
+        let wide = doc.measure("WWWW", 10.0);
+        assert!(narrow > 0.0 && wide > narrow * 2.0, "{narrow} {wide}");
+        // Characters the font lacks fall back to a visible glyph, not nothing.
+        assert!(doc.measure("\u{10FFFF}", 10.0) > 0.0);
     }
 }

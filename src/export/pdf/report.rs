@@ -38,7 +38,8 @@ pub fn physio_report(input: &ReportInput<'_>) -> Result<Vec<u8>, ExportError> {
     let mut doc = Doc::new(input.paper)?;
     let plan = input.plan;
     let logs: Vec<&SessionLog> = {
-        let mut own: Vec<&SessionLog> = input.logs.iter().filter(|l| l.plan_id == plan.id).collect();
+        let mut own: Vec<&SessionLog> =
+            input.logs.iter().filter(|l| l.plan_id == plan.id).collect();
         own.sort_by_key(|l| (l.date, l.id));
         own
     };
@@ -59,7 +60,12 @@ pub fn physio_report(input: &ReportInput<'_>) -> Result<Vec<u8>, ExportError> {
 
     section(&mut doc, "Plan");
     doc.paragraph(x, w, BODY, &plan_summary(input));
-    doc.paragraph(x, w, BODY, &format!("Pain rule in use: {}", input.thresholds.describe()));
+    doc.paragraph(
+        x,
+        w,
+        BODY,
+        &format!("Pain rule in use: {}", input.thresholds.describe()),
+    );
 
     section(&mut doc, "Adherence");
     adherence(&mut doc, input);
@@ -290,18 +296,41 @@ fn pain_chart(doc: &mut Doc, logs: &[&SessionLog], thresholds: &PainThresholds) 
         doc.stroke_rect(px - 1.8, py - 1.8, 3.6, 3.6, 0.8, MORNING_COLOR);
     }
     doc.line((left, top), (left, top + chart_h), 0.6, BLACK, 0.0);
-    doc.line((left, top + chart_h), (left + width, top + chart_h), 0.6, BLACK, 0.0);
+    doc.line(
+        (left, top + chart_h),
+        (left + width, top + chart_h),
+        0.6,
+        BLACK,
+        0.0,
+    );
     let date_y = top + chart_h + 11.0;
-    doc.text(left, date_y, SMALL, &first.date.format("%-d %b %Y").to_string());
+    doc.text(
+        left,
+        date_y,
+        SMALL,
+        &first.date.format("%-d %b %Y").to_string(),
+    );
     let end_label = last.date.format("%-d %b %Y").to_string();
     let end_w = doc.measure(&end_label, SMALL.size_pt);
     doc.text(left + width - end_w, date_y, SMALL, &end_label);
     // Legend.
     let legend_y = date_y + 14.0;
-    doc.line((left, legend_y - 3.0), (left + 18.0, legend_y - 3.0), 1.4, PAIN_COLOR, 0.0);
+    doc.line(
+        (left, legend_y - 3.0),
+        (left + 18.0, legend_y - 3.0),
+        1.4,
+        PAIN_COLOR,
+        0.0,
+    );
     doc.text(left + 22.0, legend_y, BODY, "during the session");
     let second = left + 22.0 + doc.measure("during the session", BODY.size_pt) + 18.0;
-    doc.line((second, legend_y - 3.0), (second + 18.0, legend_y - 3.0), 1.4, MORNING_COLOR, 2.5);
+    doc.line(
+        (second, legend_y - 3.0),
+        (second + 18.0, legend_y - 3.0),
+        1.4,
+        MORNING_COLOR,
+        2.5,
+    );
     doc.text(second + 22.0, legend_y, BODY, "next morning");
     doc.y = legend_y + 8.0;
     let worst = logs.iter().map(|l| l.pain_during).max().unwrap_or(0);

@@ -173,7 +173,11 @@ fn session(
         y += doc.lines_at(text_x, y, CUE, &block.cues);
         y += 4.0;
         // A box per set (per side when done on each side) to tick.
-        let label = if planned.per_side { "Sets (L / R)" } else { "Sets" };
+        let label = if planned.per_side {
+            "Sets (L / R)"
+        } else {
+            "Sets"
+        };
         doc.text(text_x, y + TICK_BOX - 1.5, LABEL, label);
         let mut x = text_x + doc.measure(label, LABEL.size_pt) + 8.0;
         for _ in 0..planned.sets {
@@ -195,7 +199,13 @@ fn session(
         doc.text(x, y + TICK_BOX - 1.5, LABEL.color(GREY), done_label);
         let line_x = x + doc.measure(done_label, LABEL.size_pt) + 4.0;
         let line_end = (line_x + 90.0).min(right);
-        doc.line((line_x, y + TICK_BOX), (line_end, y + TICK_BOX), 0.5, GREY, 0.0);
+        doc.line(
+            (line_x, y + TICK_BOX),
+            (line_end, y + TICK_BOX),
+            0.5,
+            GREY,
+            0.0,
+        );
         doc.y = top + block.height;
     }
 

@@ -68,10 +68,10 @@ fn bench_exports(c: &mut Criterion) {
     let mut group = c.benchmark_group("export_52_weeks");
     group.sample_size(10);
     group.bench_function("ics", |b| {
-        b.iter(|| plan_to_ics(&plan, &content, &times, dtstamp))
+        b.iter(|| plan_to_ics(&plan, &content, &times, dtstamp));
     });
     group.bench_function("sessions_pdf_whole_plan", |b| {
-        b.iter(|| sessions_pdf(&plan, &content, PrintRange::WholePlan, Paper::A4))
+        b.iter(|| sessions_pdf(&plan, &content, PrintRange::WholePlan, Paper::A4));
     });
     group.bench_function("physio_report", |b| {
         b.iter(|| {
@@ -85,7 +85,7 @@ fn bench_exports(c: &mut Criterion) {
                 today: plan.first_monday() + Days::new(364),
                 paper: Paper::A4,
             })
-        })
+        });
     });
     group.bench_function("csv", |b| b.iter(|| session_logs_csv(&logs, &content)));
     let data = PlannerData {
@@ -99,11 +99,11 @@ fn bench_exports(c: &mut Criterion) {
         written_at: dtstamp,
     };
     group.bench_function("plan_file_export", |b| {
-        b.iter(|| export_plan(&plan, Some(&thresholds), &meta))
+        b.iter(|| export_plan(&plan, Some(&thresholds), &meta));
     });
     let text = export_plan(&plan, Some(&thresholds), &meta).unwrap_or_default();
     group.bench_function("plan_file_import", |b| {
-        b.iter(|| parse_plan_file(&text, &content))
+        b.iter(|| parse_plan_file(&text, &content));
     });
     group.finish();
 }

@@ -1,5 +1,7 @@
 //! Calendar, CSV, JSON and PDF exports, each read back with an independent reader where one exists.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::io::BufReader;
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};

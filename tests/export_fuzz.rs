@@ -4,6 +4,8 @@
 //!
 //! `cargo test` runs a few hundred cases; `cargo test --test export_fuzz -- --ignored` runs 10,000 of each.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::fs;
 
 use chrono::{DateTime, NaiveDate, Utc};

@@ -1,6 +1,8 @@
 //! `.kneemap-plan` files: generated plans survive export → import unchanged, and each kind of bad file is refused
 //! whole with the right line.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use chrono::{DateTime, NaiveDate, Utc};
 use kneemap::content::Content;
 use kneemap::export::plan_file::MAX_PLAN_FILE_BYTES;
@@ -56,8 +58,7 @@ fn line_of(text: &str, needle: &str, nth: usize) -> usize {
         .enumerate()
         .filter(|(_, l)| l.contains(needle))
         .nth(nth)
-        .map(|(i, _)| i + 1)
-        .unwrap_or_else(|| panic!("no {nth}th line with {needle}"))
+        .map_or_else(|| panic!("no {nth}th line with {needle}"), |(i, _)| i + 1)
 }
 
 /// Replaces `from` by `to` on line `line` (1-based) only.

@@ -11,6 +11,8 @@
 //!   so a later export always carries a higher sequence and calendars take it as the newer version.
 //! * Lines end in CRLF and are folded at 75 octets (done by the `icalendar` crate; tests check both).
 
+use std::fmt::Write as _;
+
 use chrono::{DateTime, Days, NaiveDate, NaiveTime, TimeDelta, Utc};
 use icalendar::{Calendar, Component, Event, EventLike, Property};
 use serde::{Deserialize, Serialize};
@@ -39,11 +41,13 @@ pub struct SessionTimes {
 
 impl SessionTimes {
     /// Every session all-day.
+    #[must_use]
     pub fn all_day() -> Self {
         Self::default()
     }
 
     /// Every session at the same local time.
+    #[must_use]
     pub fn every_day_at(time: NaiveTime) -> Self {
         Self {
             by_weekday: [SessionTime::At(time); 7],
@@ -51,12 +55,14 @@ impl SessionTimes {
     }
 
     /// The time for a day index (0 = Monday; out-of-range indexes wrap round the week).
+    #[must_use]
     pub fn for_day(&self, day_index: usize) -> SessionTime {
         self.by_weekday[day_index % 7]
     }
 }
 
 /// The stable UID of the event for `(week, day)` (both 0-based) of the plan with `plan_id`.
+#[must_use]
 pub fn session_uid(plan_id: u64, week: usize, day: usize) -> String {
     format!(
         "kneemap-plan{plan_id}-w{}-d{}@kneemap.app",
@@ -66,6 +72,7 @@ pub fn session_uid(plan_id: u64, week: usize, day: usize) -> String {
 }
 
 /// The plan as an iCalendar file (text with CRLF line ends). Days without exercises get no event.
+#[must_use]
 pub fn plan_to_ics(
     plan: &Plan,
     content: &Content,
@@ -135,6 +142,7 @@ fn set_times(event: &mut Event, date: NaiveDate, time: SessionTime, day: &DayPla
 }
 
 /// The event description: one line per exercise with its dose, then why it is in the plan.
+#[must_use]
 pub fn describe_day(day: &DayPlan, content: &Content) -> String {
     let mut lines = Vec::with_capacity(day.exercises.len() + 2);
     for (i, planned) in day.exercises.iter().enumerate() {
@@ -143,10 +151,10 @@ pub fn describe_day(day: &DayPlan, content: &Content) -> String {
             .map_or(planned.exercise_id.as_str(), |e| e.name.as_str());
         let mut line = format!("{}. {name}: {}", i + 1, planned.dose_summary());
         if planned.rest_secs > 0 {
-            line.push_str(&format!(", rest {} s", planned.rest_secs));
+            let _ = write!(line, ", rest {} s", planned.rest_secs);
         }
         if !planned.why.is_empty() {
-            line.push_str(&format!(" ({})", planned.why));
+            let _ = write!(line, " ({})", planned.why);
         }
         lines.push(line);
     }

@@ -17,6 +17,9 @@ struct JsonEnvelope<'a, T: Serialize> {
 
 /// `data` as `{"format": "kneemap-data", "written_by": "KneeMap x.y.z", "data": …}`, pretty-printed. Non-finite
 /// numbers (which JSON cannot hold) come out as `null`.
+///
+/// # Errors
+/// [`ExportError::Encode`] when `data` cannot be represented as JSON (e.g. a map with non-string keys).
 pub fn all_data_json<T: Serialize>(data: &T) -> Result<String, ExportError> {
     let envelope = JsonEnvelope {
         format: JSON_FORMAT,

@@ -61,13 +61,14 @@ pub struct ImportedPlan {
     /// The pain limits the author set for this plan, if any.
     pub pain_limits: Option<PainThresholds>,
     pub author: String,
-    /// The program that wrote the file, e.g. "KneeMap 0.1.0".
+    /// The program that wrote the file, e.g. `KneeMap 0.1.0`.
     pub written_by: String,
     pub written_at: DateTime<Utc>,
 }
 
 impl ImportedPlan {
     /// Plain-words lines for the import preview: name, author and date, length, sessions and exercises.
+    #[must_use]
     pub fn preview_lines(&self, content: &Content) -> Vec<String> {
         let plan = &self.plan;
         let mut lines = vec![format!("\"{}\"", plan.name)];
@@ -286,6 +287,9 @@ impl FileExercise {
 }
 
 /// The plan as `.kneemap-plan` text (pretty RON). The plan's id is not written: it means nothing in another store.
+///
+/// # Errors
+/// [`ExportError::Encode`] if RON serialisation fails (not expected for planner data).
 pub fn export_plan(
     plan: &Plan,
     pain_limits: Option<&PainThresholds>,
@@ -387,6 +391,10 @@ fn shown(text: &str) -> String {
 
 /// Reads a `.kneemap-plan` file and checks all of it against `content` and the planner's limits. On success the
 /// whole plan is returned; otherwise every problem found (up to [`MAX_PROBLEMS_LISTED`]), each with its line.
+///
+/// # Errors
+/// Every [`PlanFileProblem`] found: the file is too large, not RON or of the wrong shape, of another format or a
+/// newer version, or holds unknown ids, out-of-range doses, too many weeks or text that is too long.
 pub fn parse_plan_file(
     text: &str,
     content: &Content,
@@ -473,6 +481,7 @@ fn check_text(problems: &mut Problems<'_>, path: &[Seg<'_>], what: &str, text: &
     }
 }
 
+#[allow(clippy::too_many_lines)] // one check after another, in file order
 fn check_file(file: &PlanFileV1, content: &Content, problems: &mut Problems<'_>) {
     let plan = &file.plan;
     // The header scan above normally catches these; this covers headers it could not read (e.g. escapes).
@@ -622,6 +631,7 @@ fn check_file(file: &PlanFileV1, content: &Content, problems: &mut Problems<'_>)
     }
 }
 
+#[allow(clippy::too_many_lines)] // one range check per dose field
 fn check_exercise<'a>(
     e: &FileExercise,
     content: &Content,
@@ -630,8 +640,8 @@ fn check_exercise<'a>(
     problems: &mut Problems<'_>,
 ) {
     let field = |name: &'a str| -> [Seg<'a>; 6] {
-        let [a, b, c, d, e] = *path;
-        [a, b, c, d, e, Seg::Field(name)]
+        let [plan, weeks, week, day, index] = *path;
+        [plan, weeks, week, day, index, Seg::Field(name)]
     };
     if content.exercise(&e.exercise).is_none() {
         problems.at(

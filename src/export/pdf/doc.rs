@@ -77,7 +77,7 @@ pub struct Doc {
     face: ttf_parser::Face<'static>,
     /// Font units to 1/1000 em (PDF glyph space).
     units_to_milli_em: f32,
-    /// Glyphs used, with one character each for the ToUnicode map.
+    /// Glyphs used, with one character each for the `ToUnicode` map.
     used_glyphs: BTreeMap<u16, char>,
     /// Glyph ids and advance widths (1/1000 em) of Latin-1 characters, indexed by code point: the common case,
     /// kept in a table because text layout looks up every character many times.
@@ -303,10 +303,9 @@ impl Doc {
     /// A rectangle outline; `(x, y)` is its top-left corner.
     pub fn stroke_rect(&mut self, x: f32, y: f32, w: f32, h: f32, line_pt: f32, color: Rgb) {
         let pdf_y = self.page_height() - y - h;
-        let Rgb(r, g, b) = color;
         let content = self.content();
         content.save_state();
-        content.set_stroke_rgb(r, g, b);
+        content.set_stroke_rgb(color.0, color.1, color.2);
         content.set_line_width(line_pt);
         content.rect(x, pdf_y, w, h);
         content.stroke();
@@ -316,10 +315,9 @@ impl Doc {
     /// A filled rectangle; `(x, y)` is its top-left corner.
     pub fn fill_rect(&mut self, x: f32, y: f32, w: f32, h: f32, color: Rgb) {
         let pdf_y = self.page_height() - y - h;
-        let Rgb(r, g, b) = color;
         let content = self.content();
         content.save_state();
-        content.set_fill_rgb(r, g, b);
+        content.set_fill_rgb(color.0, color.1, color.2);
         content.rect(x, pdf_y, w, h);
         content.fill_nonzero();
         content.restore_state();
@@ -369,16 +367,15 @@ impl Doc {
         w: f32,
         h: f32,
     ) -> Result<bool, ExportError> {
-        let index = match self.picture_index.get(exercise_id) {
-            Some(found) => *found,
-            None => {
-                let loaded = match crate::exercise_art::png_for(exercise_id) {
-                    Some(png) => Some(self.add_picture(exercise_id, png)?),
-                    None => None,
-                };
-                self.picture_index.insert(exercise_id.to_owned(), loaded);
-                loaded
-            }
+        let index = if let Some(found) = self.picture_index.get(exercise_id) {
+            *found
+        } else {
+            let loaded = match crate::exercise_art::png_for(exercise_id) {
+                Some(png) => Some(self.add_picture(exercise_id, png)?),
+                None => None,
+            };
+            self.picture_index.insert(exercise_id.to_owned(), loaded);
+            loaded
         };
         let Some(index) = index else {
             return Ok(false);
@@ -429,7 +426,7 @@ impl Doc {
                 }
                 let a_total = sum[3];
                 for total in &sum[..3] {
-                    let value = if a_total == 0 { 255 } else { total / a_total };
+                    let value = total.checked_div(a_total).unwrap_or(255);
                     rgb.push(u8::try_from(value).unwrap_or(255));
                 }
                 alpha.push(u8::try_from(a_total / 4).unwrap_or(255));
@@ -460,6 +457,7 @@ impl Doc {
         self.write(title)
     }
 
+    #[allow(clippy::too_many_lines)] // the PDF objects, one after another
     fn write(self, title: &str) -> Vec<u8> {
         let mut next_id = 1;
         let mut alloc = || {

@@ -20,6 +20,7 @@ pub enum Paper {
 
 impl Paper {
     /// Width and height in points (1/72 in).
+    #[must_use]
     pub fn size_pt(self) -> (f32, f32) {
         match self {
             Self::A4 => (595.28, 841.89),
@@ -28,6 +29,7 @@ impl Paper {
     }
 
     /// Margin on every side, in points.
+    #[must_use]
     pub fn margin_pt(self) -> f32 {
         40.0
     }

@@ -34,6 +34,10 @@ const PAIN_COLOR: Rgb = WARM;
 const MORNING_COLOR: Rgb = ACCENT;
 
 /// The report as a PDF.
+///
+/// # Errors
+/// [`ExportError::Font`] or [`ExportError::Image`] if a built-in font or drawing cannot be read (a build fault).
+#[allow(clippy::too_many_lines)] // one section after another, in reading order
 pub fn physio_report(input: &ReportInput<'_>) -> Result<Vec<u8>, ExportError> {
     let mut doc = Doc::new(input.paper)?;
     let plan = input.plan;
@@ -201,11 +205,7 @@ fn adherence(doc: &mut Doc, input: &ReportInput<'_>) {
     }
     let planned: u32 = rows.iter().map(|r| r.1).sum();
     let done: u32 = rows.iter().map(|r| r.2).sum();
-    let percent = if planned == 0 {
-        0
-    } else {
-        (done * 100 + planned / 2) / planned
-    };
+    let percent = (done * 100 + planned / 2).checked_div(planned).unwrap_or(0);
     doc.paragraph(
         x,
         w,

@@ -1,6 +1,8 @@
 //! Printable sessions: for each planned day, its exercises with drawing, dose, key cues and a box per set to tick,
 //! then places to write pain during, next-morning pain, effort and notes.
 
+use std::fmt::Write as _;
+
 use chrono::NaiveDate;
 
 use super::doc::{ACCENT, BLACK, Doc, GREY, LIGHT_GREY, Style};
@@ -27,6 +29,11 @@ const HEADER_H: f32 = 40.0;
 const FOOTER_H: f32 = 74.0;
 
 /// The chosen sessions as a PDF: sessions follow one another and a session never starts on a page it does not fit.
+///
+/// # Errors
+/// [`ExportError::WeekOutOfRange`] for a week the plan does not have, [`ExportError::NothingToPrint`] when the
+/// chosen weeks have no sessions, [`ExportError::Font`] / [`ExportError::Image`] if a built-in font or drawing
+/// cannot be read.
 pub fn sessions_pdf(
     plan: &Plan,
     content: &Content,
@@ -75,13 +82,14 @@ fn layout_block(doc: &mut Doc, planned: &PlannedExercise, content: &Content, wid
     let name = exercise.map_or(planned.exercise_id.as_str(), |e| e.name.as_str());
     let mut dose = planned.dose_summary();
     if planned.rest_secs > 0 {
-        dose.push_str(&format!(" · rest {} s", planned.rest_secs));
+        let _ = write!(dose, " · rest {} s", planned.rest_secs);
     }
     if let Some(t) = planned.tempo {
-        dose.push_str(&format!(
+        let _ = write!(
+            dose,
             " · tempo {}-{}-{} (down-pause-up)",
             t.lower_secs, t.pause_secs, t.lift_secs
-        ));
+        );
     }
     let name = doc.wrap(name, NAME.size_pt, width);
     let dose = doc.wrap(&dose, DOSE.size_pt, width);
@@ -111,6 +119,7 @@ fn layout_block(doc: &mut Doc, planned: &PlannedExercise, content: &Content, wid
     }
 }
 
+#[allow(clippy::too_many_lines)] // header, exercises and footer drawn top to bottom
 fn session(
     doc: &mut Doc,
     plan: &Plan,

@@ -64,6 +64,32 @@ impl Style {
     }
 }
 
+/// Typographic characters the Ubuntu font lacks, written with ones it has.
+fn substitute(text: &str) -> std::borrow::Cow<'_, str> {
+    const SUBSTITUTES: [(char, &str); 5] = [
+        ('→', "->"),
+        ('←', "<-"),
+        ('≤', "<="),
+        ('≥', ">="),
+        ('\u{2212}', "-"),
+    ];
+    if text
+        .chars()
+        .any(|c| SUBSTITUTES.iter().any(|(from, _)| *from == c))
+    {
+        let mut out = String::with_capacity(text.len() + 4);
+        for c in text.chars() {
+            match SUBSTITUTES.iter().find(|(from, _)| *from == c) {
+                Some((_, to)) => out.push_str(to),
+                None => out.push(c),
+            }
+        }
+        std::borrow::Cow::Owned(out)
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
 /// An embedded picture, decoded once and shared by every page that shows it.
 struct Picture {
     width_px: u32,
@@ -159,6 +185,7 @@ impl Doc {
         &mut self.pages[last]
     }
 
+    /// Glyph id and advance width (1/1000 em) of `c`; a character the font lacks gets the `?` glyph.
     fn glyph(&mut self, c: char) -> (u16, f32) {
         let latin1 = usize::try_from(u32::from(c)).ok().filter(|i| *i < 256);
         if let Some(found) = latin1.and_then(|i| self.latin1_glyphs[i]) {
@@ -187,6 +214,7 @@ impl Doc {
 
     /// Width of `text` in points at `size_pt`.
     pub fn measure(&mut self, text: &str, size_pt: f32) -> f32 {
+        let text = substitute(text);
         let milli_em: f32 = text.chars().map(|c| self.glyph(c).1).sum();
         milli_em * size_pt / 1000.0
     }
@@ -200,11 +228,16 @@ impl Doc {
     }
 
     fn text_on(&mut self, page: usize, x: f32, baseline_y: f32, style: Style, text: &str) {
+        let text = substitute(text);
         let mut encoded = Vec::with_capacity(text.len() * 2);
         for c in text.chars() {
             let c = if c.is_control() { ' ' } else { c };
             let (gid, _) = self.glyph(c);
-            self.used_glyphs.entry(gid).or_insert(c);
+            let (fallback, _) = self.glyph('?');
+            // The text layer (copy, search) gets the real character, or `?` where the `?` glyph stands in.
+            self.used_glyphs
+                .entry(gid)
+                .or_insert(if gid == fallback { '?' } else { c });
             encoded.extend_from_slice(&gid.to_be_bytes());
         }
         let pdf_y = self.page_height() - baseline_y;
@@ -625,5 +658,8 @@ mod tests {
         assert!(narrow > 0.0 && wide > narrow * 2.0, "{narrow} {wide}");
         // Characters the font lacks fall back to a visible glyph, not nothing.
         assert!(doc.measure("\u{10FFFF}", 10.0) > 0.0);
+        // Arrows are written as "->", which the font has.
+        assert!((doc.measure("a → b", 10.0) - doc.measure("a -> b", 10.0)).abs() < 0.001);
+        assert_eq!(doc.glyph('\u{10FFFF}').0, doc.glyph('?').0);
     }
 }

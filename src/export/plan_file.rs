@@ -6,7 +6,7 @@ use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::ExportError;
-use super::ron_spans::{Seg, position_of, value_offset};
+use super::ron_spans::{Seg, Spans};
 use crate::content::{Content, Tempo};
 use crate::planner::data::MAX_PLAN_WEEKS;
 use crate::planner::{
@@ -237,13 +237,13 @@ fn default_rest() -> u16 {
 
 /// The top-level `format` and `version` as written, found without parsing the rest (a newer version may not
 /// parse as this one). `None` for a field that is missing or not a plain string / number.
-fn read_header(text: &str) -> (Option<String>, Option<u64>) {
-    let format = value_offset(text, &[Seg::Field("format")]).and_then(|at| {
+fn read_header(text: &str, spans: &Spans<'_>) -> (Option<String>, Option<u64>) {
+    let format = spans.value_offset(&[Seg::Field("format")]).and_then(|at| {
         let rest = text.get(at..)?.strip_prefix('"')?;
         let end = rest.find('"')?;
         Some(rest[..end].to_owned())
     });
-    let version = value_offset(text, &[Seg::Field("version")]).and_then(|at| {
+    let version = spans.value_offset(&[Seg::Field("version")]).and_then(|at| {
         let rest = text.get(at..)?;
         let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
         digits.parse().ok()
@@ -345,7 +345,7 @@ fn file_week(week: &WeekPlan) -> FileWeek {
 
 /// Collects problems with positions looked up in the text.
 struct Problems<'t> {
-    text: &'t str,
+    spans: Spans<'t>,
     list: Vec<PlanFileProblem>,
     /// Problems not listed because of [`MAX_PROBLEMS_LISTED`].
     unlisted: usize,
@@ -357,7 +357,7 @@ impl Problems<'_> {
             self.unlisted += 1;
             return;
         }
-        let (line, column) = position_of(self.text, path).unwrap_or((1, 1));
+        let (line, column) = self.spans.position_of(path).unwrap_or((1, 1));
         self.list.push(PlanFileProblem {
             line,
             column: Some(column),
@@ -410,12 +410,12 @@ pub fn parse_plan_file(
         }]);
     }
     let mut problems = Problems {
-        text,
+        spans: Spans::new(text),
         list: Vec::new(),
         unlisted: 0,
     };
     // The header first: a newer version may have fields this build does not know, so report only that.
-    let (format, version) = read_header(text);
+    let (format, version) = read_header(text, &problems.spans);
     if let Some(format) = &format
         && format != PLAN_FILE_FORMAT
     {

@@ -254,46 +254,63 @@ impl Parser<'_> {
     }
 }
 
-/// The byte offset of the value at `path` in `text`, or of the deepest part of the path that exists.
-pub fn offset_of(text: &str, path: &[Seg<'_>]) -> Option<usize> {
-    let mut parser = Parser {
-        text,
-        tokens: tokenize(text),
-        at: 0,
-        depth: 0,
-    };
-    let root = parser.value()?;
-    let mut node = &root;
-    for seg in path {
-        let next = match *seg {
-            Seg::Field(name) => find_field(node, name),
-            Seg::Index(i) => unwrap_some(node).entries.get(i).map(|e| &e.value),
-        };
-        match next {
-            Some(found) => node = found,
-            None => break,
-        }
-    }
-    Some(node.start)
+/// A text's value tree, scanned once and asked many times.
+pub struct Spans<'t> {
+    text: &'t str,
+    root: Option<Node>,
 }
 
-/// The byte offset of the value at `path`, or `None` when any part of the path is missing.
-pub fn value_offset(text: &str, path: &[Seg<'_>]) -> Option<usize> {
-    let mut parser = Parser {
-        text,
-        tokens: tokenize(text),
-        at: 0,
-        depth: 0,
-    };
-    let root = parser.value()?;
-    let mut node = &root;
-    for seg in path {
-        node = match *seg {
-            Seg::Field(name) => find_field(node, name)?,
-            Seg::Index(i) => &unwrap_some(node).entries.get(i)?.value,
+impl<'t> Spans<'t> {
+    pub fn new(text: &'t str) -> Self {
+        let mut parser = Parser {
+            text,
+            tokens: tokenize(text),
+            at: 0,
+            depth: 0,
         };
+        let root = parser.value();
+        Self { text, root }
     }
-    Some(node.start)
+
+    /// The byte offset of the value at `path`, or of the deepest part of the path that exists.
+    pub fn offset_of(&self, path: &[Seg<'_>]) -> Option<usize> {
+        let mut node = self.root.as_ref()?;
+        for seg in path {
+            let next = match *seg {
+                Seg::Field(name) => find_field(node, name),
+                Seg::Index(i) => unwrap_some(node).entries.get(i).map(|e| &e.value),
+            };
+            match next {
+                Some(found) => node = found,
+                None => break,
+            }
+        }
+        Some(node.start)
+    }
+
+    /// The byte offset of the value at `path`, or `None` when any part of the path is missing.
+    pub fn value_offset(&self, path: &[Seg<'_>]) -> Option<usize> {
+        let mut node = self.root.as_ref()?;
+        for seg in path {
+            node = match *seg {
+                Seg::Field(name) => find_field(node, name)?,
+                Seg::Index(i) => &unwrap_some(node).entries.get(i)?.value,
+            };
+        }
+        Some(node.start)
+    }
+
+    /// Line and column of the value at `path` (or of the deepest part that exists).
+    pub fn position_of(&self, path: &[Seg<'_>]) -> Option<(usize, usize)> {
+        self.offset_of(path)
+            .map(|offset| line_col(self.text, offset))
+    }
+}
+
+/// The byte offset of the value at `path` in `text`, or of the deepest part of the path that exists.
+#[cfg(test)]
+fn offset_of(text: &str, path: &[Seg<'_>]) -> Option<usize> {
+    Spans::new(text).offset_of(path)
 }
 
 fn find_field<'n>(node: &'n Node, name: &str) -> Option<&'n Node> {
@@ -326,8 +343,9 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
 }
 
 /// Line and column of the value at `path`.
-pub fn position_of(text: &str, path: &[Seg<'_>]) -> Option<(usize, usize)> {
-    offset_of(text, path).map(|offset| line_col(text, offset))
+#[cfg(test)]
+fn position_of(text: &str, path: &[Seg<'_>]) -> Option<(usize, usize)> {
+    Spans::new(text).position_of(path)
 }
 
 #[cfg(test)]

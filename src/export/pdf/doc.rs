@@ -17,8 +17,8 @@ use crate::export::ExportError;
 const FONT_BYTES: &[u8] = epaint_default_fonts::UBUNTU_LIGHT;
 const FONT_NAME: Name<'static> = Name(b"Ubuntu-Light");
 const FONT_RESOURCE: Name<'static> = Name(b"F1");
-/// Deflate level for streams: fast, and the drawings are flat colour so they still shrink well.
-const DEFLATE_LEVEL: u8 = 4;
+/// Deflate level for page and picture streams: fast, and the drawings are flat colour so they still shrink well.
+const DEFLATE_LEVEL: u8 = 2;
 
 /// An RGB colour, 0–1 per channel.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -62,6 +62,12 @@ impl Style {
     pub fn leading(&self) -> f32 {
         self.size_pt * 1.3
     }
+}
+
+/// The font file deflated, once per process (it never changes and is the largest object in every PDF).
+fn compressed_font() -> &'static [u8] {
+    static COMPRESSED: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    COMPRESSED.get_or_init(|| compress_to_vec_zlib(FONT_BYTES, 6))
 }
 
 /// Typographic characters the Ubuntu font lacks, written with ones it has.
@@ -618,8 +624,7 @@ impl Doc {
             cmap.pair(*gid, *c);
         }
         pdf.cmap(cmap_id, &cmap.finish());
-        let font_data = compress_to_vec_zlib(FONT_BYTES, DEFLATE_LEVEL);
-        pdf.stream(font_file_id, &font_data)
+        pdf.stream(font_file_id, compressed_font())
             .filter(Filter::FlateDecode)
             .pair(
                 Name(b"Length1"),

@@ -316,6 +316,26 @@ impl Doc {
         lines
     }
 
+    /// `text` cut short with "…" so it fits in `width_pt` on one line.
+    pub fn fit(&mut self, text: &str, size_pt: f32, width_pt: f32) -> String {
+        if self.measure(text, size_pt) <= width_pt {
+            return text.to_owned();
+        }
+        let ellipsis_w = self.measure("…", size_pt);
+        let mut out = String::new();
+        let mut used = 0.0;
+        for c in text.chars() {
+            let c_w = self.measure(c.encode_utf8(&mut [0; 4]), size_pt);
+            if used + c_w + ellipsis_w > width_pt {
+                break;
+            }
+            out.push(c);
+            used += c_w;
+        }
+        out.push('…');
+        out
+    }
+
     /// Wrapped text flowing from the cursor at `x`, `width_pt` wide, breaking pages as needed; moves the cursor.
     pub fn paragraph(&mut self, x: f32, width_pt: f32, style: Style, text: &str) {
         let lines = self.wrap(text, style.size_pt, width_pt);
@@ -490,7 +510,8 @@ impl Doc {
             let label_w = self.measure(&label, footer_style.size_pt);
             let right = self.page_width() - self.margin() - label_w;
             let left = self.margin();
-            self.text_on(page, left, footer_y, footer_style, footer);
+            let footer = self.fit(footer, footer_style.size_pt, right - left - 12.0);
+            self.text_on(page, left, footer_y, footer_style, &footer);
             self.text_on(page, right, footer_y, footer_style, &label);
         }
         self.write(title)
@@ -653,6 +674,13 @@ mod tests {
             assert_eq!(joined, expected);
         }
         assert_eq!(doc.wrap("a\nb", 10.0, 300.0), ["a", "b"]);
+        let long = "A plan name far too long for one line of the page header, going on and on";
+        let fitted = doc.fit(long, 10.0, 100.0);
+        assert!(
+            fitted.ends_with('…') && doc.measure(&fitted, 10.0) <= 100.0,
+            "{fitted}"
+        );
+        assert_eq!(doc.fit("short", 10.0, 100.0), "short");
     }
 
     #[test]

@@ -163,7 +163,8 @@ fn session(
     let minutes_w = doc.measure(&minutes, LABEL.size_pt);
     let right = left + doc.text_width();
     doc.text(right - minutes_w, doc.y + TITLE.size_pt, LABEL, &minutes);
-    doc.text(left, doc.y + TITLE.size_pt + 13.0, SUBTITLE, &plan.name);
+    let subtitle = doc.fit(&plan.name, SUBTITLE.size_pt, doc.text_width());
+    doc.text(left, doc.y + TITLE.size_pt + 13.0, SUBTITLE, &subtitle);
     let rule_y = doc.y + HEADER_H - 8.0;
     doc.line((left, rule_y), (right, rule_y), 0.8, ACCENT, 0.0);
     doc.y += HEADER_H;

@@ -12,6 +12,7 @@ pub mod clock;
 pub mod content;
 pub mod dialog;
 pub mod exercise_art;
+pub mod export;
 pub mod library;
 pub mod map;
 pub mod planner;

@@ -25,6 +25,7 @@ struct TabState {
     content: Content,
     red_flag: bool,
     refusals: Vec<String>,
+    message: Option<String>,
 }
 
 fn tab(data: RunningData) -> Harness<'static, TabState> {
@@ -37,6 +38,7 @@ fn tab(data: RunningData) -> Harness<'static, TabState> {
         content,
         red_flag: false,
         refusals: Vec::new(),
+        message: None,
     };
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1100.0, 4000.0))
@@ -49,6 +51,7 @@ fn tab(data: RunningData) -> Harness<'static, TabState> {
                     content: Some(&s.content),
                     red_flag_ticked: s.red_flag,
                     pain_limit: 3,
+                    message: s.message.as_deref(),
                 };
                 let ctx = view.context();
                 let commands = running_tab_ui(ui, &view, &mut s.ui);
@@ -58,7 +61,7 @@ fn tab(data: RunningData) -> Harness<'static, TabState> {
                             // The app runs this off the UI thread; the functions are the same.
                             let batch = import_paths(&paths, &ImportLimits::default());
                             let report = merge_batch(&mut s.data, batch);
-                            s.ui.status = Some(report.summary());
+                            s.message = Some(report.summary());
                         }
                         other => {
                             if let Applied::Refused(message) = s.data.apply(other, &ctx) {

@@ -4,6 +4,7 @@ use crate::content::Content;
 use crate::map::state::Command as MapCommand;
 use crate::map::triage::Safety;
 use crate::planner::{Applied, PlannerCommand, SessionCommand, SessionOutcome};
+use crate::running::{self, RunningCommand, RunningContext};
 use crate::store::Appearance;
 
 use super::KneeMapApp;
@@ -19,6 +20,8 @@ pub enum AppCommand {
     Planner(PlannerCommand),
     /// The session runner and its log form.
     Session(SessionCommand),
+    /// The run log, shoes, running settings and return to running.
+    Running(RunningCommand),
     /// Light, dark or the system's colours.
     SetAppearance(Appearance),
     /// Replace the data with the backup offered after a damaged file was kept aside.
@@ -40,6 +43,12 @@ impl From<MapCommand> for AppCommand {
 impl From<PlannerCommand> for AppCommand {
     fn from(command: PlannerCommand) -> Self {
         Self::Planner(command)
+    }
+}
+
+impl From<RunningCommand> for AppCommand {
+    fn from(command: RunningCommand) -> Self {
+        Self::Running(command)
     }
 }
 
@@ -117,6 +126,7 @@ impl KneeMapApp {
                     }
                 }
             }
+            AppCommand::Running(command) => self.apply_running(content, command),
             AppCommand::SetAppearance(appearance) => {
                 if self.data.preferences.appearance != appearance {
                     self.data.preferences.appearance = appearance;
@@ -130,6 +140,109 @@ impl KneeMapApp {
                     self.data.map.sanitize(content);
                     self.session = crate::planner::SessionModel::default();
                     self.plan_history.clear();
+                }
+            }
+        }
+    }
+
+    /// Running commands: imports and the click track go to a background job; the rest change the run log.
+    fn apply_running(&mut self, content: &Content, command: RunningCommand) {
+        match command {
+            RunningCommand::ImportFiles(paths) => {
+                let limits = running::import::ImportLimits {
+                    strava_fallback_units: self.data.running.settings.units,
+                    ..running::import::ImportLimits::default()
+                };
+                self.running_message = Some(format!("Importing {} item(s)…", paths.len()));
+                let wake = self.waker();
+                self.jobs.spawn(
+                    "import",
+                    move || {
+                        super::jobs::JobDone::Imported(running::import::import_paths(
+                            &paths, &limits,
+                        ))
+                    },
+                    wake,
+                );
+            }
+            RunningCommand::ExportClickTrack { path, spm, minutes } => {
+                let wake = self.waker();
+                self.jobs.spawn(
+                    "click-track",
+                    move || {
+                        super::jobs::JobDone::Wrote(
+                            running::cadence::write_click_track(&path, spm, minutes)
+                                .map(|()| format!("Click track saved to {}.", path.display()))
+                                .map_err(|e| e.to_string()),
+                        )
+                    },
+                    wake,
+                );
+            }
+            command => {
+                let context = self.running_context(content);
+                match self.data.running.apply(command, &context) {
+                    running::Applied::Changed => {
+                        self.running_message = None;
+                        self.persistence.mark_dirty();
+                    }
+                    running::Applied::Unchanged => {}
+                    running::Applied::Refused(reason) => self.running_message = Some(reason),
+                }
+            }
+        }
+    }
+
+    /// What the running rules need to know: today, the red flags and the strength plan's pain limit.
+    pub fn running_context(&self, content: &Content) -> RunningContext {
+        RunningContext {
+            today: self.clock.today(),
+            red_flag_ticked: self.safety(content).progression_paused(),
+            pain_limit: self.pain_limit(),
+        }
+    }
+
+    /// The pain limit in use: the current plan's, or the planner's default.
+    pub fn pain_limit(&self) -> u8 {
+        self.data
+            .planner
+            .plan
+            .as_ref()
+            .map_or(self.data.planner.thresholds.max_during, |plan| {
+                plan.pain_thresholds.max_during
+            })
+    }
+
+    /// Applies what background jobs finished: imported activities are merged (duplicates skipped).
+    pub fn collect_jobs(&mut self) {
+        for done in self.jobs.finished() {
+            self.apply_job(done);
+        }
+    }
+
+    /// Applies one finished job.
+    pub(super) fn apply_job(&mut self, done: super::jobs::JobDone) {
+        {
+            match done {
+                super::jobs::JobDone::Imported(batch) => {
+                    let report = running::import::merge_batch(&mut self.data.running, batch);
+                    let mut message = report.summary();
+                    let failed = |line: &&running::import::MergeLine| {
+                        matches!(line.outcome, running::import::MergeOutcome::Failed(_))
+                            || matches!(&line.outcome, running::import::MergeOutcome::Imported { warnings, .. } if !warnings.is_empty())
+                    };
+                    for line in report.lines.iter().filter(failed) {
+                        message.push('\n');
+                        message.push_str(&line.to_string());
+                    }
+                    self.running_message = Some(message);
+                    if report.activities_added > 0 {
+                        self.persistence.mark_dirty();
+                    }
+                }
+                super::jobs::JobDone::Wrote(Ok(line)) => self.export_message = Some(line),
+                super::jobs::JobDone::Wrote(Err(error)) => {
+                    self.export_message = Some(format!("Not saved: {error}"));
                 }
             }
         }

@@ -24,6 +24,7 @@ pub struct Panels {
     pub exercise_filter: ExerciseFilter,
     pub prevention: PreventionUi,
     pub planner: PlannerUi,
+    pub running: crate::ui::running::RunningUiState,
     /// With the Planner tab open, the map column folds to a slim strip unless the user brings it back.
     pub map_shown_beside_planner: bool,
 }
@@ -37,6 +38,7 @@ impl Panels {
             exercise_filter: ExerciseFilter::default(),
             prevention: PreventionUi::default(),
             planner: PlannerUi::default(),
+            running: crate::ui::running::RunningUiState::default(),
             map_shown_beside_planner: false,
         }
     }
@@ -46,6 +48,7 @@ impl Panels {
 pub fn draw(ui: &mut Ui, content: &Content, app: &mut KneeMapApp) -> Vec<AppCommand> {
     let mut commands: Vec<AppCommand> = Vec::new();
     let safety = app.safety(content);
+    let pain_limit = app.pain_limit();
     let state = &app.data.map;
 
     egui::Panel::top("top_bar").show(ui, |ui| {
@@ -84,6 +87,7 @@ pub fn draw(ui: &mut Ui, content: &Content, app: &mut KneeMapApp) -> Vec<AppComm
         );
     });
 
+    commands.extend(dropped_files(ui));
     if state.tab == Tab::Planner && !ui.ctx().egui_wants_keyboard_input() {
         commands.extend(undo_shortcuts(ui));
     }
@@ -164,6 +168,22 @@ pub fn draw(ui: &mut Ui, content: &Content, app: &mut KneeMapApp) -> Vec<AppComm
                     &context,
                 ));
             }
+            Tab::Running => {
+                let view = crate::ui::running::RunningView {
+                    data: &app.data.running,
+                    today: app.clock.today(),
+                    guidance: &content.running,
+                    content: Some(content),
+                    red_flag_ticked: safety.progression_paused(),
+                    pain_limit,
+                    message: app.running_message.as_deref(),
+                };
+                commands.extend(
+                    crate::ui::running::running_tab_ui(ui, &view, &mut panels.running)
+                        .into_iter()
+                        .map(AppCommand::Running),
+                );
+            }
             Tab::Exercises => commands.extend(map_commands(exercises::exercises_tab_ui(
                 ui,
                 content,
@@ -181,6 +201,25 @@ pub fn draw(ui: &mut Ui, content: &Content, app: &mut KneeMapApp) -> Vec<AppComm
         }
     });
     commands
+}
+
+/// Files dropped on the window, on any tab: activity files go to the run log's import.
+fn dropped_files(ui: &Ui) -> Vec<AppCommand> {
+    let paths: Vec<std::path::PathBuf> = ui.ctx().input(|i| {
+        i.raw
+            .dropped_files
+            .iter()
+            .map(|f| f.path().to_path_buf())
+            .collect()
+    });
+    if paths.is_empty() {
+        Vec::new()
+    } else {
+        vec![
+            AppCommand::Map(Command::ShowTab(Tab::Running)),
+            AppCommand::Running(crate::running::RunningCommand::ImportFiles(paths)),
+        ]
+    }
 }
 
 /// Ctrl+Z undoes a plan edit; Ctrl+Shift+Z (or Ctrl+Y) redoes it. Only while no text field has the keyboard.

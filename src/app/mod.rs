@@ -8,6 +8,7 @@
 //! ```
 
 pub mod command;
+pub mod jobs;
 pub mod layout;
 pub mod persistence;
 
@@ -58,6 +59,14 @@ pub struct KneeMapApp {
     pointer_down: bool,
     /// An edit was recorded for undo during the current drag.
     edit_in_progress: bool,
+    /// Imports and exports running in the background.
+    jobs: jobs::Jobs,
+    /// The last running action's result (an import report, a refused change).
+    running_message: Option<String>,
+    /// The last export's result.
+    export_message: Option<String>,
+    /// Asks for a repaint from a background thread when a job finishes.
+    repaint: Option<egui::Context>,
 }
 
 impl KneeMapApp {
@@ -108,6 +117,10 @@ impl KneeMapApp {
             plan_history: crate::planner::PlanHistory::default(),
             pointer_down: false,
             edit_in_progress: false,
+            jobs: jobs::Jobs::default(),
+            running_message: None,
+            export_message: None,
+            repaint: Some(ctx.clone()),
         }
     }
 
@@ -151,6 +164,31 @@ impl KneeMapApp {
         self.persistence.is_dirty()
     }
 
+    /// A callback for background threads that wakes the UI when they finish.
+    fn waker(&self) -> impl FnOnce() + Send + 'static {
+        let ctx = self.repaint.clone();
+        move || {
+            if let Some(ctx) = ctx {
+                ctx.request_repaint();
+            }
+        }
+    }
+
+    /// Waits for background imports and exports and applies them (tests and benchmarks).
+    pub fn finish_jobs(&mut self) {
+        for done in self.jobs.wait_all() {
+            self.apply_job(done);
+        }
+    }
+
+    /// The last running or export message (tests).
+    pub fn messages(&self) -> (Option<&str>, Option<&str>) {
+        (
+            self.running_message.as_deref(),
+            self.export_message.as_deref(),
+        )
+    }
+
     /// The panels' runtime state (benchmarks and tests choose the planner's sub-view).
     pub fn panels_mut(&mut self) -> &mut Panels {
         &mut self.panels
@@ -181,6 +219,8 @@ impl KneeMapApp {
 
 impl eframe::App for KneeMapApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        // Finished imports and exports change data before this frame's save.
+        self.collect_jobs();
         // Save first: the frame after a change (a drag saves once, on release).
         let pointer_down = ctx.input(|i| i.pointer.any_down());
         self.persistence.save_if_dirty(&self.data, pointer_down);

@@ -18,6 +18,8 @@ pub enum Tab {
     Condition,
     /// Strength planner: week plan, programme generator, session runner, log and history.
     Planner,
+    /// Run log, imports, weekly load, return to running, shoes and cadence.
+    Running,
     /// Exercise library.
     Exercises,
     /// Contributing factors, prevention, key takeaways and FAQ.
@@ -27,9 +29,10 @@ pub enum Tab {
 }
 
 impl Tab {
-    pub const ALL: [Self; 5] = [
+    pub const ALL: [Self; 6] = [
         Self::Condition,
         Self::Planner,
+        Self::Running,
         Self::Exercises,
         Self::Prevention,
         Self::About,
@@ -39,6 +42,7 @@ impl Tab {
         match self {
             Self::Condition => "Condition",
             Self::Planner => "Planner",
+            Self::Running => "Running",
             Self::Exercises => "Exercises",
             Self::Prevention => "Prevention & causes",
             Self::About => "About & sources",

@@ -33,6 +33,8 @@ pub struct RunningView<'a> {
     pub red_flag_ticked: bool,
     /// Pain limit shared with the strength plan (0–10).
     pub pain_limit: u8,
+    /// The app's last message for this tab (an import report, a refused change).
+    pub message: Option<&'a str>,
 }
 
 impl RunningView<'_> {
@@ -107,14 +109,13 @@ pub fn running_tab_ui(
 ) -> Vec<RunningCommand> {
     let mut commands = Vec::new();
     poll_dialog(state, &mut commands);
-    accept_dropped_files(ui, &mut commands);
     let warnings = load_warnings(view.data, view.today);
 
     egui::ScrollArea::vertical()
         .id_salt("running_tab")
         .auto_shrink(false)
         .show(ui, |ui| {
-            ui.heading("Running");
+            widgets::heading(ui, "Running", 1);
             header(ui, view, state, &mut commands);
             swap_ui(ui, view, &warnings, &mut commands);
             ui.separator();
@@ -189,8 +190,11 @@ fn header(
             }
         }
     });
-    if let Some(status) = &state.status {
-        ui.label(RichText::new(status).color(theme::colors(ui).muted_text));
+    for message in [view.message, state.status.as_deref()]
+        .into_iter()
+        .flatten()
+    {
+        ui.label(RichText::new(message).color(theme::colors(ui).muted_text));
     }
     if view.red_flag_ticked {
         ui.label(
@@ -266,19 +270,6 @@ fn poll_dialog(state: &mut RunningUiState, commands: &mut Vec<RunningCommand>) {
         }
         (DialogResult::Cancelled, _) => {}
         (DialogResult::Unavailable(message), _) => state.status = Some(message),
-    }
-}
-
-fn accept_dropped_files(ui: &Ui, commands: &mut Vec<RunningCommand>) {
-    let dropped: Vec<PathBuf> = ui.ctx().input(|i| {
-        i.raw
-            .dropped_files
-            .iter()
-            .map(|f| f.path().to_path_buf())
-            .collect()
-    });
-    if !dropped.is_empty() {
-        commands.push(RunningCommand::ImportFiles(dropped));
     }
 }
 

@@ -24,7 +24,42 @@ fn main() -> ExitCode {
             };
             print_report(&report)
         }
+        Some(Verb::Import { paths }) => with_content(&args, |content| {
+            cli::exchange::import(args.data_dir.as_deref(), paths, content)
+        }),
+        Some(Verb::Runs { json }) => {
+            print_report(&cli::exchange::runs(args.data_dir.as_deref(), *json))
+        }
+        Some(Verb::Export {
+            kind,
+            out,
+            plan,
+            letter,
+            week,
+            author,
+        }) => with_content(&args, |content| {
+            let export = cli::exchange::ExportArgs {
+                kind: kind.kind(),
+                out: out.clone(),
+                plan_id: *plan,
+                letter: *letter,
+                week: *week,
+                author: author.clone(),
+            };
+            cli::exchange::export(args.data_dir.as_deref(), &export, content)
+        }),
         None => run_app(&args),
+    }
+}
+
+/// Runs a verb that needs the content, or reports why the content did not load.
+fn with_content(args: &Cli, verb: impl FnOnce(&kneemap::content::Content) -> Report) -> ExitCode {
+    match cli::load_content(args.content_dir.as_deref()) {
+        Ok(content) => print_report(&verb(&content)),
+        Err(errors) => {
+            eprintln!("{errors}");
+            ExitCode::FAILURE
+        }
     }
 }
 

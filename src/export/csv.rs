@@ -106,6 +106,70 @@ pub fn session_logs_csv(logs: &[SessionLog], content: &Content) -> String {
     out
 }
 
+/// The header row of [`runs_csv`], in order:
+///
+/// | column | meaning |
+/// | --- | --- |
+/// | `run_id` | the run's id in KneeMap |
+/// | `start_utc` | start time in UTC, RFC 3339 |
+/// | `sport` | `Run`, `Cycling`, `Swimming`, `Elliptical`, `Walking` (all but `Run` are cross-training) |
+/// | `distance_m` | distance in metres |
+/// | `elapsed_secs` | elapsed time in seconds, pauses included |
+/// | `moving_secs` | time in motion in seconds; empty when the file did not say |
+/// | `cadence_spm` | average steps per minute, both feet; empty when unknown |
+/// | `pain_during` | knee pain during, 0–10; empty when not logged |
+/// | `pain_next_morning` | knee pain the next morning, 0–10; empty when not logged |
+/// | `surface` | surface, when logged |
+/// | `shoe` | the shoe's name, when assigned |
+/// | `notes` | notes |
+pub const RUN_COLUMNS: [&str; 12] = [
+    "run_id",
+    "start_utc",
+    "sport",
+    "distance_m",
+    "elapsed_secs",
+    "moving_secs",
+    "cadence_spm",
+    "pain_during",
+    "pain_next_morning",
+    "surface",
+    "shoe",
+    "notes",
+];
+
+/// Every run and cross-training session as CSV, oldest first.
+pub fn runs_csv(data: &crate::running::RunningData) -> String {
+    let mut runs: Vec<&crate::running::Run> = data.runs.iter().collect();
+    runs.sort_by_key(|r| (r.start_utc, r.id));
+    let mut out = String::new();
+    push_row(&mut out, RUN_COLUMNS.iter().map(|c| (*c).to_owned()));
+    let optional = |value: Option<String>| value.unwrap_or_default();
+    for run in runs {
+        push_row(
+            &mut out,
+            [
+                run.id.to_string(),
+                run.start_utc.to_rfc3339(),
+                run.sport.label().to_owned(),
+                format!("{:.0}", run.distance_m),
+                run.elapsed_secs.to_string(),
+                optional(run.moving_secs.map(|s| s.to_string())),
+                optional(run.cadence_spm.map(|c| format!("{c:.0}"))),
+                optional(run.pain_during.map(|p| p.to_string())),
+                optional(run.pain_next_morning.map(|p| p.to_string())),
+                optional(run.surface.map(|s| s.label().to_owned())),
+                text_cell(&optional(
+                    run.shoe_id
+                        .and_then(|id| data.shoe(id))
+                        .map(|shoe| shoe.name.clone()),
+                )),
+                text_cell(&run.notes),
+            ],
+        );
+    }
+    out
+}
+
 /// Guards a text cell against formula injection.
 fn text_cell(text: &str) -> String {
     if text.starts_with(['=', '+', '-', '@']) {

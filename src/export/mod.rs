@@ -2,16 +2,17 @@
 //! hand-off file: pure functions from the planner's types to bytes or text, and back for plan files.
 //!
 //! No egui and no file system here: every function takes plain data and returns the file's contents; the app and
-//! the command line decide where to write them. Runs are not covered yet.
+//! the command line decide where to write them ([`request`] is the one entry point both use).
 
 pub mod csv;
 pub mod ics;
 pub mod json;
 pub mod pdf;
 pub mod plan_file;
+pub mod request;
 mod ron_spans;
 
-pub use csv::{SESSION_LOG_COLUMNS, session_logs_csv};
+pub use csv::{RUN_COLUMNS, SESSION_LOG_COLUMNS, runs_csv, session_logs_csv};
 pub use ics::{SessionTime, SessionTimes, plan_to_ics};
 pub use json::all_data_json;
 pub use pdf::{Paper, PrintRange, ReportInput, physio_report, sessions_pdf};

@@ -42,7 +42,10 @@ impl Default for Adjustment {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct PlannerData {
+    /// The plan in use.
     pub plan: Option<Plan>,
+    /// Plans replaced by a newer one (by "add as a new plan" on import), newest last; their logs stay too.
+    pub earlier_plans: Vec<Plan>,
     pub logs: Vec<SessionLog>,
     pub thresholds: PainThresholds,
     /// Progression changes, oldest first.
@@ -95,6 +98,12 @@ pub enum PlannerCommand {
         weeks: usize,
     },
     DeletePlan,
+    /// Use a plan from a `.kneemap-plan` file: as a new plan (the current one is kept as an earlier plan) or
+    /// replacing the current one. It gets a fresh id.
+    AddPlan {
+        plan: Box<Plan>,
+        keep_current: bool,
+    },
     AddExercise {
         week: usize,
         day: usize,
@@ -179,6 +188,7 @@ impl Default for PlannerData {
     fn default() -> Self {
         Self {
             plan: None,
+            earlier_plans: Vec::new(),
             logs: Vec::new(),
             thresholds: PainThresholds::default(),
             adjustments: Vec::new(),
@@ -238,6 +248,31 @@ impl PlannerData {
                 Applied::Changed
             }
             PlannerCommand::DeletePlan => changed(self.plan.take().is_some()),
+            PlannerCommand::AddPlan { plan, keep_current } => {
+                let mut plan = *plan;
+                plan.id = self.next_plan_id();
+                if plan.weeks.is_empty() || plan.weeks.len() > MAX_PLAN_WEEKS {
+                    return Applied::Refused(format!(
+                        "A plan needs 1 to {MAX_PLAN_WEEKS} weeks; this one has {}.",
+                        plan.weeks.len()
+                    ));
+                }
+                for day in plan.weeks.iter_mut().flat_map(|w| w.days.iter_mut()) {
+                    day.exercises
+                        .retain(|e| content.exercise(&e.exercise_id).is_some());
+                    for planned in &mut day.exercises {
+                        clamp_planned(planned);
+                    }
+                }
+                if let Some(current) = self.plan.take()
+                    && keep_current
+                {
+                    self.earlier_plans.push(current);
+                }
+                self.thresholds = plan.pain_thresholds.clone();
+                self.plan = Some(plan);
+                Applied::Changed
+            }
             PlannerCommand::AddExercise {
                 week,
                 day,
@@ -356,6 +391,7 @@ impl PlannerData {
     fn adds_training(&self, command: &PlannerCommand) -> bool {
         match command {
             PlannerCommand::Generate(_)
+            | PlannerCommand::AddPlan { .. }
             | PlannerCommand::AddExercise { .. }
             | PlannerCommand::CopyDay { .. } => true,
             PlannerCommand::EditExercise {
@@ -422,7 +458,13 @@ impl PlannerData {
 
     /// An id no plan or log has used yet.
     fn next_plan_id(&self) -> u64 {
-        let current = self.plan.as_ref().map_or(0, |p| p.id);
+        let current = self
+            .plan
+            .iter()
+            .chain(&self.earlier_plans)
+            .map(|p| p.id)
+            .max()
+            .unwrap_or(0);
         let logged = self.logs.iter().map(|l| l.plan_id).max().unwrap_or(0);
         current.max(logged).saturating_add(1)
     }
@@ -1051,5 +1093,50 @@ mod tests {
                 .last(),
             Some(&first)
         );
+    }
+
+    #[test]
+    fn an_added_plan_keeps_or_replaces_the_current_one_and_gets_a_fresh_id() {
+        let content = content();
+        let mut data = generated(&content);
+        let first = data.plan.clone().unwrap();
+        let mut incoming = first.clone();
+        incoming.id = 0;
+        incoming.name = "From my physio".to_owned();
+        let add = |keep_current| PlannerCommand::AddPlan {
+            plan: Box::new(incoming.clone()),
+            keep_current,
+        };
+        assert_eq!(
+            data.apply(&content, add(true), BLOCKED),
+            Applied::Refused(TRAINING_BLOCKED_REASON.to_owned())
+        );
+        assert_eq!(
+            data.apply(&content, add(true), Safety::CLEAR),
+            Applied::Changed
+        );
+        let added = data.plan.clone().unwrap();
+        assert_eq!(added.name, "From my physio");
+        assert!(added.id > first.id);
+        assert_eq!(data.earlier_plans, vec![first.clone()]);
+        assert_eq!(
+            data.apply(&content, add(false), Safety::CLEAR),
+            Applied::Changed
+        );
+        assert_eq!(data.earlier_plans.len(), 1, "replacing keeps no copy");
+        assert!(data.plan.as_ref().unwrap().id > added.id);
+        let mut empty = incoming.clone();
+        empty.weeks.clear();
+        assert!(matches!(
+            data.apply(
+                &content,
+                PlannerCommand::AddPlan {
+                    plan: Box::new(empty),
+                    keep_current: true
+                },
+                Safety::CLEAR
+            ),
+            Applied::Refused(_)
+        ));
     }
 }

@@ -1,5 +1,7 @@
 //! Command-line interface: run the app (optionally on content or data from elsewhere), check content, and the
-//! verbs for power users and scripts (`data path`, `data check`).
+//! verbs for power users and scripts (`data path|check`, `import`, `runs`, `export`).
+
+pub mod exchange;
 
 use std::path::{Path, PathBuf};
 
@@ -37,6 +39,67 @@ pub enum Verb {
         #[command(subcommand)]
         action: DataAction,
     },
+    /// Import activity files (GPX, TCX, FIT, also .gz), folders and Strava exports (.zip or folder) into the run
+    /// log, and .kneemap-plan files as new plans. Prints a line per file and a summary; exits 1 if any failed.
+    Import {
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
+    /// List the runs and cross-training in the log (start, sport, metres, seconds, cadence, shoe).
+    Runs {
+        /// One JSON document instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Export to a file: ics (calendar), pdf (printable sessions), report (for the physio), csv (session logs),
+    /// runs-csv, json (all data) or plan (a .kneemap-plan file to share).
+    Export {
+        #[arg(value_enum)]
+        kind: ExportFormat,
+        /// Where to write (replaced atomically; readable by you only).
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Which plan (default: the current one); ids are listed by `kneemap data check`.
+        #[arg(long, value_name = "ID")]
+        plan: Option<u64>,
+        /// US Letter paper instead of A4 (pdf, report).
+        #[arg(long)]
+        letter: bool,
+        /// Print only this plan week, 1-based (pdf).
+        #[arg(long, value_name = "N")]
+        week: Option<usize>,
+        /// Author named in a plan file.
+        #[arg(long, default_value = "")]
+        author: String,
+    },
+}
+
+/// The formats `kneemap export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    Ics,
+    Pdf,
+    Report,
+    Csv,
+    RunsCsv,
+    Json,
+    Plan,
+}
+
+impl ExportFormat {
+    /// The export behind this format.
+    pub fn kind(self) -> crate::export::request::ExportKind {
+        use crate::export::request::ExportKind;
+        match self {
+            Self::Ics => ExportKind::Calendar,
+            Self::Pdf => ExportKind::Sessions,
+            Self::Report => ExportKind::Report,
+            Self::Csv => ExportKind::LogsCsv,
+            Self::RunsCsv => ExportKind::RunsCsv,
+            Self::Json => ExportKind::Json,
+            Self::Plan => ExportKind::Plan,
+        }
+    }
 }
 
 /// `kneemap data …`

@@ -1,0 +1,317 @@
+//! `kneemap import`, `kneemap runs` and `kneemap export`: the same import and export functions the app uses,
+//! on the data folder, for scripts and power users. A damaged data file is never changed here: the app keeps it
+//! aside and offers the last good backup.
+
+use std::path::{Path, PathBuf};
+
+use chrono::Utc;
+
+use super::{Report, store_for};
+use crate::content::Content;
+use crate::export::request::{ExportKind, ExportRequest, export_bytes};
+use crate::export::{PLAN_FILE_EXTENSION, Paper, PrintRange, parse_plan_file};
+use crate::map::triage::Safety;
+use crate::planner::{Applied, PlannerCommand};
+use crate::running::import::{ImportLimits, import_paths, merge_batch};
+use crate::store::{Store, UserData};
+
+/// Loads the data for a command that changes it; a missing file is an empty start, a damaged one stops here.
+fn load_for_change(data_dir: Option<&Path>) -> Result<(Store, UserData), Report> {
+    let fail = |line: String| Report {
+        ok: false,
+        lines: vec![line],
+    };
+    let store = store_for(data_dir).map_err(|e| fail(e.to_string()))?;
+    match store.inspect::<UserData>() {
+        Ok(found) => Ok((store, found.unwrap_or_default())),
+        Err(problem) => Err(fail(format!(
+            "{} cannot be used ({}); nothing was changed. Start KneeMap to keep it aside and restore a backup.",
+            store.path().display(),
+            problem.reason()
+        ))),
+    }
+}
+
+fn is_plan_file(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case(PLAN_FILE_EXTENSION))
+}
+
+/// `kneemap import PATH...`: activity files, folders and Strava exports go to the run log; `.kneemap-plan` files
+/// become new plans (the current plan is kept as an earlier plan). One line per file, then a summary; ok when every
+/// file was imported or already there.
+pub fn import(data_dir: Option<&Path>, paths: &[PathBuf], content: &Content) -> Report {
+    let (store, mut data) = match load_for_change(data_dir) {
+        Ok(loaded) => loaded,
+        Err(report) => return report,
+    };
+    let (plan_files, activity_paths): (Vec<&PathBuf>, Vec<&PathBuf>) =
+        paths.iter().partition(|p| is_plan_file(p));
+    let mut lines = Vec::new();
+    let mut ok = true;
+    let mut changed = false;
+    for path in plan_files {
+        match import_plan_file(path, &mut data, content) {
+            Ok(line) => {
+                changed = true;
+                lines.push(line);
+            }
+            Err(line) => {
+                ok = false;
+                lines.push(line);
+            }
+        }
+    }
+    if !activity_paths.is_empty() {
+        let limits = ImportLimits {
+            strava_fallback_units: data.running.settings.units,
+            ..ImportLimits::default()
+        };
+        let owned: Vec<PathBuf> = activity_paths.into_iter().cloned().collect();
+        let report = merge_batch(&mut data.running, import_paths(&owned, &limits));
+        lines.extend(report.lines.iter().map(ToString::to_string));
+        lines.push(report.summary());
+        ok &= report.all_ok();
+        changed |= report.activities_added > 0;
+    }
+    if changed && let Err(e) = store.save(&data) {
+        return Report {
+            ok: false,
+            lines: vec![format!("nothing was saved: {e}")],
+        };
+    }
+    Report { ok, lines }
+}
+
+fn import_plan_file(path: &Path, data: &mut UserData, content: &Content) -> Result<String, String> {
+    let label = path.display();
+    let text = read_limited(path).map_err(|e| format!("{label}: failed: {e}"))?;
+    let imported = parse_plan_file(&text, content).map_err(|problems| {
+        let reasons: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        format!(
+            "{label}: refused, nothing imported:\n  {}",
+            reasons.join("\n  ")
+        )
+    })?;
+    let name = imported.plan.name.clone();
+    let mut plan = imported.plan;
+    if let Some(limits) = imported.pain_limits {
+        plan.pain_thresholds = limits;
+    }
+    let command = PlannerCommand::AddPlan {
+        plan: Box::new(plan),
+        keep_current: true,
+    };
+    let safety = Safety::from_ticked(&content.red_flags, &data.map.ticked_red_flags);
+    match data.planner.apply(content, command, safety) {
+        Applied::Changed => Ok(format!(
+            "{label}: imported the plan \"{name}\" as the current plan"
+        )),
+        Applied::Unchanged => Err(format!("{label}: nothing to import")),
+        Applied::Refused(reason) => Err(format!("{label}: refused: {reason}")),
+    }
+}
+
+/// Reads a plan file, refusing one over the format's size limit without reading it all.
+fn read_limited(path: &Path) -> Result<String, String> {
+    use std::io::Read as _;
+    let limit = crate::export::plan_file::MAX_PLAN_FILE_BYTES as u64;
+    let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
+    let mut bytes = Vec::new();
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| e.to_string())?;
+    if bytes.len() as u64 > limit {
+        return Err(format!("larger than the {limit}-byte limit for plan files"));
+    }
+    String::from_utf8(bytes).map_err(|_| "not UTF-8 text".to_owned())
+}
+
+/// `kneemap runs [--json]`.
+pub fn runs(data_dir: Option<&Path>, json: bool) -> Report {
+    let store = match store_for(data_dir) {
+        Ok(store) => store,
+        Err(e) => {
+            return Report {
+                ok: false,
+                lines: vec![e.to_string()],
+            };
+        }
+    };
+    match store.inspect::<UserData>() {
+        Ok(found) => Report {
+            ok: true,
+            lines: vec![
+                crate::running::listing::format_runs(&found.unwrap_or_default().running, json)
+                    .trim_end()
+                    .to_owned(),
+            ],
+        },
+        Err(problem) => Report {
+            ok: false,
+            lines: vec![format!(
+                "{} cannot be used: {}",
+                store.path().display(),
+                problem.reason()
+            )],
+        },
+    }
+}
+
+/// What `kneemap export` was asked for.
+#[derive(Debug, Clone)]
+pub struct ExportArgs {
+    pub kind: ExportKind,
+    pub out: PathBuf,
+    pub plan_id: Option<u64>,
+    pub letter: bool,
+    /// 1-based week to print, or the whole plan.
+    pub week: Option<usize>,
+    pub author: String,
+}
+
+/// `kneemap export KIND --out FILE`: writes atomically, readable by its owner only.
+pub fn export(data_dir: Option<&Path>, args: &ExportArgs, content: &Content) -> Report {
+    let fail = |line: String| Report {
+        ok: false,
+        lines: vec![line],
+    };
+    let store = match store_for(data_dir) {
+        Ok(store) => store,
+        Err(e) => return fail(e.to_string()),
+    };
+    let data = match store.inspect::<UserData>() {
+        Ok(found) => found.unwrap_or_default(),
+        Err(problem) => {
+            return fail(format!(
+                "{} cannot be used: {}",
+                store.path().display(),
+                problem.reason()
+            ));
+        }
+    };
+    let mut request = ExportRequest::new(args.kind);
+    request.plan_id = args.plan_id;
+    request.paper = if args.letter {
+        Paper::Letter
+    } else {
+        Paper::A4
+    };
+    if let Some(week) = args.week {
+        request.range = PrintRange::Week(week.saturating_sub(1));
+    }
+    request.author.clone_from(&args.author);
+    let today = chrono::Local::now().date_naive();
+    match export_bytes(&data, content, &request, Utc::now(), today) {
+        Ok(bytes) => match crate::store::write_atomically(&args.out, &bytes) {
+            Ok(()) => Report {
+                ok: true,
+                lines: vec![format!(
+                    "wrote {} ({} bytes) to {}",
+                    args.kind.label(),
+                    bytes.len(),
+                    args.out.display()
+                )],
+            },
+            Err(e) => fail(format!("could not write {}: {e}", args.out.display())),
+        },
+        Err(e) => fail(e.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixtures() -> Option<PathBuf> {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures");
+        if dir.is_dir() {
+            Some(dir)
+        } else {
+            eprintln!("skipped: ../shared/fixtures is not here");
+            None
+        }
+    }
+
+    #[test]
+    fn import_then_again_adds_nothing_and_a_bad_file_fails_the_batch() {
+        let Some(fixtures) = fixtures() else { return };
+        let content = Content::embedded().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let gpx = fixtures.join("gpx/garmin-activity.gpx");
+        let first = import(Some(dir.path()), std::slice::from_ref(&gpx), &content);
+        assert!(first.ok, "{:?}", first.lines);
+        let again = import(Some(dir.path()), std::slice::from_ref(&gpx), &content);
+        assert!(again.ok, "already there is fine: {:?}", again.lines);
+        assert!(again.lines.iter().any(|l| l.contains("already there")));
+        let broken = fixtures.join("fit/activity-settings-corruptheader.fit");
+        let mixed = import(Some(dir.path()), &[broken, gpx], &content);
+        assert!(!mixed.ok);
+        let listed = runs(Some(dir.path()), false);
+        assert!(listed.ok);
+        assert_eq!(
+            Store::in_dir(dir.path())
+                .inspect::<UserData>()
+                .unwrap()
+                .unwrap()
+                .running
+                .runs
+                .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn plan_files_round_trip_through_export_and_import() {
+        let content = Content::embedded().unwrap();
+        let source = tempfile::tempdir().unwrap();
+        let mut data = UserData::default();
+        let options = crate::planner::GenerateOptions::new(
+            "it_band_syndrome",
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(),
+        );
+        assert_eq!(
+            data.planner
+                .apply(&content, PlannerCommand::Generate(options), Safety::CLEAR),
+            Applied::Changed
+        );
+        Store::in_dir(source.path()).save(&data).unwrap();
+        let out = source.path().join("shared.kneemap-plan");
+        let args = ExportArgs {
+            kind: ExportKind::Plan,
+            out: out.clone(),
+            plan_id: None,
+            letter: false,
+            week: None,
+            author: "A. Physio".to_owned(),
+        };
+        let written = export(Some(source.path()), &args, &content);
+        assert!(written.ok, "{:?}", written.lines);
+
+        let target = tempfile::tempdir().unwrap();
+        let imported = import(Some(target.path()), std::slice::from_ref(&out), &content);
+        assert!(imported.ok, "{:?}", imported.lines);
+        let loaded = Store::in_dir(target.path())
+            .inspect::<UserData>()
+            .unwrap()
+            .unwrap();
+        let plan = loaded.planner.plan.unwrap();
+        assert_eq!(plan.weeks, data.planner.plan.as_ref().unwrap().weeks);
+
+        std::fs::write(&out, "(format: \"kneemap-plan\", version: 99)").unwrap();
+        let refused = import(Some(target.path()), &[out], &content);
+        assert!(!refused.ok);
+        assert!(refused.lines[0].contains("refused"), "{:?}", refused.lines);
+    }
+
+    #[test]
+    fn a_damaged_store_is_never_changed_by_the_command_line() {
+        let content = Content::embedded().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join(crate::store::FILE_NAME);
+        std::fs::write(&file, "garbage").unwrap();
+        let report = import(Some(dir.path()), &[dir.path().join("x.gpx")], &content);
+        assert!(!report.ok);
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), "garbage");
+    }
+}

@@ -12,6 +12,8 @@ pub enum DialogKind {
     OpenActivityFiles,
     /// A folder (for example an unpacked Strava export).
     OpenFolder,
+    /// A `.kneemap-plan` file to import.
+    OpenPlanFile,
     /// Where to save a file, with a suggested name.
     SaveFile {
         suggested_name: String,
@@ -130,6 +132,11 @@ fn run_dialog(kind: &DialogKind) -> DialogResult {
                 &["gpx", "tcx", "fit", "gz", "zip"],
             )
             .pick_files(),
+        DialogKind::OpenPlanFile => rfd::FileDialog::new()
+            .set_title("Import a plan")
+            .add_filter("KneeMap plan", &[crate::export::PLAN_FILE_EXTENSION])
+            .pick_file()
+            .map(|p| vec![p]),
         DialogKind::OpenFolder => rfd::FileDialog::new()
             .set_title("Import a folder")
             .pick_folder()

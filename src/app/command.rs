@@ -28,6 +28,17 @@ pub enum AppCommand {
     RestoreBackup,
     /// Hide the notice about loading the data (the user has read it).
     DismissDataNotice,
+    /// Write an export to a file (on a background job).
+    Export {
+        request: crate::export::request::ExportRequest,
+        path: std::path::PathBuf,
+    },
+    /// Read and check a `.kneemap-plan` file for the import preview (on a background job).
+    ReadPlanFile(std::path::PathBuf),
+    /// Use the previewed plan: as a new plan (keeping the current one as an earlier plan) or replacing it.
+    AcceptPlanImport { keep_current: bool },
+    /// Drop the previewed plan.
+    DiscardPlanImport,
     /// Take back the last plan edit (Ctrl+Z).
     UndoPlanEdit,
     /// Do the last undone plan edit again (Ctrl+Shift+Z).
@@ -134,6 +145,62 @@ impl KneeMapApp {
                 }
             }
             AppCommand::DismissDataNotice => self.persistence.dismiss_load_notice(),
+            AppCommand::Export { request, path } => {
+                // A snapshot, so the export reflects the data as it is now while the user goes on.
+                let data = self.data.clone();
+                let content = content.clone();
+                let (now, today) = (self.clock.now_utc(), self.clock.today());
+                self.export_message = Some(format!("Saving {}…", request.kind.label()));
+                let wake = self.waker();
+                self.jobs.spawn(
+                    "export",
+                    move || {
+                        let written = crate::export::request::export_bytes(
+                            &data, &content, &request, now, today,
+                        )
+                        .map_err(|e| e.to_string())
+                        .and_then(|bytes| {
+                            crate::store::write_atomically(&path, &bytes)
+                                .map_err(|e| format!("could not write {}: {e}", path.display()))
+                        })
+                        .map(|()| format!("Saved {} to {}.", request.kind.label(), path.display()));
+                        super::jobs::JobDone::Wrote(written)
+                    },
+                    wake,
+                );
+            }
+            AppCommand::ReadPlanFile(path) => {
+                let content = content.clone();
+                let wake = self.waker();
+                self.jobs.spawn(
+                    "plan-file",
+                    move || {
+                        super::jobs::JobDone::PlanRead(crate::export::request::read_plan_file(
+                            &path, &content,
+                        ))
+                    },
+                    wake,
+                );
+            }
+            AppCommand::AcceptPlanImport { keep_current } => {
+                if let Some(imported) = self.plan_preview.take() {
+                    let mut plan = imported.plan;
+                    if let Some(limits) = imported.pain_limits {
+                        plan.pain_thresholds = limits;
+                    }
+                    self.apply_one(
+                        content,
+                        AppCommand::Planner(PlannerCommand::AddPlan {
+                            plan: Box::new(plan),
+                            keep_current,
+                        }),
+                    );
+                }
+            }
+            AppCommand::DiscardPlanImport => {
+                self.plan_preview = None;
+                self.plan_preview_problems.clear();
+            }
             AppCommand::RestoreBackup => {
                 if let Some(data) = self.persistence.restore_backup() {
                     self.data = data;
@@ -241,6 +308,14 @@ impl KneeMapApp {
                     }
                 }
                 super::jobs::JobDone::Wrote(Ok(line)) => self.export_message = Some(line),
+                super::jobs::JobDone::PlanRead(Ok(imported)) => {
+                    self.plan_preview = Some(*imported);
+                    self.plan_preview_problems.clear();
+                }
+                super::jobs::JobDone::PlanRead(Err(problems)) => {
+                    self.plan_preview = None;
+                    self.plan_preview_problems = problems;
+                }
                 super::jobs::JobDone::Wrote(Err(error)) => {
                     self.export_message = Some(format!("Not saved: {error}"));
                 }

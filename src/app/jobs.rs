@@ -12,6 +12,8 @@ pub enum JobDone {
     Imported(ImportBatch),
     /// A file was written (or not): a line for the user.
     Wrote(Result<String, String>),
+    /// A plan file was read and checked whole: the plan to preview, or every reason it was refused.
+    PlanRead(Result<Box<crate::export::ImportedPlan>, Vec<String>>),
 }
 
 /// Background jobs and the channel they report on.

@@ -158,6 +158,12 @@ pub fn draw(ui: &mut Ui, content: &Content, app: &mut KneeMapApp) -> Vec<AppComm
                     exercise_textures: &panels.exercise_textures,
                     can_undo: app.plan_history.can_undo(),
                     can_redo: app.plan_history.can_redo(),
+                    share: crate::ui::planner::ShareContext {
+                        export_message: app.export_message.as_deref(),
+                        preview: app.plan_preview.as_ref(),
+                        preview_problems: &app.plan_preview_problems,
+                        content,
+                    },
                 };
                 commands.extend(planner::planner_tab_ui(
                     ui,

@@ -65,6 +65,10 @@ pub struct KneeMapApp {
     running_message: Option<String>,
     /// The last export's result.
     export_message: Option<String>,
+    /// A plan file read and checked, waiting for "add" or "replace".
+    plan_preview: Option<crate::export::ImportedPlan>,
+    /// Why the last plan file was refused, one line per problem.
+    plan_preview_problems: Vec<String>,
     /// Asks for a repaint from a background thread when a job finishes.
     repaint: Option<egui::Context>,
 }
@@ -120,6 +124,8 @@ impl KneeMapApp {
             jobs: jobs::Jobs::default(),
             running_message: None,
             export_message: None,
+            plan_preview: None,
+            plan_preview_problems: Vec::new(),
             repaint: Some(ctx.clone()),
         }
     }

@@ -8,8 +8,9 @@ use chrono::Utc;
 
 use super::{Report, store_for};
 use crate::content::Content;
+use crate::export::request::read_plan_file;
 use crate::export::request::{ExportKind, ExportRequest, export_bytes};
-use crate::export::{PLAN_FILE_EXTENSION, Paper, PrintRange, parse_plan_file};
+use crate::export::{PLAN_FILE_EXTENSION, Paper, PrintRange};
 use crate::map::triage::Safety;
 use crate::planner::{Applied, PlannerCommand};
 use crate::running::import::{ImportLimits, import_paths, merge_batch};
@@ -85,9 +86,7 @@ pub fn import(data_dir: Option<&Path>, paths: &[PathBuf], content: &Content) -> 
 
 fn import_plan_file(path: &Path, data: &mut UserData, content: &Content) -> Result<String, String> {
     let label = path.display();
-    let text = read_limited(path).map_err(|e| format!("{label}: failed: {e}"))?;
-    let imported = parse_plan_file(&text, content).map_err(|problems| {
-        let reasons: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    let imported = read_plan_file(path, content).map_err(|reasons| {
         format!(
             "{label}: refused, nothing imported:\n  {}",
             reasons.join("\n  ")
@@ -110,21 +109,6 @@ fn import_plan_file(path: &Path, data: &mut UserData, content: &Content) -> Resu
         Applied::Unchanged => Err(format!("{label}: nothing to import")),
         Applied::Refused(reason) => Err(format!("{label}: refused: {reason}")),
     }
-}
-
-/// Reads a plan file, refusing one over the format's size limit without reading it all.
-fn read_limited(path: &Path) -> Result<String, String> {
-    use std::io::Read as _;
-    let limit = crate::export::plan_file::MAX_PLAN_FILE_BYTES as u64;
-    let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
-    let mut bytes = Vec::new();
-    file.take(limit + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| e.to_string())?;
-    if bytes.len() as u64 > limit {
-        return Err(format!("larger than the {limit}-byte limit for plan files"));
-    }
-    String::from_utf8(bytes).map_err(|_| "not UTF-8 text".to_owned())
 }
 
 /// `kneemap runs [--json]`.

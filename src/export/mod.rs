@@ -1,8 +1,8 @@
 //! Exports of the user's data (calendar, printable sessions, physio report, CSV, JSON) and the `.kneemap-plan`
 //! hand-off file: pure functions from the planner's types to bytes or text, and back for plan files.
 //!
-//! No egui and no file system here: every function takes plain data and returns the file's contents; the app and
-//! the command line decide where to write them ([`request`] is the one entry point both use).
+//! No egui and no file writing here: every function takes plain data and returns the file's contents; the app and
+//! the command line decide where to write them (the one read is `request::read_plan_file`, size-limited) ([`request`] is the one entry point both use).
 
 pub mod csv;
 pub mod ics;

@@ -140,6 +140,33 @@ pub fn plan_for(data: &UserData, plan_id: Option<u64>) -> Result<&Plan, RequestE
     }
 }
 
+/// Reads a plan file, refusing one over the format's size limit without reading it all.
+fn read_limited(path: &std::path::Path) -> Result<String, String> {
+    use std::io::Read as _;
+    let limit = super::plan_file::MAX_PLAN_FILE_BYTES as u64;
+    let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
+    let mut bytes = Vec::new();
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| e.to_string())?;
+    if bytes.len() as u64 > limit {
+        return Err(format!("larger than the {limit}-byte limit for plan files"));
+    }
+    String::from_utf8(bytes).map_err(|_| "not UTF-8 text".to_owned())
+}
+
+/// Reads and checks a plan file whole: the plan, or every reason it is refused (the app's import preview and
+/// `kneemap import` both use this).
+pub fn read_plan_file(
+    path: &std::path::Path,
+    content: &Content,
+) -> Result<Box<super::ImportedPlan>, Vec<String>> {
+    let text = read_limited(path).map_err(|e| vec![format!("{}: {e}", path.display())])?;
+    super::parse_plan_file(&text, content)
+        .map(Box::new)
+        .map_err(|problems| problems.iter().map(ToString::to_string).collect())
+}
+
 /// The bytes of the requested export. `now` stamps calendars and plan files; `today` places the report.
 pub fn export_bytes(
     data: &UserData,

@@ -7,6 +7,7 @@ mod history;
 mod log;
 mod programme;
 mod session;
+pub mod share;
 mod week;
 
 use std::collections::BTreeSet;
@@ -14,6 +15,8 @@ use std::time::Duration;
 
 use chrono::NaiveDate;
 use egui::{Color32, RichText, Ui};
+
+pub use share::{ShareContext, ShareUi};
 
 use super::exercises::ExerciseTextures;
 use super::theme;
@@ -30,10 +33,17 @@ pub enum PlannerView {
     Generate,
     Session,
     History,
+    Share,
 }
 
 impl PlannerView {
-    const ALL: [Self; 4] = [Self::Week, Self::Generate, Self::Session, Self::History];
+    const ALL: [Self; 5] = [
+        Self::Week,
+        Self::Generate,
+        Self::Session,
+        Self::History,
+        Self::Share,
+    ];
 
     fn label(self) -> &'static str {
         match self {
@@ -41,6 +51,7 @@ impl PlannerView {
             Self::Generate => "Suggest a programme",
             Self::Session => "Run a session",
             Self::History => "Log & history",
+            Self::Share => "Export & share",
         }
     }
 }
@@ -67,7 +78,7 @@ impl Default for GeneratorForm {
 
 /// The Planner tab's own runtime state (not saved): which view, which week, and the values of forms not yet
 /// submitted.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub struct PlannerUi {
     pub view: PlannerView,
     /// Week shown in the week plan.
@@ -79,6 +90,8 @@ pub struct PlannerUi {
     pub pain_before: u8,
     /// The exercise selected on the week board (week, day, index), edited beside the board.
     pub selected: Option<(usize, usize, usize)>,
+    /// The export and plan-import view's options and dialogs.
+    pub share: share::ShareUi,
 }
 
 /// What the planner needs to know about the rest of the app this frame.
@@ -97,6 +110,8 @@ pub struct PlannerContext<'a> {
     /// Whether Undo and Redo have a plan edit to act on.
     pub can_undo: bool,
     pub can_redo: bool,
+    /// Export results and the plan-import preview.
+    pub share: share::ShareContext<'a>,
 }
 
 impl PlannerContext<'_> {
@@ -166,6 +181,7 @@ pub fn planner_tab_ui(
             PlannerView::History => {
                 history::history_ui(ui, content, data, state, context, &mut commands);
             }
+            PlannerView::Share => share::share_ui(ui, data, state, &context.share, &mut commands),
         });
     commands
 }

@@ -1,4 +1,4 @@
-//! The Export & share view and the Running tab on the real app (egui_kittest, by accessible labels): every export
+//! The Export & share view and the Running tab on the real app (`egui_kittest`, by accessible labels): every export
 //! through the same command the menu's file dialog sends, a plan file imported after its preview, a broken one
 //! refused with its reasons, and a watch file imported through the path the dialog fills in.
 

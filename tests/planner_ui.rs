@@ -497,3 +497,22 @@ fn drag_an_exercise_to_another_day_then_undo_and_redo() {
     harness.run();
     assert_eq!(days(harness)[4], ["glute_bridge"]);
 }
+
+#[test]
+fn an_under_16_gets_no_heavy_load_programme_whatever_the_form_says() {
+    let content = Content::embedded().unwrap();
+    let mut app = planner_app();
+    let harness = &mut app.harness;
+    harness.get_by_label("Age Under 16").click_accesskit();
+    harness.run();
+    let heavy = content
+        .programmes
+        .iter()
+        .find(|p| p.phases.iter().any(|phase| phase.heavy_load))
+        .unwrap()
+        .condition
+        .clone();
+    generate(harness, &content, &heavy);
+    assert!(harness.state().planner_data().plan.is_none());
+    harness.get_by_label_contains("clinician");
+}

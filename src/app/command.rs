@@ -86,7 +86,11 @@ impl KneeMapApp {
                     self.persistence.mark_dirty();
                 }
             }
-            AppCommand::Planner(command) => {
+            AppCommand::Planner(mut command) => {
+                // The runner's age band, as the user gave it, decides which programmes may be suggested.
+                if let PlannerCommand::Generate(options) = &mut command {
+                    options.age_band = self.data.map.age_band;
+                }
                 let safety = self.safety(content);
                 let is_edit = command.is_plan_edit();
                 let before = is_edit.then(|| self.data.planner.plan.clone());

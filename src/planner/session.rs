@@ -385,6 +385,7 @@ impl LogDraft {
     fn into_log(self, id: u64) -> SessionLog {
         let mut log = SessionLog::new(id, self.date, self.week, self.day);
         log.entries = self.entries;
+        log.pain_before = self.pain_before;
         log.pain_during = self.pain_during;
         log.effort = self.effort;
         log.notes = self.notes;
@@ -726,6 +727,11 @@ mod tests {
         assert_eq!(log.id, next_log_id(&data.logs));
         assert_eq!(log.pain_during, 10, "clamped");
         assert_eq!(log.effort, 7);
+        assert_eq!(
+            log.pain_before,
+            Some(4),
+            "the next-morning check compares with this"
+        );
         assert_eq!(log.notes.chars().count(), MAX_NOTES_CHARS);
         assert_eq!(log.entries[0].sets_done, 2);
         assert_eq!(

@@ -19,5 +19,6 @@ pub mod planner;
 pub mod running;
 pub mod store;
 pub mod ui;
+pub mod week;
 
 pub use app::KneeMapApp;

@@ -164,6 +164,7 @@ pub fn draw(ui: &mut Ui, content: &Content, app: &mut KneeMapApp) -> Vec<AppComm
                         preview_problems: &app.plan_preview_problems,
                         content,
                     },
+                    running: &app.data.running,
                 };
                 commands.extend(planner::planner_tab_ui(
                     ui,

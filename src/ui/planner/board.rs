@@ -28,11 +28,16 @@ pub(super) fn item_name<'a>(content: &'a Content, planned: &'a PlannedExercise) 
         .map_or(planned.exercise_id.as_str(), |e| e.name.as_str())
 }
 
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the board draws a plan week and its runs, and needs the panel state and the command sink"
+)]
 pub(super) fn board_ui(
     ui: &mut Ui,
     content: &Content,
     plan: &Plan,
     week: usize,
+    runs: &[Vec<crate::week::RunItem>; 7],
     state: &mut PlannerUi,
     context: &PlannerContext<'_>,
     commands: &mut Vec<AppCommand>,
@@ -79,6 +84,9 @@ pub(super) fn board_ui(
                                     moved = Some(slot);
                                 }
                             }
+                            for run in &runs[day] {
+                                run_item_ui(ui, run, context.running.settings.units);
+                            }
                             day_actions_ui(ui, content, plan, week, day, state, context, commands);
                         });
                         if let Some(dragged) = dropped
@@ -100,6 +108,33 @@ pub(super) fn board_ui(
             to_index,
         }));
         state.selected = None;
+    }
+}
+
+/// A run or cross-training session on a day card (not draggable: runs are edited in the Running tab).
+fn run_item_ui(ui: &mut Ui, run: &crate::week::RunItem, units: crate::running::Units) {
+    let what = if run.sport == crate::running::Sport::Run {
+        "Run".to_owned()
+    } else {
+        run.sport.label().to_owned()
+    };
+    let distance = if run.distance_m > 0.0 {
+        format!(
+            " {:.1} {}",
+            units.from_metres(run.distance_m),
+            units.short_label()
+        )
+    } else {
+        format!(" {} min", run.duration_secs / 60)
+    };
+    let status = if run.planned { " (planned)" } else { " (done)" };
+    let response = ui.label(
+        RichText::new(format!("{what}{distance}{status}"))
+            .small()
+            .color(theme::colors(ui).accent),
+    );
+    if let Some(reason) = &run.swapped_because {
+        response.on_hover_text(format!("Swapped to cross-training: {reason}"));
     }
 }
 

@@ -112,6 +112,8 @@ pub struct PlannerContext<'a> {
     pub can_redo: bool,
     /// Export results and the plan-import preview.
     pub share: share::ShareContext<'a>,
+    /// Runs and cross-training, shown in the same week as the strength sessions.
+    pub running: &'a crate::running::RunningData,
 }
 
 impl PlannerContext<'_> {

@@ -112,9 +112,19 @@ pub(super) fn week_ui(
                 .color(theme::colors(ui).warning_text),
         );
     }
+    // Runs of the same week, and what the two together say.
+    let runs = crate::week::monday_of_week(plan, week)
+        .map(|monday| crate::week::runs_by_day(context.running, monday))
+        .unwrap_or_default();
+    for warning in crate::week::combined_warnings(plan, week, &runs, content) {
+        ui.label(
+            RichText::new(format!("Warning: {}", warning.text))
+                .color(theme::colors(ui).warning_text),
+        );
+    }
     ui.add_space(4.0);
 
-    board::board_ui(ui, content, plan, week, state, context, commands);
+    board::board_ui(ui, content, plan, week, &runs, state, context, commands);
     if let Some((_, day, index)) = state.selected
         && let Some(planned) = week_plan.days.get(day).and_then(|d| d.exercises.get(index))
     {

@@ -97,13 +97,13 @@ pub fn draw(ui: &mut Ui, content: &Content, app: &mut KneeMapApp) -> Vec<AppComm
         // The week board gets the width; one click brings the map back.
         egui::Panel::left("map_strip")
             .resizable(false)
-            .exact_size(46.0)
+            .exact_size(58.0)
             .show(ui, |ui| {
                 ui.add_space(6.0);
                 let button = ui
                     .add(
                         egui::Button::new(RichText::new("Map").strong())
-                            .min_size(egui::vec2(34.0, 60.0)),
+                            .min_size(egui::vec2(44.0, 60.0)),
                     )
                     .on_hover_text("Show the knee map beside the planner");
                 button.widget_info(|| {

@@ -12,7 +12,7 @@ use crate::planner::{self, Plan, PlannedExercise, PlannerCommand, SessionCommand
 use crate::ui::{theme, widgets};
 
 /// Narrowest a day column gets; below this the board scrolls sideways.
-const MIN_COLUMN_WIDTH: f32 = 132.0;
+const MIN_COLUMN_WIDTH: f32 = 112.0;
 
 /// What is dragged: an exercise of the shown week.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -147,11 +147,10 @@ fn day_header_ui(ui: &mut Ui, plan: &Plan, week: usize, day: usize, is_today: bo
         };
         ui.label(RichText::new(title).strong());
         if is_today {
-            widgets::chip(
-                ui,
-                "today",
-                theme::colors(ui).accent,
-                theme::colors(ui).on_accent_text,
+            ui.label(
+                RichText::new("today")
+                    .strong()
+                    .color(theme::colors(ui).accent),
             );
         }
     });
@@ -264,14 +263,21 @@ fn day_actions_ui(
             );
             state.view = PlannerView::Session;
         }
-        copy_day_menu(ui, week, day, plan.weeks.len(), commands);
-        let clear = ui
-            .button("Clear")
-            .on_hover_text("Remove every exercise from this day");
-        let clear_label = format!("Clear {day_name}");
-        clear.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &clear_label));
-        if clear.clicked() {
-            commands.push(AppCommand::Planner(PlannerCommand::ClearDay { week, day }));
-        }
+        // Copy and clear are rarer: one menu keeps the card short.
+        let more_label = format!("More for {day_name}: copy or clear");
+        let more = ui.menu_button("More", |ui| {
+            copy_day_menu(ui, week, day, plan.weeks.len(), commands);
+            let clear = ui
+                .button("Clear the day")
+                .on_hover_text("Remove every exercise from this day");
+            let clear_label = format!("Clear {day_name}");
+            clear.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &clear_label));
+            if clear.clicked() {
+                commands.push(AppCommand::Planner(PlannerCommand::ClearDay { week, day }));
+                ui.close();
+            }
+        });
+        more.response
+            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &more_label));
     });
 }

@@ -83,6 +83,8 @@ pub struct PlannerUi {
     pub view: PlannerView,
     /// Week shown in the week plan.
     pub week: usize,
+    /// The user has picked a week; until then the week plan opens on the current week.
+    pub week_chosen: bool,
     pub generator: GeneratorForm,
     /// Next-morning pain on its slider, before it is saved.
     pub morning_pain: u8,

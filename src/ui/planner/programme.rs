@@ -134,6 +134,7 @@ pub(super) fn generate_ui(
         commands.push(PlannerCommand::Generate(options).into());
         state.view = PlannerView::Week;
         state.week = 0;
+        state.week_chosen = false;
         state.selected = None;
     }
     if !ready {

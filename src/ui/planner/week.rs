@@ -22,6 +22,9 @@ pub(super) fn week_ui(
         return;
     };
     let week_count = plan.weeks.len();
+    if !state.week_chosen {
+        state.week = plan.week_index_for(context.today).unwrap_or(0);
+    }
     state.week = state.week.min(week_count.saturating_sub(1));
     let week = state.week;
     widgets::heading(ui, &plan.name, 2);
@@ -50,6 +53,7 @@ pub(super) fn week_ui(
             .clicked()
         {
             state.week = week - 1;
+            state.week_chosen = true;
         }
         let first_day = plan.date_of(week, 0).map(date_label).unwrap_or_default();
         ui.label(
@@ -64,6 +68,7 @@ pub(super) fn week_ui(
             .clicked()
         {
             state.week = week + 1;
+            state.week_chosen = true;
         }
         if ui.button("Add a week").clicked() {
             commands.push(AppCommand::Planner(PlannerCommand::AddWeek));

@@ -215,7 +215,7 @@ fn a_clinician_led_condition_gives_its_reason_and_no_programme() {
     for condition in growth_plate_conditions(&content) {
         let reason = condition.clinician_led.as_deref().unwrap();
         let name = format!("{} ({})", condition.lay_name, condition.clinical_name);
-        harness.get_by_label_contains(&name).click();
+        harness.get_by_label_contains(&name).click_accesskit();
         harness.run();
         assert_eq!(
             harness.state().state().open_condition.as_deref(),
@@ -242,7 +242,9 @@ fn the_symptom_questions_fold_until_answered() {
         .question;
     assert!(harness.query_by_label(question).is_none(), "folded at first");
     click_label(&mut harness, "Refine with symptom questions");
-    click_label(&mut harness, question);
+    // The questions sit below the summary and the ranking, so the checkbox may be scrolled out of view.
+    harness.get_by_label(question).click_accesskit();
+    harness.run();
     assert_eq!(harness.state().state().yes_answers.len(), 1);
     harness.get_by_label_contains("Ranked higher because you said");
     // Answered: the section stays open.

@@ -35,9 +35,7 @@ fn click_label(harness: &mut Harness<'static, KneeMapApp>, label: &str) {
 }
 
 fn banner_count(harness: &Harness<'static, KneeMapApp>) -> usize {
-    harness
-        .query_all_by_label_contains(BANNER_LABEL)
-        .count()
+    harness.query_all_by_label_contains(BANNER_LABEL).count()
 }
 
 /// Checkbox of a red flag in the checklist, if it is shown.
@@ -50,13 +48,11 @@ fn flag_checkbox_shown(harness: &Harness<'static, KneeMapApp>, flag: &RedFlag) -
 /// Whether "Also consider" lists `condition` as a link (the open condition is the panel's heading instead).
 fn listed_as_alternative(harness: &Harness<'static, KneeMapApp>, condition: &Condition) -> bool {
     let name = format!("{} ({})", condition.lay_name, condition.clinical_name);
-    harness
-        .query_all_by_role(egui::Role::Link)
-        .any(|node| {
-            node.accesskit_node()
-                .label()
-                .is_some_and(|label| label.starts_with(&name))
-        })
+    harness.query_all_by_role(egui::Role::Link).any(|node| {
+        node.accesskit_node()
+            .label()
+            .is_some_and(|label| label.starts_with(&name))
+    })
 }
 
 fn growth_plate_conditions(content: &Content) -> Vec<&Condition> {
@@ -73,13 +69,23 @@ fn every_red_flag_alone_raises_its_urgency_headline_and_who_to_see() {
     let mut harness = app_harness();
     assert!(content.red_flags.len() >= 10, "issue 7 added flags");
     for flag in &content.red_flags {
-        assert_eq!(banner_count(&harness), 0, "no banner before ticking {}", flag.id);
+        assert_eq!(
+            banner_count(&harness),
+            0,
+            "no banner before ticking {}",
+            flag.id
+        );
         harness
             .get_by_role_and_label(egui::Role::CheckBox, &flag.text)
             .click_accesskit();
         harness.run();
         assert_eq!(
-            harness.state().state().ticked_red_flags.iter().collect::<Vec<_>>(),
+            harness
+                .state()
+                .state()
+                .ticked_red_flags
+                .iter()
+                .collect::<Vec<_>>(),
             vec![&flag.id],
             "only {} is ticked",
             flag.id
@@ -104,7 +110,11 @@ fn every_red_flag_alone_raises_its_urgency_headline_and_who_to_see() {
         harness.run();
         assert!(harness.state().state().ticked_red_flags.is_empty());
     }
-    assert_eq!(banner_count(&harness), 0, "the banner goes once nothing is ticked");
+    assert_eq!(
+        banner_count(&harness),
+        0,
+        "the banner goes once nothing is ticked"
+    );
 }
 
 #[test]
@@ -117,14 +127,22 @@ fn under_16_shows_the_child_checks_and_the_growth_plate_conditions() {
         .collect();
     assert!(!child_flags.is_empty(), "a limp check exists for children");
     let growth = growth_plate_conditions(&content);
-    assert_eq!(growth.len(), 2, "Osgood-Schlatter and Sinding-Larsen-Johansson");
+    assert_eq!(
+        growth.len(),
+        2,
+        "Osgood-Schlatter and Sinding-Larsen-Johansson"
+    );
 
     let mut harness = app_harness();
     harness.get_by_label("How old is the runner?");
     click_label(&mut harness, &format!("Age {}", AgeBand::Under16.label()));
     assert_eq!(harness.state().state().age_band, Some(AgeBand::Under16));
     for flag in &child_flags {
-        assert!(flag_checkbox_shown(&harness, flag), "{} shown for under-16s", flag.id);
+        assert!(
+            flag_checkbox_shown(&harness, flag),
+            "{} shown for under-16s",
+            flag.id
+        );
     }
     harness
         .get_by_role_and_label(egui::Role::Button, "Below the kneecap, on the tendon")
@@ -151,7 +169,11 @@ fn age_16_to_39_hides_the_child_checks_and_the_growth_plate_conditions() {
         .iter()
         .filter(|f| f.only_for_ages.contains(&AgeBand::Under16))
     {
-        assert!(!flag_checkbox_shown(&harness, flag), "{} hidden for adults", flag.id);
+        assert!(
+            !flag_checkbox_shown(&harness, flag),
+            "{} hidden for adults",
+            flag.id
+        );
     }
     harness
         .get_by_role_and_label(egui::Role::Button, "Below the kneecap, on the tendon")
@@ -159,9 +181,11 @@ fn age_16_to_39_hides_the_child_checks_and_the_growth_plate_conditions() {
     harness.run();
     harness.get_by_label("Also consider");
     // The adult alternatives are still listed, so the check below looks at a real list.
-    assert!(harness.query_all_by_role(egui::Role::Link).any(|n| {
-        n.accesskit_node().label().is_some_and(|l| l.contains(" ("))
-    }));
+    assert!(
+        harness
+            .query_all_by_role(egui::Role::Link)
+            .any(|n| { n.accesskit_node().label().is_some_and(|l| l.contains(" (")) })
+    );
     for condition in growth_plate_conditions(&content) {
         assert!(
             !listed_as_alternative(&harness, condition),
@@ -223,7 +247,10 @@ fn a_clinician_led_condition_gives_its_reason_and_no_programme() {
         );
         harness.get_by_label("Managed with a physiotherapist or doctor");
         let reason_rect = harness.get_by_label(reason).rect();
-        assert!(reason_rect.bottom() <= WINDOW_HEIGHT, "the reason is on the first screen");
+        assert!(
+            reason_rect.bottom() <= WINDOW_HEIGHT,
+            "the reason is on the first screen"
+        );
         assert!(harness.query_by_label("Suggested programme").is_none());
         assert!(harness.query_by_label_contains("Phase 1:").is_none());
     }
@@ -240,7 +267,10 @@ fn the_symptom_questions_fold_until_answered() {
         .find(|q| q.id == "pain_tip_kneecap_jumping")
         .unwrap()
         .question;
-    assert!(harness.query_by_label(question).is_none(), "folded at first");
+    assert!(
+        harness.query_by_label(question).is_none(),
+        "folded at first"
+    );
     click_label(&mut harness, "Refine with symptom questions");
     // The questions sit below the summary and the ranking, so the checkbox may be scrolled out of view.
     harness.get_by_label(question).click_accesskit();
@@ -249,4 +279,31 @@ fn the_symptom_questions_fold_until_answered() {
     harness.get_by_label_contains("Ranked higher because you said");
     // Answered: the section stays open.
     harness.get_by_label(question);
+}
+
+#[test]
+fn the_pain_limit_offers_the_models_range_and_explains_it_from_the_content() {
+    let content = content();
+    let monitoring = &content.pain_monitoring;
+    let mut harness = app_harness();
+    click_label(&mut harness, "Planner");
+    click_label(&mut harness, "Log & history");
+    harness.get_by_label("Pain limits");
+    for claim in &monitoring.explanation {
+        harness.get_by_label(&claim.text);
+    }
+    let spin = harness.get_by_role_and_label(
+        egui::Role::SpinButton,
+        "Highest pain during exercise for this plan",
+    );
+    let node = spin.accesskit_node();
+    assert_eq!(
+        node.numeric_value(),
+        Some(f64::from(monitoring.default_max_during))
+    );
+    assert_eq!(node.min_numeric_value(), Some(0.0));
+    assert_eq!(
+        node.max_numeric_value(),
+        Some(f64::from(monitoring.highest_max_during))
+    );
 }

@@ -266,12 +266,24 @@ fn condition_body_ui(
     condition: &Condition,
     commands: &mut Vec<Command>,
 ) {
-    widgets::section_title(ui, &format!("More about {}", condition.lay_name.to_lowercase()));
+    widgets::section_title(
+        ui,
+        &format!("More about {}", condition.lay_name.to_lowercase()),
+    );
     widgets::claims_ui(ui, content, after_summary(&condition.summary));
     let sections = [
-        ("More on where it hurts", after_summary(&condition.where_it_hurts)),
-        ("What it feels like", condition.what_it_feels_like.as_slice()),
-        ("What makes it worse", condition.what_makes_it_worse.as_slice()),
+        (
+            "More on where it hurts",
+            after_summary(&condition.where_it_hurts),
+        ),
+        (
+            "What it feels like",
+            condition.what_it_feels_like.as_slice(),
+        ),
+        (
+            "What makes it worse",
+            condition.what_makes_it_worse.as_slice(),
+        ),
     ];
     for (title, claims) in sections {
         if claims.is_empty() {

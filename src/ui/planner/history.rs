@@ -144,6 +144,9 @@ pub(super) fn history_ui(
     }
 }
 
+/// Accessible name of the pain-limit control (tests look for it).
+const PAIN_LIMIT_LABEL: &str = "Highest pain during exercise for this plan";
+
 /// The plan's pain limits: where they come from (content, with sources), the limit during exercise within the
 /// range the pain-monitoring model accepts, and the next-morning and week-to-week checks.
 fn pain_limits_ui(
@@ -170,33 +173,29 @@ fn pain_limits_ui(
                 .suffix("/10"),
         )
         .widget_info(|| {
-            egui::WidgetInfo::labeled(
-                egui::Role::SpinButton,
-                true,
-                "Highest pain during exercise for this plan",
-            )
+            // The value stays in what a screen reader hears; the range is exposed by the drag value itself.
+            let mut info = egui::WidgetInfo::drag_value(true, f64::from(max_during));
+            info.label = Some(PAIN_LIMIT_LABEL.to_owned());
+            info
         });
-        let default_label = format!("Use the cautious default ({}/10)", monitoring.default_max_during);
+        let default_label = format!(
+            "Use the cautious default ({}/10)",
+            monitoring.default_max_during
+        );
         if max_during != monitoring.default_max_during && ui.button(&default_label).clicked() {
             max_during = monitoring.default_max_during;
         }
     });
-    ui.label(
-        RichText::new(format!(
-            "{}/10 is the cautious default; you may choose 0 to {highest}/10.",
-            monitoring.default_max_during
-        ))
-        .small()
-        .color(theme::colors(ui).muted_text),
-    );
     if let Err(error) = data
         .thresholds
         .clone()
         .with_max_during(data.thresholds.max_during, monitoring)
     {
         ui.label(
-            RichText::new(format!("Your saved limit is too high: {error}. Choose a lower one."))
-                .color(theme::colors(ui).warning_text),
+            RichText::new(format!(
+                "Your saved limit is too high: {error}. Choose a lower one."
+            ))
+            .color(theme::colors(ui).warning_text),
         );
     }
     if max_during != thresholds.max_during {

@@ -28,6 +28,20 @@ pub fn about_tab_ui(ui: &mut Ui, content: &Content) {
                 "KneeMap works entirely offline. It has no network code, no accounts and no telemetry: what you \
                  tick and log stays on this computer.",
             );
+            widgets::section_title(ui, "How much pain exercise may cause");
+            widgets::claims_ui(ui, content, &content.pain_monitoring.explanation);
+            let clinician_led: Vec<_> = content
+                .conditions
+                .iter()
+                .filter_map(|c| c.clinician_led.as_ref().map(|reason| (c, reason)))
+                .collect();
+            if !clinician_led.is_empty() {
+                widgets::section_title(ui, "Conditions without a self-guided programme");
+                for (condition, reason) in clinician_led {
+                    ui.label(RichText::new(&condition.lay_name).strong());
+                    ui.label(reason);
+                }
+            }
             widgets::section_title(ui, "Evidence levels");
             for level in [EvidenceLevel::High, EvidenceLevel::Moderate, EvidenceLevel::Low, EvidenceLevel::Unrated] {
                 ui.horizontal(|ui| {

@@ -1,16 +1,28 @@
-//! The condition panel: names, symptoms, causes with evidence, first steps, exercises, timeline, when to see
-//! someone and sources — with "Also consider" and the symptom questions that re-rank the candidates.
+//! The condition panel: a short summary first (what it is, where it hurts, what helps first, when to see
+//! someone), then a compact "Also consider" ranking and the symptom questions that re-rank it, then the full
+//! body — causes with evidence, exercises and the programme's phases, timeline and sources.
 
 use egui::{RichText, Ui};
 
 use super::{theme, widgets};
-use crate::content::{Condition, Content};
+use crate::content::{Claim, Condition, Content};
 use crate::map::ranking::{self, Candidate};
 use crate::map::state::{Command, MapState};
 
 /// Heading text of a condition panel (also what tests look for).
 pub fn panel_heading(condition: &Condition) -> String {
     format!("{} — {}", condition.lay_name, condition.clinical_name)
+}
+
+/// Accessible name of the summary block at the top of a condition panel (tests look for it).
+pub const SUMMARY_LABEL: &str = "Condition summary";
+
+/// Title of the collapsing section with the symptom questions.
+pub const QUESTIONS_TITLE: &str = "Refine with symptom questions";
+
+/// The claims of a summary topic that the summary block does not show (it shows the first).
+fn after_summary(claims: &[Claim]) -> &[Claim] {
+    claims.get(1..).unwrap_or_default()
 }
 
 /// The Condition tab.
@@ -30,22 +42,25 @@ pub fn condition_tab_ui(ui: &mut Ui, content: &Content, state: &MapState) -> Vec
         .and_then(|id| content.location(id));
 
     widgets::heading(ui, &panel_heading(condition), 1);
-    match location {
-        Some(location) => ui.label(
-            RichText::new(format!(
-                "One possible explanation for pain at: {}. Educational information, not a diagnosis.",
-                location.label
-            ))
-            .color(theme::colors(ui).muted_text),
+    let context = match location {
+        Some(location) => format!(
+            "One possible explanation for pain at: {}. Educational information, not a diagnosis.",
+            location.label
         ),
-        None => ui.label(RichText::new("Educational information, not a diagnosis.").color(theme::colors(ui).muted_text)),
+        None => "Educational information, not a diagnosis.".to_owned(),
     };
-    ui.add_space(4.0);
+    ui.label(
+        RichText::new(context)
+            .small()
+            .color(theme::colors(ui).muted_text),
+    );
+    ui.add_space(2.0);
 
     egui::ScrollArea::vertical()
         .id_salt(("condition_scroll", &condition.id))
         .auto_shrink([false, false])
         .show(ui, |ui| {
+            summary_ui(ui, content, condition);
             if let Some(location) = location {
                 let candidates =
                     ranking::rank(content, location, &state.yes_answers, state.age_band);
@@ -56,6 +71,58 @@ pub fn condition_tab_ui(ui: &mut Ui, content: &Content, state: &MapState) -> Vec
             condition_body_ui(ui, content, condition, &mut commands);
         });
     commands
+}
+
+/// The answer first: what it is, where it hurts, what helps first and when to see someone, one claim each with
+/// its evidence; a clinician-led condition says so before anything else.
+fn summary_ui(ui: &mut Ui, content: &Content, condition: &Condition) {
+    if let Some(reason) = &condition.clinician_led {
+        egui::Frame::new()
+            .fill(theme::colors(ui).error_fill)
+            .corner_radius(6.0)
+            .inner_margin(8)
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                widgets::heading(ui, "Managed with a physiotherapist or doctor", 2);
+                ui.label(RichText::new(reason).color(theme::colors(ui).error_text));
+                ui.label(
+                    RichText::new(
+                        "KneeMap offers no self-guided programme for this condition; the planner will not \
+                         generate one.",
+                    )
+                    .small()
+                    .color(theme::colors(ui).error_text),
+                );
+            });
+        ui.add_space(4.0);
+    }
+    let topics: [(&str, &[Claim]); 4] = [
+        ("What it is", &condition.summary),
+        ("Where it hurts", &condition.where_it_hurts),
+        ("What helps first", &condition.what_helps_first),
+        ("When to see someone", &condition.see_someone_if),
+    ];
+    let response = egui::Frame::new()
+        .fill(theme::colors(ui).notice_fill)
+        .corner_radius(6.0)
+        .inner_margin(8)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            for (title, claims) in topics {
+                if let Some(claim) = claims.first() {
+                    // The title runs into its text, so each topic takes as few lines as it can.
+                    ui.horizontal_wrapped(|ui| {
+                        widgets::heading(ui, title, 3);
+                        ui.label(&claim.text);
+                    });
+                    widgets::evidence_line(ui, content, content.claim_level(claim), &claim.sources);
+                    ui.add_space(2.0);
+                }
+            }
+        })
+        .response;
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Group, true, SUMMARY_LABEL));
+    ui.add_space(4.0);
 }
 
 fn welcome_ui(ui: &mut Ui, content: &Content) {
@@ -70,13 +137,15 @@ fn welcome_ui(ui: &mut Ui, content: &Content) {
         .show(ui, |ui| {
             widgets::section_title(ui, "Why running can make a knee hurt");
             widgets::claims_ui(ui, content, &content.guidance.introduction);
-            widgets::section_title(ui, "The five conditions KneeMap covers");
+            widgets::section_title(ui, "The conditions KneeMap covers");
             for condition in &content.conditions {
                 ui.label(format!("• {}", panel_heading(condition)));
             }
         });
 }
 
+/// The ranking, one line per candidate: why it fits is on hover (and read out with the name); the
+/// "Ranked higher because …" explanation of an answered question shows as small text under it.
 fn also_consider_ui(
     ui: &mut Ui,
     content: &Content,
@@ -86,12 +155,14 @@ fn also_consider_ui(
 ) {
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
-        widgets::heading(ui, "Also consider", 2);
-        ui.label(
-            RichText::new("Other conditions that fit this spot, most likely first. Answer the questions below to re-rank them.")
-                .small()
-                .color(theme::colors(ui).muted_text),
-        );
+        ui.horizontal_wrapped(|ui| {
+            widgets::heading(ui, "Also consider", 2);
+            ui.label(
+                RichText::new("most likely first; hover a name for why it fits")
+                    .small()
+                    .color(theme::colors(ui).muted_text),
+            );
+        });
         for (rank, candidate) in candidates.iter().enumerate() {
             let Some(condition) = content.condition(&candidate.condition_id) else {
                 continue;
@@ -100,40 +171,72 @@ fn also_consider_ui(
             ui.horizontal_wrapped(|ui| {
                 ui.label(RichText::new(format!("{}.", rank + 1)).strong());
                 let name = format!("{} ({})", condition.lay_name, condition.clinical_name);
-                if is_open {
-                    ui.label(RichText::new(name).strong());
-                    ui.label(RichText::new("(shown below)").color(theme::colors(ui).muted_text));
-                } else if ui.link(&name).on_hover_text("Open this condition's panel").clicked() {
-                    commands.push(Command::OpenCondition(condition.id.clone()));
+                let response = if is_open {
+                    let response = ui.label(RichText::new(&name).strong());
+                    ui.label(
+                        RichText::new("shown here")
+                            .small()
+                            .color(theme::colors(ui).muted_text),
+                    );
+                    response
+                } else {
+                    let link = ui.link(&name);
+                    if link.clicked() {
+                        commands.push(Command::OpenCondition(condition.id.clone()));
+                    }
+                    link
+                };
+                if let Some(why) = &candidate.why {
+                    let spoken = format!("{name}: {why}");
+                    let role = if is_open {
+                        egui::Role::Label
+                    } else {
+                        egui::Role::Link
+                    };
+                    response
+                        .on_hover_text(why)
+                        .widget_info(|| egui::WidgetInfo::labeled(role, true, &spoken));
                 }
                 if candidate.is_primary {
-                    widgets::chip(ui, "most common here", theme::colors(ui).notice_fill, theme::colors(ui).accent);
+                    widgets::chip(
+                        ui,
+                        "most common here",
+                        theme::colors(ui).notice_fill,
+                        theme::colors(ui).accent,
+                    );
                 }
             });
-            let explanation = candidate.explanation();
-            if candidate.why.is_some() || explanation.is_some() {
+            if let Some(explanation) = candidate.explanation() {
                 ui.indent(("candidate", &candidate.condition_id), |ui| {
-                    if let Some(why) = &candidate.why {
-                        ui.label(RichText::new(why).color(theme::colors(ui).muted_text));
-                    }
-                    if let Some(explanation) = explanation {
-                        ui.label(RichText::new(explanation).italics().color(theme::colors(ui).accent));
-                    }
+                    ui.label(
+                        RichText::new(explanation)
+                            .small()
+                            .italics()
+                            .color(theme::colors(ui).accent),
+                    );
                 });
             }
         }
     });
 }
 
+/// The symptom questions, folded away until the user opens them; once any is answered the section stays open.
 fn symptom_questions_ui(
     ui: &mut Ui,
     content: &Content,
     state: &MapState,
     commands: &mut Vec<Command>,
 ) {
-    egui::CollapsingHeader::new(RichText::new("Refine with symptom questions").strong())
-        .id_salt("symptom_questions")
-        .default_open(true)
+    let answered = !state.yes_answers.is_empty();
+    let title = if answered {
+        format!("{QUESTIONS_TITLE} ({} answered)", state.yes_answers.len())
+    } else {
+        QUESTIONS_TITLE.to_owned()
+    };
+    // Answered and unanswered keep separate open states, so the first answer opens the section.
+    egui::CollapsingHeader::new(RichText::new(title).strong())
+        .id_salt(("symptom_questions", answered))
+        .default_open(answered)
         .show(ui, |ui| {
             ui.label(
                 RichText::new(
@@ -151,7 +254,7 @@ fn symptom_questions_ui(
                     });
                 }
             }
-            if !state.yes_answers.is_empty() && ui.button("Clear answers").clicked() {
+            if answered && ui.button("Clear answers").clicked() {
                 commands.push(Command::ClearSymptoms);
             }
         });
@@ -163,13 +266,29 @@ fn condition_body_ui(
     condition: &Condition,
     commands: &mut Vec<Command>,
 ) {
-    widgets::claims_ui(ui, content, &condition.summary);
+    widgets::section_title(
+        ui,
+        &format!("More about {}", condition.lay_name.to_lowercase()),
+    );
+    widgets::claims_ui(ui, content, after_summary(&condition.summary));
     let sections = [
-        ("Where it hurts", &condition.where_it_hurts),
-        ("What it feels like", &condition.what_it_feels_like),
-        ("What makes it worse", &condition.what_makes_it_worse),
+        (
+            "More on where it hurts",
+            after_summary(&condition.where_it_hurts),
+        ),
+        (
+            "What it feels like",
+            condition.what_it_feels_like.as_slice(),
+        ),
+        (
+            "What makes it worse",
+            condition.what_makes_it_worse.as_slice(),
+        ),
     ];
     for (title, claims) in sections {
+        if claims.is_empty() {
+            continue;
+        }
         widgets::section_title(ui, title);
         widgets::claims_ui(ui, content, claims);
     }
@@ -201,8 +320,11 @@ fn condition_body_ui(
         });
     }
 
-    widgets::section_title(ui, "What helps first");
-    widgets::claims_ui(ui, content, &condition.what_helps_first);
+    let helps = after_summary(&condition.what_helps_first);
+    if !helps.is_empty() {
+        widgets::section_title(ui, "More on what helps first");
+        widgets::claims_ui(ui, content, helps);
+    }
 
     exercise_emphasis_ui(ui, content, condition, commands);
 
@@ -212,7 +334,7 @@ fn condition_body_ui(
     widgets::section_title(ui, "What to expect (honest timeline)");
     widgets::claims_ui(ui, content, &condition.timeline);
 
-    widgets::section_title(ui, "When to see someone");
+    widgets::section_title(ui, "More on when to see someone");
     ui.label("Stop self-managing and get checked if any of these apply (tick them in the red-flag list):");
     for flag in condition
         .red_flags
@@ -224,7 +346,7 @@ fn condition_body_ui(
             ui.label(&flag.text);
         });
     }
-    widgets::claims_ui(ui, content, &condition.see_someone_if);
+    widgets::claims_ui(ui, content, after_summary(&condition.see_someone_if));
 
     ui.add_space(6.0);
     egui::CollapsingHeader::new(
@@ -262,6 +384,8 @@ fn condition_body_ui(
     );
 }
 
+/// Exercise emphasis, the programme's phases and the pain rule behind them. A clinician-led condition lists
+/// the exercises a clinician may use, without a programme.
 fn exercise_emphasis_ui(
     ui: &mut Ui,
     content: &Content,
@@ -272,7 +396,11 @@ fn exercise_emphasis_ui(
     widgets::section_title(ui, "Exercise emphasis");
     widgets::claims_ui(ui, content, &emphasis.summary);
     ui.horizontal_wrapped(|ui| {
-        ui.label("Exercises:");
+        ui.label(if condition.clinician_led.is_some() {
+            "Exercises a physiotherapist may choose from:"
+        } else {
+            "Exercises:"
+        });
         for exercise in emphasis
             .exercises
             .iter()
@@ -287,7 +415,15 @@ fn exercise_emphasis_ui(
             }
         }
     });
-    for (index, phase) in content.phase_summaries(&condition.id).iter().enumerate() {
+    if condition.clinician_led.is_some() {
+        return;
+    }
+    let phases = content.phase_summaries(&condition.id);
+    if phases.is_empty() {
+        return;
+    }
+    widgets::heading(ui, "Suggested programme", 3);
+    for (index, phase) in phases.iter().enumerate() {
         egui::CollapsingHeader::new(format!(
             "Phase {}: {} ({})",
             index + 1,
@@ -322,4 +458,6 @@ fn exercise_emphasis_ui(
             widgets::sources_line(ui, content, &phase.sources);
         });
     }
+    widgets::heading(ui, "How much pain is acceptable", 3);
+    widgets::claims_ui(ui, content, &content.pain_monitoring.explanation);
 }

@@ -122,37 +122,7 @@ pub(super) fn history_ui(
         ));
     }
 
-    widgets::section_title(ui, "Pain limits");
-    ui.label(RichText::new(data.thresholds.describe()).small());
-    let mut thresholds = data.thresholds.clone();
-    ui.horizontal_wrapped(|ui| {
-        ui.add(
-            egui::DragValue::new(&mut thresholds.max_during)
-                .range(0..=Limits::SCALE_MAX)
-                .prefix("during at most ")
-                .suffix("/10"),
-        )
-        .widget_info(|| {
-            egui::WidgetInfo::labeled(egui::Role::SpinButton, true, "Highest pain during exercise")
-        });
-        ui.add(
-            egui::DragValue::new(&mut thresholds.max_next_morning_rise)
-                .range(0..=Limits::SCALE_MAX)
-                .prefix("next-morning rise at most "),
-        )
-        .widget_info(|| {
-            egui::WidgetInfo::labeled(egui::Role::SpinButton, true, "Allowed next-morning rise")
-        });
-        ui.checkbox(
-            &mut thresholds.allow_weekly_rise,
-            "allow pain to creep up week to week",
-        );
-    });
-    if thresholds != data.thresholds {
-        commands.push(AppCommand::Planner(PlannerCommand::SetThresholds(
-            thresholds,
-        )));
-    }
+    pain_limits_ui(ui, content, data, commands);
     let mut get_ready = data.get_ready_secs;
     ui.add(
         egui::DragValue::new(&mut get_ready)
@@ -170,6 +140,90 @@ pub(super) fn history_ui(
     if get_ready != data.get_ready_secs {
         commands.push(AppCommand::Planner(PlannerCommand::SetGetReadySecs(
             get_ready,
+        )));
+    }
+}
+
+/// Accessible name of the pain-limit control (tests look for it).
+const PAIN_LIMIT_LABEL: &str = "Highest pain during exercise for this plan";
+
+/// The plan's pain limits: where they come from (content, with sources), the limit during exercise within the
+/// range the pain-monitoring model accepts, and the next-morning and week-to-week checks.
+fn pain_limits_ui(
+    ui: &mut Ui,
+    content: &Content,
+    data: &PlannerData,
+    commands: &mut Vec<AppCommand>,
+) {
+    let monitoring = &content.pain_monitoring;
+    widgets::section_title(ui, "Pain limits");
+    widgets::claims_ui(ui, content, &monitoring.explanation);
+    ui.label(RichText::new(data.thresholds.describe()).small());
+    let mut thresholds = data.thresholds.clone();
+    let mut max_during = thresholds.max_during;
+    // The range is the model's: 0 up to the highest limit it accepts during exercise.
+    let highest = monitoring.highest_max_during.min(Limits::SCALE_MAX);
+    ui.horizontal_wrapped(|ui| {
+        ui.add(
+            egui::DragValue::new(&mut max_during)
+                .range(0..=highest)
+                // A limit saved before the model's ceiling existed is reported below, not changed on sight.
+                .clamp_existing_to_range(false)
+                .prefix("pain during exercise at most ")
+                .suffix("/10"),
+        )
+        .widget_info(|| {
+            // The value stays in what a screen reader hears; the range is exposed by the drag value itself.
+            let mut info = egui::WidgetInfo::drag_value(true, f64::from(max_during));
+            info.label = Some(PAIN_LIMIT_LABEL.to_owned());
+            info
+        });
+        let default_label = format!(
+            "Use the cautious default ({}/10)",
+            monitoring.default_max_during
+        );
+        if max_during != monitoring.default_max_during && ui.button(&default_label).clicked() {
+            max_during = monitoring.default_max_during;
+        }
+    });
+    if let Err(error) = data
+        .thresholds
+        .clone()
+        .with_max_during(data.thresholds.max_during, monitoring)
+    {
+        ui.label(
+            RichText::new(format!(
+                "Your saved limit is too high: {error}. Choose a lower one."
+            ))
+            .color(theme::colors(ui).warning_text),
+        );
+    }
+    if max_during != thresholds.max_during {
+        // The domain range-checks the choice; a refusal is shown, never silently clamped.
+        match thresholds.clone().with_max_during(max_during, monitoring) {
+            Ok(updated) => thresholds = updated,
+            Err(error) => {
+                ui.label(RichText::new(error.to_string()).color(theme::colors(ui).warning_text));
+            }
+        }
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.add(
+            egui::DragValue::new(&mut thresholds.max_next_morning_rise)
+                .range(0..=Limits::SCALE_MAX)
+                .prefix("next-morning rise at most "),
+        )
+        .widget_info(|| {
+            egui::WidgetInfo::labeled(egui::Role::SpinButton, true, "Allowed next-morning rise")
+        });
+        ui.checkbox(
+            &mut thresholds.allow_weekly_rise,
+            "allow pain to creep up week to week",
+        );
+    });
+    if thresholds != data.thresholds {
+        commands.push(AppCommand::Planner(PlannerCommand::SetThresholds(
+            thresholds,
         )));
     }
 }

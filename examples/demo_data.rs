@@ -13,7 +13,9 @@ use chrono::{Datelike, Days, Local, TimeZone, Utc};
 use kneemap::content::Content;
 use kneemap::map::state::Command;
 use kneemap::map::triage::Safety;
-use kneemap::planner::{Applied, ExerciseLog, GenerateOptions, PlannerCommand, SessionLog, next_log_id};
+use kneemap::planner::{
+    Applied, ExerciseLog, GenerateOptions, PlannerCommand, SessionLog, next_log_id,
+};
 use kneemap::running::{RunDraft, RunningCommand, RunningContext, Sport};
 use kneemap::store::{Store, UserData};
 
@@ -46,7 +48,11 @@ fn main() -> ExitCode {
         data.map.apply(&content, command, now);
     }
     let options = GenerateOptions::new("patellofemoral_pain", start);
-    if data.planner.apply(&content, PlannerCommand::Generate(options), Safety::CLEAR) != Applied::Changed {
+    if data
+        .planner
+        .apply(&content, PlannerCommand::Generate(options), Safety::CLEAR)
+        != Applied::Changed
+    {
         eprintln!("could not generate the demonstration plan");
         return ExitCode::FAILURE;
     }
@@ -63,12 +69,18 @@ fn main() -> ExitCode {
                 continue;
             }
             let mut log = SessionLog::new(next_log_id(&data.planner.logs), date, week, day);
-            log.entries = day_plan.exercises.iter().map(ExerciseLog::from_planned).collect();
+            log.entries = day_plan
+                .exercises
+                .iter()
+                .map(ExerciseLog::from_planned)
+                .collect();
             log.pain_before = Some(2);
             log.pain_during = u8::try_from(3 - week.min(2)).unwrap_or(1);
             log.next_morning_pain = Some(1);
             log.effort = 6;
-            let _ = data.planner.apply(&content, PlannerCommand::LogSession(log), Safety::CLEAR);
+            let _ = data
+                .planner
+                .apply(&content, PlannerCommand::LogSession(log), Safety::CLEAR);
         }
     }
     let context = RunningContext {
@@ -77,7 +89,14 @@ fn main() -> ExitCode {
         pain_limit: 3,
     };
     let mut commands = Vec::new();
-    for (days_ago, km, minutes) in [(20_u64, 4.0, 26_u32), (16, 5.0, 31), (12, 5.0, 30), (9, 6.0, 37), (5, 6.5, 40), (2, 7.0, 43)] {
+    for (days_ago, km, minutes) in [
+        (20_u64, 4.0, 26_u32),
+        (16, 5.0, 31),
+        (12, 5.0, 30),
+        (9, 6.0, 37),
+        (5, 6.5, 40),
+        (2, 7.0, 43),
+    ] {
         let date = today - Days::new(days_ago);
         let start_utc = Utc.from_utc_datetime(&date.and_hms_opt(7, 30, 0).unwrap_or_default());
         commands.push(RunningCommand::AddRun(RunDraft {

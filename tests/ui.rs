@@ -272,7 +272,11 @@ fn symptom_answers_re_rank_and_explain() {
         .iter()
         .find(|q| q.id == "pain_tip_kneecap_jumping")
         .unwrap();
-    harness.get_by_label(&question.question).click();
+    harness
+        .get_by_label("Refine with symptom questions")
+        .click();
+    harness.run();
+    harness.get_by_label(&question.question).click_accesskit();
     harness.run();
     harness.get_by_label_contains("Ranked higher because you said");
     assert!(harness.state().state().yes_answers.contains(&question.id));

@@ -376,8 +376,22 @@ impl PlannerData {
                 Applied::Changed
             }
             PlannerCommand::SetThresholds(mut thresholds) => {
-                thresholds.max_during = thresholds.max_during.min(10);
+                // The limit during exercise is checked against the pain-monitoring model (at most 5/10); the
+                // plan's own limits and the planner's follow together, so progression reads one value.
+                let highest = content.pain_monitoring.highest_max_during;
+                if thresholds.max_during > highest {
+                    return Applied::Refused(
+                        super::model::PainLimitError {
+                            requested: thresholds.max_during,
+                            highest,
+                        }
+                        .to_string(),
+                    );
+                }
                 thresholds.max_next_morning_rise = thresholds.max_next_morning_rise.min(10);
+                if let Some(plan) = self.plan.as_mut() {
+                    plan.pain_thresholds = thresholds.clone();
+                }
                 changed(std::mem::replace(&mut self.thresholds, thresholds) != self.thresholds)
             }
             PlannerCommand::SetGetReadySecs(secs) => {
@@ -1138,5 +1152,29 @@ mod tests {
             ),
             Applied::Refused(_)
         ));
+    }
+
+    #[test]
+    fn the_pain_limit_is_checked_against_the_model_and_reaches_the_plan() {
+        let content = content();
+        let mut data = generated(&content);
+        let mut thresholds = data.thresholds.clone();
+        thresholds.max_during = content.pain_monitoring.highest_max_during;
+        assert_eq!(
+            data.apply(
+                &content,
+                PlannerCommand::SetThresholds(thresholds.clone()),
+                Safety::CLEAR
+            ),
+            Applied::Changed
+        );
+        assert_eq!(data.plan.as_ref().unwrap().pain_thresholds, thresholds);
+        let mut too_high = thresholds.clone();
+        too_high.max_during += 1;
+        assert!(matches!(
+            data.apply(&content, PlannerCommand::SetThresholds(too_high), Safety::CLEAR),
+            Applied::Refused(reason) if reason.contains("/10")
+        ));
+        assert_eq!(data.thresholds, thresholds, "nothing changed");
     }
 }

@@ -9,7 +9,7 @@ use super::{BLOCKED_HINT, PlannerContext, PlannerUi, PlannerView};
 use crate::app::AppCommand;
 use crate::content::Content;
 use crate::planner::{self, Plan, PlannedExercise, PlannerCommand, SessionCommand};
-use crate::ui::{theme, widgets};
+use crate::ui::theme;
 
 /// Narrowest a day column gets; below this the board scrolls sideways.
 const MIN_COLUMN_WIDTH: f32 = 112.0;

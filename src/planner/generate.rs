@@ -92,7 +92,7 @@ impl GenerateOptions {
         Self {
             condition_id: condition_id.into(),
             days: vec![0, 2, 4],
-            session_minutes: 45,
+            session_minutes: super::data::DEFAULT_SESSION_MINUTES,
             equipment: BTreeSet::new(),
             start_date,
             weeks: None,

@@ -196,10 +196,11 @@ impl Default for Run {
 }
 
 impl Run {
-    /// The calendar date of the start in UTC (the UI converts to local time for display).
+    /// The local calendar date of the start: a run at 23:30 counts on the day the runner ran it, in the week they
+    /// ran it, whatever the offset from UTC. (Stored in UTC; weeks, warnings and "today" are all local.)
     #[must_use]
     pub fn date(&self) -> NaiveDate {
-        self.start_utc.date_naive()
+        self.start_utc.with_timezone(&chrono::Local).date_naive()
     }
 }
 

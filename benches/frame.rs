@@ -2,6 +2,8 @@
 //! so the ratio is machine-independent: the map with a condition panel open and a red flag ticked, the planner
 //! week, and the planner history with a year of logged sessions.
 //!
+//! The Running tab is measured with a month and with ten years of runs.
+//!
 //! Run with `cargo bench --bench frame`. Each iteration is one full frame: `run_ui` plus `tessellate`.
 
 use chrono::{Days, NaiveDate};
@@ -14,6 +16,7 @@ use kneemap::map::triage::Safety;
 use kneemap::planner::{
     Applied, ExerciseLog, GenerateOptions, PlannerCommand, PlannerData, SessionLog,
 };
+use kneemap::running::{PlannedRun, Run, RunningData};
 use kneemap::store::UserData;
 use kneemap::ui::planner::PlannerView;
 
@@ -93,6 +96,36 @@ fn year_of_planner_data(content: &Content) -> PlannerData {
     data
 }
 
+/// A run every day for `days` days up to today, with cadence and pain, and a planned run each of the next days.
+fn running_history(days: u64) -> RunningData {
+    let today = chrono::Local::now().date_naive();
+    let mut data = RunningData::default();
+    for day in 0..days {
+        let date = today - Days::new(days - day);
+        let start = date.and_hms_opt(7, 0, 0).unwrap_or_default().and_utc();
+        data.runs.push(Run {
+            id: day + 1,
+            start_utc: start,
+            distance_m: 5000.0 + f64::from(u32::try_from(day % 7).unwrap_or(0)) * 1000.0,
+            elapsed_secs: 1800,
+            cadence_spm: Some(165.0),
+            pain_during: Some(1),
+            ..Run::default()
+        });
+    }
+    for ahead in 1..=6 {
+        data.planned.push(PlannedRun {
+            id: days + ahead,
+            date: today + Days::new(ahead),
+            distance_m: 6000.0,
+            duration_secs: 2100,
+            ..PlannedRun::default()
+        });
+    }
+    data.next_id = days + 10;
+    data
+}
+
 fn bench_app(c: &mut Criterion, name: &str, ctx: &egui::Context, app: &mut KneeMapApp) {
     // Warm-up frames: fonts, text layout caches and texture uploads happen once, not per frame.
     for _ in 0..3 {
@@ -133,8 +166,20 @@ fn bench_frames(c: &mut Criterion) {
         let mut data = main_screen_state(&content, ViewKind::Front, "kneecap");
         data.map.tab = Tab::Planner;
         data.planner = planner_data.clone();
+        // The board shows the week's runs too: a year of daily runs behind it.
+        data.running = running_history(365);
         let mut app = KneeMapApp::from_parts(&ctx, Ok(content.clone()), data);
         app.panels_mut().planner.view = view;
+        bench_app(c, name, &ctx, &mut app);
+    }
+
+    // The Running tab with a month of runs and with ten years (3,650 runs): the frame should barely grow.
+    for (name, days) in [("kneemap_running_month", 30), ("kneemap_running_10_years", 3650)] {
+        let ctx = egui::Context::default();
+        let mut data = main_screen_state(&content, ViewKind::Front, "kneecap");
+        data.map.tab = Tab::Running;
+        data.running = running_history(days);
+        let mut app = KneeMapApp::from_parts(&ctx, Ok(content.clone()), data);
         bench_app(c, name, &ctx, &mut app);
     }
 

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 
 use super::load::{LoadWarning, WarningScope, week_start};
 use super::model::{
@@ -589,7 +589,7 @@ mod tests {
         );
         data.apply(
             RunningCommand::PlanRun {
-                date: ctx().today + Duration::days(1),
+                date: ctx().today + chrono::Duration::days(1),
                 distance_m: 6000.0,
                 duration_secs: 2400,
             },

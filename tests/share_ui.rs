@@ -19,8 +19,10 @@ fn today() -> NaiveDate {
 
 fn app(dir: &std::path::Path) -> Harness<'static, KneeMapApp> {
     let store = Store::in_dir(dir);
+    // A finished background job wakes the app from its thread, then a save follows: a few more frames.
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
+        .with_max_steps(16)
         .build_eframe(move |cc| KneeMapApp::new(cc, Content::embedded(), Some(store)));
     harness.state_mut().set_clock(Clock::manual(today()));
     harness.run();

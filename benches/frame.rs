@@ -174,7 +174,10 @@ fn bench_frames(c: &mut Criterion) {
     }
 
     // The Running tab with a month of runs and with ten years (3,650 runs): the frame should barely grow.
-    for (name, days) in [("kneemap_running_month", 30), ("kneemap_running_10_years", 3650)] {
+    for (name, days) in [
+        ("kneemap_running_month", 30),
+        ("kneemap_running_10_years", 3650),
+    ] {
         let ctx = egui::Context::default();
         let mut data = main_screen_state(&content, ViewKind::Front, "kneecap");
         data.map.tab = Tab::Running;

@@ -391,6 +391,18 @@ fn physio_report_is_a_pdf_with_every_section() {
     let ticked = vec![(flag, stamp(1_768_000_000))];
     let logs = logs();
     let thresholds = PainThresholds::default();
+    // A month of runs, so the running section (weekly load, warnings, recent runs) is drawn too.
+    let mut running = kneemap::running::RunningData::default();
+    for day in 0..30_u32 {
+        running.runs.push(kneemap::running::Run {
+            id: u64::from(day) + 1,
+            start_utc: stamp(1_766_300_000 + i64::from(day) * 86_400),
+            distance_m: 5000.0 + f64::from(day) * 200.0,
+            elapsed_secs: 1800,
+            pain_during: Some(2),
+            ..kneemap::running::Run::default()
+        });
+    }
     for paper in [Paper::A4, Paper::Letter] {
         let input = ReportInput {
             plan: &plan,
@@ -401,6 +413,7 @@ fn physio_report_is_a_pdf_with_every_section() {
             red_flags_ticked: &ticked,
             today: date(2026, 1, 20),
             paper,
+            running: Some(&running),
         };
         let pdf = physio_report(&input).unwrap();
         assert!(assert_pdf(&pdf) >= 1);
@@ -415,6 +428,7 @@ fn physio_report_is_a_pdf_with_every_section() {
         red_flags_ticked: &[],
         today: date(2025, 12, 1),
         paper: Paper::A4,
+        running: None,
     };
     assert_eq!(assert_pdf(&physio_report(&input).unwrap()), 1);
 }

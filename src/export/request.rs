@@ -202,6 +202,7 @@ pub fn export_bytes(
                 red_flags_ticked: &ticked,
                 today,
                 paper: request.paper,
+                running: Some(&data.running),
             })?
         }
         ExportKind::LogsCsv => csv::session_logs_csv(&data.planner.logs, content).into_bytes(),

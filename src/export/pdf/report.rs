@@ -24,6 +24,8 @@ pub struct ReportInput<'a> {
     /// The report's date (where the user is in the plan).
     pub today: NaiveDate,
     pub paper: Paper,
+    /// Runs and cross-training, when the runner logs them: the last 12 weeks' load and recent runs with pain.
+    pub running: Option<&'a crate::running::RunningData>,
 }
 
 const H1: Style = Style::new(18.0).bold().color(ACCENT);
@@ -114,6 +116,11 @@ pub fn physio_report(input: &ReportInput<'_>) -> Result<Vec<u8>, ExportError> {
             None => format!("{}: {flag_id}", when.format("%-d %b %Y %H:%M UTC")),
         };
         doc.paragraph(x, w, BODY.color(Rgb(0.7, 0.1, 0.1)), &line);
+    }
+
+    if let Some(running) = input.running.filter(|r| !r.runs.is_empty()) {
+        section(&mut doc, "Running and cross-training");
+        running_section(&mut doc, running, input.today);
     }
 
     section(&mut doc, "Session notes");
@@ -347,4 +354,62 @@ fn pain_chart(doc: &mut Doc, logs: &[&SessionLog], thresholds: &PainThresholds) 
             logs.len()
         ),
     );
+}
+
+/// Weekly distance for the last 12 weeks, the load warnings in force, and the last four weeks' runs with pain.
+fn running_section(doc: &mut Doc, running: &crate::running::RunningData, today: NaiveDate) {
+    use crate::running::load::{load_warnings, weekly_totals};
+    let (x, w) = (doc.margin(), doc.text_width());
+    let units = running.settings.units;
+    let unit = units.short_label();
+    let last_monday = today;
+    let first_monday = today - chrono::Days::new(7 * 11);
+    for week in weekly_totals(running, first_monday, last_monday, today) {
+        let line = format!(
+            "Week of {}: {:.1} {unit} running, {:.1} {unit} cross-training",
+            week.monday.format("%-d %b"),
+            units.from_metres(week.run_m),
+            units.from_metres(week.cross_m)
+        );
+        doc.paragraph(x, w, BODY, &line);
+    }
+    let warnings = load_warnings(running, today);
+    if !warnings.is_empty() {
+        doc.y += 4.0;
+        doc.paragraph(
+            x,
+            w,
+            BODY.bold(),
+            "Load warnings (information, not a verdict)",
+        );
+        for warning in warnings {
+            doc.paragraph(x, w, BODY.color(Rgb(0.6, 0.3, 0.0)), &warning.detail);
+        }
+    }
+    doc.y += 4.0;
+    doc.paragraph(x, w, BODY.bold(), "Runs in the last four weeks");
+    let since = today - chrono::Days::new(28);
+    let mut recent: Vec<&crate::running::Run> =
+        running.runs.iter().filter(|r| r.date() >= since).collect();
+    recent.sort_by_key(|r| r.start_utc);
+    if recent.is_empty() {
+        doc.paragraph(x, w, BODY, "None logged.");
+    }
+    for run in recent {
+        let pain = |label: &str, value: Option<u8>| {
+            value
+                .map(|p| format!(", {label} {p}/10"))
+                .unwrap_or_default()
+        };
+        let line = format!(
+            "{}: {} {:.1} {unit} in {} min{}{}",
+            run.date().format("%a %-d %b"),
+            run.sport.label(),
+            units.from_metres(run.distance_m),
+            run.elapsed_secs / 60,
+            pain("pain during", run.pain_during),
+            pain("next morning", run.pain_next_morning)
+        );
+        doc.paragraph(x, w, BODY, &line);
+    }
 }

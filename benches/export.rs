@@ -84,6 +84,7 @@ fn bench_exports(c: &mut Criterion) {
                 red_flags_ticked: &[],
                 today: plan.first_monday() + Days::new(364),
                 paper: Paper::A4,
+                running: None,
             })
         });
     });

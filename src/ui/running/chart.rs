@@ -69,8 +69,8 @@ pub(super) fn load_ui(
             .map(|(i, w)| egui_plot::Bar::new(i as f64, to_units(pick(w))).width(0.7))
             .collect()
     };
-    let runs =
-        egui_plot::BarChart::new("Running", bars(&|w| w.run_m)).color(theme::colors(ui).accent);
+    let runs = egui_plot::BarChart::new("Running done", bars(&|w| w.run_m))
+        .color(theme::colors(ui).accent);
     let planned = egui_plot::BarChart::new("Planned running", bars(&|w| w.planned_run_m))
         .color(theme::colors(ui).chart_cross_training)
         .stack_on(&[&runs]);

@@ -94,7 +94,8 @@ impl Default for RunningUiState {
             shoe_form: shoes::ShoeForm::default(),
             cadence: cadence::CadenceUi::default(),
             thresholds: None,
-            rtr_condition: "patellofemoral_pain".to_owned(),
+            // Empty until chosen: the first plan in running.ron is shown (no condition ids in Rust).
+            rtr_condition: String::new(),
             rtr_baseline_pain: 0,
             dialog: None,
         }

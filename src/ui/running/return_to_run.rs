@@ -23,8 +23,13 @@ pub(super) fn return_to_run_ui(
 ) {
     let Some(active) = &view.data.return_to_run else {
         ui.label("A walk–run plan back to 30 minutes of continuous running, then building distance, moved on by your pain scores.");
+        if state.rtr_condition.is_empty()
+            && let Some(first) = view.guidance.return_to_run.first()
+        {
+            state.rtr_condition.clone_from(&first.condition);
+        }
         ui.horizontal(|ui| {
-            let l = ui.label("Condition");
+            let l = ui.label("Condition to return from");
             egui::ComboBox::from_id_salt("rtr_condition")
                 .selected_text(condition_name(view, &state.rtr_condition).to_owned())
                 .show_ui(ui, |ui| {

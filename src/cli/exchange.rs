@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::Utc;
 
-use super::{Report, store_for};
+use super::{Report, read_store};
 use crate::content::Content;
 use crate::export::request::read_plan_file;
 use crate::export::request::{ExportKind, ExportRequest, export_bytes};
@@ -18,19 +18,7 @@ use crate::store::{Store, UserData};
 
 /// Loads the data for a command that changes it; a missing file is an empty start, a damaged one stops here.
 fn load_for_change(data_dir: Option<&Path>) -> Result<(Store, UserData), Report> {
-    let fail = |line: String| Report {
-        ok: false,
-        lines: vec![line],
-    };
-    let store = store_for(data_dir).map_err(|e| fail(e.to_string()))?;
-    match store.inspect::<UserData>() {
-        Ok(found) => Ok((store, found.unwrap_or_default())),
-        Err(problem) => Err(fail(format!(
-            "{} cannot be used ({}); nothing was changed. Start KneeMap to keep it aside and restore a backup.",
-            store.path().display(),
-            problem.reason()
-        ))),
-    }
+    read_store(data_dir).map(|(store, found)| (store, found.unwrap_or_default()))
 }
 
 fn is_plan_file(path: &Path) -> bool {
@@ -113,17 +101,8 @@ fn import_plan_file(path: &Path, data: &mut UserData, content: &Content) -> Resu
 
 /// `kneemap runs [--json]`.
 pub fn runs(data_dir: Option<&Path>, json: bool) -> Report {
-    let store = match store_for(data_dir) {
-        Ok(store) => store,
-        Err(e) => {
-            return Report {
-                ok: false,
-                lines: vec![e.to_string()],
-            };
-        }
-    };
-    match store.inspect::<UserData>() {
-        Ok(found) => Report {
+    match read_store(data_dir) {
+        Ok((_, found)) => Report {
             ok: true,
             lines: vec![
                 crate::running::listing::format_runs(&found.unwrap_or_default().running, json)
@@ -131,14 +110,7 @@ pub fn runs(data_dir: Option<&Path>, json: bool) -> Report {
                     .to_owned(),
             ],
         },
-        Err(problem) => Report {
-            ok: false,
-            lines: vec![format!(
-                "{} cannot be used: {}",
-                store.path().display(),
-                problem.reason()
-            )],
-        },
+        Err(report) => report,
     }
 }
 
@@ -156,23 +128,9 @@ pub struct ExportArgs {
 
 /// `kneemap export KIND --out FILE`: writes atomically, readable by its owner only.
 pub fn export(data_dir: Option<&Path>, args: &ExportArgs, content: &Content) -> Report {
-    let fail = |line: String| Report {
-        ok: false,
-        lines: vec![line],
-    };
-    let store = match store_for(data_dir) {
-        Ok(store) => store,
-        Err(e) => return fail(e.to_string()),
-    };
-    let data = match store.inspect::<UserData>() {
-        Ok(found) => found.unwrap_or_default(),
-        Err(problem) => {
-            return fail(format!(
-                "{} cannot be used: {}",
-                store.path().display(),
-                problem.reason()
-            ));
-        }
+    let data = match read_store(data_dir) {
+        Ok((_, found)) => found.unwrap_or_default(),
+        Err(report) => return report,
     };
     let mut request = ExportRequest::new(args.kind);
     request.plan_id = args.plan_id;
@@ -197,9 +155,9 @@ pub fn export(data_dir: Option<&Path>, args: &ExportArgs, content: &Content) -> 
                     args.out.display()
                 )],
             },
-            Err(e) => fail(format!("could not write {}: {e}", args.out.display())),
+            Err(e) => Report::failed(format!("could not write {}: {e}", args.out.display())),
         },
-        Err(e) => fail(e.to_string()),
+        Err(e) => Report::failed(e.to_string()),
     }
 }
 

@@ -140,6 +140,31 @@ pub fn store_for(data_dir: Option<&Path>) -> Result<Store, StoreError> {
     }
 }
 
+impl Report {
+    /// A failure with one line.
+    pub fn failed(line: impl Into<String>) -> Self {
+        Self {
+            ok: false,
+            lines: vec![line.into()],
+        }
+    }
+}
+
+/// The store for `data_dir` and what it holds, read without changing anything (`None`: nothing saved yet); a
+/// damaged or unreadable file is a failed report that says nothing was changed.
+pub fn read_store(data_dir: Option<&Path>) -> Result<(Store, Option<UserData>), Report> {
+    let store = store_for(data_dir).map_err(|e| Report::failed(e.to_string()))?;
+    match store.inspect::<UserData>() {
+        Ok(found) => Ok((store, found)),
+        Err(problem) => Err(Report::failed(format!(
+            "{}: cannot be used: {}. Nothing was changed; the app keeps a damaged file aside and offers the last \
+             good backup when it starts.",
+            store.path().display(),
+            problem.reason()
+        ))),
+    }
+}
+
 /// `kneemap data path`.
 pub fn data_path(data_dir: Option<&Path>) -> Report {
     match store_for(data_dir) {
@@ -159,37 +184,20 @@ pub fn data_path(data_dir: Option<&Path>) -> Report {
 
 /// `kneemap data check`: reads the file and changes nothing, even when it is damaged.
 pub fn data_check(data_dir: Option<&Path>) -> Report {
-    let store = match store_for(data_dir) {
-        Ok(store) => store,
-        Err(e) => {
-            return Report {
-                ok: false,
-                lines: vec![e.to_string()],
-            };
-        }
-    };
-    match store.inspect::<UserData>() {
-        Ok(None) => Report {
+    match read_store(data_dir) {
+        Ok((store, None)) => Report {
             ok: true,
             lines: vec![format!(
                 "{}: no data yet (KneeMap creates it on the first change)",
                 store.path().display()
             )],
         },
-        Ok(Some(data)) => {
+        Ok((store, Some(data))) => {
             let mut lines = vec![format!("{}: OK", store.path().display())];
             lines.extend(data.summary_lines().into_iter().map(|l| format!("  {l}")));
             Report { ok: true, lines }
         }
-        Err(problem) => Report {
-            ok: false,
-            lines: vec![format!(
-                "{}: cannot be used: {}. Nothing was changed; the app keeps a damaged file aside and offers the \
-                 last good backup when it starts.",
-                store.path().display(),
-                problem.reason()
-            )],
-        },
+        Err(report) => report,
     }
 }
 
@@ -213,12 +221,7 @@ pub fn crash_writer(data_dir: Option<&Path>, from: u64) -> Report {
     use std::io::Write as _;
     let store = match store_for(data_dir) {
         Ok(store) => store,
-        Err(e) => {
-            return Report {
-                ok: false,
-                lines: vec![e.to_string()],
-            };
-        }
+        Err(e) => return Report::failed(e.to_string()),
     };
     let mut out = std::io::stdout().lock();
     for n in from.. {

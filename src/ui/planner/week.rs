@@ -47,7 +47,7 @@ pub(super) fn week_ui(
                 }
             });
     }
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         if ui
             .add_enabled(week > 0, egui::Button::new("Previous week"))
             .clicked()

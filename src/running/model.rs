@@ -197,10 +197,14 @@ impl Default for Run {
 
 impl Run {
     /// The local calendar date of the start: a run at 23:30 counts on the day the runner ran it, in the week they
-    /// ran it, whatever the offset from UTC. (Stored in UTC; weeks, warnings and "today" are all local.)
+    /// ran it. (Stored in UTC; weeks, warnings and "today" are all local.) The local offset is read once per run of
+    /// the app: asking the time zone for every run on every frame cost milliseconds with ten years of runs, and a
+    /// daylight-saving hour only matters for a run within an hour of midnight.
     #[must_use]
     pub fn date(&self) -> NaiveDate {
-        self.start_utc.with_timezone(&chrono::Local).date_naive()
+        static OFFSET: std::sync::OnceLock<chrono::FixedOffset> = std::sync::OnceLock::new();
+        let offset = *OFFSET.get_or_init(|| *chrono::Local::now().offset());
+        self.start_utc.with_timezone(&offset).date_naive()
     }
 }
 
@@ -366,6 +370,47 @@ pub struct RunningData {
 }
 
 impl RunningData {
+    /// A cheap fingerprint of everything the load warnings and charts read (runs, planned runs, settings): equal
+    /// fingerprints mean the derived figures can be reused. O(n) without allocation or time-zone lookups.
+    #[must_use]
+    pub fn fingerprint(&self) -> u64 {
+        // A word-at-a-time multiply-xor mix (as in FxHash): fast, and any field change moves it.
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        let mut mix = |value: u64| {
+            hash = (hash.rotate_left(5) ^ value).wrapping_mul(0x517c_c1b7_2722_0a95);
+        };
+        for run in &self.runs {
+            mix(run.id);
+            mix(run.start_utc.timestamp().cast_unsigned());
+            mix(run.distance_m.to_bits());
+            mix(u64::from(run.elapsed_secs));
+            mix(run.sport as u64);
+            mix(run.cadence_spm.map_or(0, f64::to_bits));
+            mix(u64::from(run.pain_during.unwrap_or(u8::MAX)));
+            mix(u64::from(run.pain_next_morning.unwrap_or(u8::MAX)));
+            mix(run.shoe_id.unwrap_or(u64::MAX));
+        }
+        for planned in &self.planned {
+            mix(planned.id);
+            mix(planned.date.to_epoch_days().cast_unsigned().into());
+            mix(planned.distance_m.to_bits());
+            mix(planned.sport as u64);
+        }
+        mix(self.runs.len() as u64);
+        mix(self.planned.len() as u64);
+        mix(self.settings.units as u64);
+        let thresholds = &self.settings.thresholds;
+        for value in [
+            thresholds.weekly_increase_pct,
+            thresholds.single_run_increase_pct,
+            thresholds.acwr_high,
+        ] {
+            mix(value.to_bits());
+        }
+        mix(u64::from(thresholds.lighter_week_every));
+        hash
+    }
+
     /// A fresh id, never reused.
     pub fn allocate_id(&mut self) -> u64 {
         let highest = self
@@ -408,6 +453,31 @@ impl RunningData {
 #[cfg(test)]
 #[allow(clippy::float_cmp)] // expected values are computed from exact inputs
 mod tests {
+    #[test]
+    fn fingerprint_follows_every_change_the_derived_figures_read() {
+        let mut data = RunningData::default();
+        data.runs.push(Run {
+            id: 1,
+            distance_m: 5000.0,
+            elapsed_secs: 1800,
+            ..Run::default()
+        });
+        let base = data.fingerprint();
+        assert_eq!(data.clone().fingerprint(), base);
+        let mut edited = data.clone();
+        edited.runs[0].distance_m = 5001.0;
+        assert_ne!(edited.fingerprint(), base);
+        let mut pain = data.clone();
+        pain.runs[0].pain_during = Some(3);
+        assert_ne!(pain.fingerprint(), base);
+        let mut threshold = data.clone();
+        threshold.settings.thresholds.weekly_increase_pct += 1.0;
+        assert_ne!(threshold.fingerprint(), base);
+        let mut planned = data;
+        planned.planned.push(PlannedRun::default());
+        assert_ne!(planned.fingerprint(), base);
+    }
+
     use super::*;
 
     #[test]

@@ -5,9 +5,7 @@ use egui::{RichText, Ui};
 use super::{PendingDialog, RunningUiState, RunningView, rule_text_ui};
 use crate::dialog::{DialogHandle, DialogKind};
 use crate::running::RunningCommand;
-use crate::running::cadence::{
-    COMMON_RANGE_SPM, beat_pulse, recent_average_spm, secs_to_next_beat, targets,
-};
+use crate::running::cadence::{COMMON_RANGE_SPM, beat_pulse, secs_to_next_beat, targets};
 use crate::ui::theme;
 
 /// Metronome and export settings (not saved).
@@ -34,9 +32,10 @@ pub(super) fn cadence_ui(
     ui: &mut Ui,
     view: &RunningView<'_>,
     state: &mut RunningUiState,
+    recent_average: Option<f64>,
     commands: &mut Vec<RunningCommand>,
 ) {
-    match recent_average_spm(&view.data.runs, view.today) {
+    match recent_average {
         Some(average) => {
             let t = targets(average);
             ui.label(format!("Recent average: {average:.0} steps per minute."));

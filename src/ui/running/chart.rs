@@ -6,9 +6,7 @@ use egui::{RichText, Ui};
 
 use super::{RunningUiState, RunningView, evidence_ui, warning_ui};
 use crate::running::RunningCommand;
-use crate::running::load::{
-    LoadWarning, WarningScope, acute_chronic_ratio, week_start, weekly_totals,
-};
+use crate::running::load::{LoadWarning, WarningScope};
 use crate::running::model::Thresholds;
 use crate::ui::theme;
 
@@ -42,9 +40,10 @@ pub(super) fn load_ui(
     ui: &mut Ui,
     view: &RunningView<'_>,
     state: &mut RunningUiState,
-    warnings: &[LoadWarning],
+    derived: &super::Derived,
     commands: &mut Vec<RunningCommand>,
 ) {
+    let warnings: &[LoadWarning] = &derived.warnings;
     let units = view.data.settings.units;
     ui.horizontal(|ui| {
         ui.label("Chart range:");
@@ -57,9 +56,10 @@ pub(super) fn load_ui(
             }
         }
     });
-    let last_monday = week_start(view.today);
-    let first_monday = last_monday - Duration::weeks(i64::from(state.chart_weeks.max(1)) - 1);
-    let weeks = weekly_totals(view.data, first_monday, last_monday, view.today);
+    // Computed once per change of the runs, the day or the range (see `Derived`); a range picked this frame
+    // shows from the next.
+    let weeks = &derived.weeks;
+    let first_monday = weeks.first().map_or(view.today, |w| w.monday);
     let to_units = |m: f64| units.from_metres(m);
     #[allow(clippy::cast_precision_loss)] // week index, small
     let bars = |pick: &dyn Fn(&crate::running::load::WeekTotals) -> f64| -> Vec<egui_plot::Bar> {
@@ -120,7 +120,7 @@ pub(super) fn load_ui(
             units.format(current.cross_m)
         ));
     }
-    if let Some((ratio, _, _)) = acute_chronic_ratio(view.data, view.today)
+    if let Some((ratio, _, _)) = derived.acwr
         && let Some(rule) = view.guidance.load_rule("acwr")
     {
         ui.label(

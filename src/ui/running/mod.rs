@@ -79,6 +79,34 @@ pub struct RunningUiState {
     pub rtr_condition: String,
     pub rtr_baseline_pain: u8,
     dialog: Option<PendingDialog>,
+    /// Figures derived from the whole run log, kept for a fingerprint of the data, the day and the chart range:
+    /// ten years of runs are not re-scanned every frame.
+    derived: Option<Derived>,
+}
+
+/// What the tab computes from every run, reused while nothing it reads changes.
+#[derive(Debug)]
+pub(crate) struct Derived {
+    key: (u64, NaiveDate, u32),
+    pub warnings: Vec<LoadWarning>,
+    pub weeks: Vec<crate::running::load::WeekTotals>,
+    pub acwr: Option<(f64, f64, f64)>,
+    pub cadence_spm: Option<f64>,
+}
+
+impl Derived {
+    fn compute(view: &RunningView<'_>, chart_weeks: u32, key: (u64, NaiveDate, u32)) -> Self {
+        use crate::running::load::{acute_chronic_ratio, week_start, weekly_totals};
+        let last_monday = week_start(view.today);
+        let first_monday = last_monday - chrono::Duration::weeks(i64::from(chart_weeks.max(1)) - 1);
+        Self {
+            key,
+            warnings: load_warnings(view.data, view.today),
+            weeks: weekly_totals(view.data, first_monday, last_monday, view.today),
+            acwr: acute_chronic_ratio(view.data, view.today),
+            cadence_spm: crate::running::cadence::recent_average_spm(&view.data.runs, view.today),
+        }
+    }
 }
 
 impl Default for RunningUiState {
@@ -98,6 +126,7 @@ impl Default for RunningUiState {
             rtr_condition: String::new(),
             rtr_baseline_pain: 0,
             dialog: None,
+            derived: None,
         }
     }
 }
@@ -110,7 +139,12 @@ pub fn running_tab_ui(
 ) -> Vec<RunningCommand> {
     let mut commands = Vec::new();
     poll_dialog(state, &mut commands);
-    let warnings = load_warnings(view.data, view.today);
+    let key = (view.data.fingerprint(), view.today, state.chart_weeks);
+    let derived = match state.derived.take() {
+        Some(derived) if derived.key == key => derived,
+        _ => Derived::compute(view, state.chart_weeks, key),
+    };
+    let warnings = &derived.warnings;
 
     egui::ScrollArea::vertical()
         .id_salt("running_tab")
@@ -118,7 +152,7 @@ pub fn running_tab_ui(
         .show(ui, |ui| {
             widgets::heading(ui, "Running", 1);
             header(ui, view, state, &mut commands);
-            swap_ui(ui, view, &warnings, &mut commands);
+            swap_ui(ui, view, warnings, &mut commands);
             ui.separator();
             egui::CollapsingHeader::new("Log a run")
                 .default_open(true)
@@ -133,12 +167,12 @@ pub fn running_tab_ui(
             egui::CollapsingHeader::new("Weekly load")
                 .default_open(true)
                 .show(ui, |ui| {
-                    chart::load_ui(ui, view, state, &warnings, &mut commands);
+                    chart::load_ui(ui, view, state, &derived, &mut commands);
                 });
             egui::CollapsingHeader::new("Runs")
                 .default_open(true)
                 .show(ui, |ui| {
-                    log::list_ui(ui, view, state, &warnings, &mut commands);
+                    log::list_ui(ui, view, state, warnings, &mut commands);
                 });
             egui::CollapsingHeader::new("Back to running")
                 .default_open(true)
@@ -153,7 +187,7 @@ pub fn running_tab_ui(
             egui::CollapsingHeader::new("Cadence")
                 .default_open(true)
                 .show(ui, |ui| {
-                    cadence::cadence_ui(ui, view, state, &mut commands);
+                    cadence::cadence_ui(ui, view, state, derived.cadence_spm, &mut commands);
                 });
             egui::CollapsingHeader::new("Warning thresholds")
                 .default_open(false)
@@ -161,6 +195,7 @@ pub fn running_tab_ui(
                     chart::thresholds_ui(ui, view, state, &mut commands);
                 });
         });
+    state.derived = Some(derived);
     commands
 }
 

@@ -2,7 +2,7 @@
 //! included), and the warning only the two together can give — a hard quadriceps or calf session the day before
 //! the week's longest run, when those muscles are still tired.
 
-use chrono::{Datelike, Days, Local, NaiveDate};
+use chrono::{Datelike, Days, NaiveDate};
 
 use crate::content::{Content, MuscleGroup};
 use crate::planner::{HARD_DAY_SETS, Plan, day_coverage};
@@ -40,8 +40,7 @@ pub fn runs_by_day(running: &RunningData, monday: NaiveDate) -> [Vec<RunItem>; 7
         }
     }
     for run in &running.runs {
-        let local = run.start_utc.with_timezone(&Local).date_naive();
-        if let Some(day) = index_of(local) {
+        if let Some(day) = index_of(run.date()) {
             days[day].push(RunItem {
                 sport: run.sport,
                 distance_m: run.distance_m,

@@ -115,7 +115,7 @@ impl RunDraft {
         if self.elapsed_secs == 0 || self.elapsed_secs > MAX_ELAPSED_SECS {
             return Err("Duration must be more than 0 and at most a week.".into());
         }
-        if self.start_utc.with_timezone(&chrono::Local).date_naive() > ctx.today {
+        if super::model::to_local(self.start_utc).date_naive() > ctx.today {
             return Err("A logged run cannot start in the future; plan it instead.".into());
         }
         check_pain("Pain during", self.pain_during)?;

@@ -202,10 +202,22 @@ impl Run {
     /// daylight-saving hour only matters for a run within an hour of midnight.
     #[must_use]
     pub fn date(&self) -> NaiveDate {
-        static OFFSET: std::sync::OnceLock<chrono::FixedOffset> = std::sync::OnceLock::new();
-        let offset = *OFFSET.get_or_init(|| *chrono::Local::now().offset());
-        self.start_utc.with_timezone(&offset).date_naive()
+        self.local_start().date_naive()
     }
+
+    /// The start in local time, with the offset read once (see [`Run::date`]); for display and for dates.
+    #[must_use]
+    pub fn local_start(&self) -> DateTime<chrono::FixedOffset> {
+        to_local(self.start_utc)
+    }
+}
+
+/// `at` in local time, with the local offset read once per run of the app (see [`Run::date`]).
+#[must_use]
+pub fn to_local(at: DateTime<Utc>) -> DateTime<chrono::FixedOffset> {
+    static OFFSET: std::sync::OnceLock<chrono::FixedOffset> = std::sync::OnceLock::new();
+    let offset = *OFFSET.get_or_init(|| *chrono::Local::now().offset());
+    at.with_timezone(&offset)
 }
 
 /// A run the user intends to do; load warnings look at it before it happens.

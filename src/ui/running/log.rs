@@ -87,7 +87,7 @@ impl RunForm {
     /// The form filled from a saved run, for editing.
     #[must_use]
     pub fn from_run(run: &Run, units: Units) -> Self {
-        let local = run.start_utc.with_timezone(&Local);
+        let local = run.local_start();
         Self {
             date: local.format("%Y-%m-%d").to_string(),
             time: local.format("%H:%M").to_string(),
@@ -110,8 +110,7 @@ impl RunForm {
 
 /// `Mon 3 Jun 2024` in local time.
 pub(crate) fn local_date(start_utc: DateTime<Utc>) -> String {
-    start_utc
-        .with_timezone(&Local)
+    crate::running::model::to_local(start_utc)
         .format("%a %-d %b %Y")
         .to_string()
 }
@@ -288,7 +287,7 @@ pub(super) fn list_ui(
         egui::Frame::group(ui.style()).show(ui, |ui| {
             let date = local_date(run.start_utc);
             ui.horizontal_wrapped(|ui| {
-                let time = run.start_utc.with_timezone(&Local).format("%H:%M");
+                let time = run.local_start().format("%H:%M");
                 ui.label(RichText::new(format!("{date} {time}")).strong());
                 ui.label(run.sport.label());
                 ui.label(units.format(run.distance_m));

@@ -4,6 +4,9 @@
 //!
 //! The Running tab is measured with a month and with ten years of runs.
 //!
+//! A long scrolling panel lays out only what is near the visible part, except when a screen reader is connected
+//! (see `ui::culled_scroll`); the map screen and the demo are measured that way too, with AccessKit on.
+//!
 //! Run with `cargo bench --bench frame`. Each iteration is one full frame: `run_ui` plus `tessellate`.
 
 use chrono::{Days, NaiveDate};
@@ -186,19 +189,35 @@ fn bench_frames(c: &mut Criterion) {
         bench_app(c, name, &ctx, &mut app);
     }
 
+    // With a screen reader connected every block of the condition panel is laid out, and egui builds the
+    // accessibility tree each frame.
     let ctx = egui::Context::default();
-    let mut demo_windows = egui_demo_lib::DemoWindows::default();
-    for _ in 0..3 {
-        let output = ctx.run_ui(laptop_input(), |ui| demo_windows.ui(ui));
-        output.drop_without_applying_deltas();
-    }
-    c.bench_function("egui_demo_windows", |b| {
-        b.iter(|| {
-            let mut output = ctx.run_ui(laptop_input(), |ui| demo_windows.ui(ui));
-            ctx.tessellate(std::mem::take(&mut output.shapes), output.pixels_per_point);
+    ctx.enable_accesskit();
+    let state = main_screen_state(&content, ViewKind::Front, "kneecap");
+    let mut app = KneeMapApp::from_parts(&ctx, Ok(content.clone()), state);
+    bench_app(c, "kneemap_front_screen_reader", &ctx, &mut app);
+
+    for (name, screen_reader) in [
+        ("egui_demo_windows", false),
+        ("egui_demo_windows_screen_reader", true),
+    ] {
+        let ctx = egui::Context::default();
+        if screen_reader {
+            ctx.enable_accesskit();
+        }
+        let mut demo_windows = egui_demo_lib::DemoWindows::default();
+        for _ in 0..3 {
+            let output = ctx.run_ui(laptop_input(), |ui| demo_windows.ui(ui));
             output.drop_without_applying_deltas();
+        }
+        c.bench_function(name, |b| {
+            b.iter(|| {
+                let mut output = ctx.run_ui(laptop_input(), |ui| demo_windows.ui(ui));
+                ctx.tessellate(std::mem::take(&mut output.shapes), output.pixels_per_point);
+                output.drop_without_applying_deltas();
+            });
         });
-    });
+    }
 }
 
 criterion_group!(benches, bench_frames);

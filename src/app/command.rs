@@ -72,6 +72,9 @@ impl From<SessionCommand> for AppCommand {
 impl KneeMapApp {
     /// Applies the frame's commands in order. Data that changed is saved by the next `logic()`.
     pub fn apply(&mut self, content: &Content, commands: Vec<AppCommand>) {
+        if !commands.is_empty() {
+            self.drawn_revision = self.drawn_revision.wrapping_add(1);
+        }
         for command in commands {
             self.apply_one(content, command);
         }
@@ -293,6 +296,7 @@ impl KneeMapApp {
 
     /// Applies one finished job.
     pub(super) fn apply_job(&mut self, done: super::jobs::JobDone) {
+        self.drawn_revision = self.drawn_revision.wrapping_add(1);
         {
             match done {
                 super::jobs::JobDone::Imported(batch) => {

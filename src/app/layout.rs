@@ -146,10 +146,14 @@ pub fn draw(ui: &mut Ui, content: &Content, app: &mut KneeMapApp) -> Vec<AppComm
         let panels = &mut app.panels;
         match state.tab {
             Tab::Condition => commands.extend(map_commands(condition::condition_tab_ui(
-                ui, content, state,
+                ui,
+                content,
+                state,
+                app.drawn_revision,
             ))),
             Tab::Planner => {
                 let context = PlannerContext {
+                    drawn_revision: app.drawn_revision,
                     now: app.clock.now(),
                     today: app.clock.today(),
                     safety,

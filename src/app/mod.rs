@@ -71,6 +71,9 @@ pub struct KneeMapApp {
     plan_preview_problems: Vec<String>,
     /// Asks for a repaint from a background thread when a job finishes.
     repaint: Option<egui::Context>,
+    /// Changes whenever what the panels draw may have changed (commands applied, a job finished), so long
+    /// panels measure their blocks again (see `ui::culled_scroll`).
+    drawn_revision: u64,
 }
 
 impl KneeMapApp {
@@ -127,6 +130,7 @@ impl KneeMapApp {
             plan_preview: None,
             plan_preview_problems: Vec::new(),
             repaint: Some(ctx.clone()),
+            drawn_revision: 0,
         }
     }
 

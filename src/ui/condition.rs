@@ -4,7 +4,7 @@
 
 use egui::{RichText, Ui};
 
-use super::{theme, widgets};
+use super::{culled_scroll, theme, widgets};
 use crate::content::{Claim, Condition, Content};
 use crate::map::ranking::{self, Candidate};
 use crate::map::state::{Command, MapState};
@@ -25,8 +25,53 @@ fn after_summary(claims: &[Claim]) -> &[Claim] {
     claims.get(1..).unwrap_or_default()
 }
 
+/// The parts of the condition body, each drawn as its own block of the scrolling panel.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum BodyPart {
+    More,
+    WhyItHappens,
+    WhatHelps,
+    ExerciseEmphasis,
+    Running,
+    Timeline,
+    SeeSomeone,
+    Sources,
+}
+
+/// The blocks of the condition panel's scrolling part, top to bottom.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum PanelBlock {
+    Summary,
+    AlsoConsider,
+    SymptomQuestions,
+    Body(BodyPart),
+}
+
+impl PanelBlock {
+    const ALL: [Self; 11] = [
+        Self::Summary,
+        Self::AlsoConsider,
+        Self::SymptomQuestions,
+        Self::Body(BodyPart::More),
+        Self::Body(BodyPart::WhyItHappens),
+        Self::Body(BodyPart::WhatHelps),
+        Self::Body(BodyPart::ExerciseEmphasis),
+        Self::Body(BodyPart::Running),
+        Self::Body(BodyPart::Timeline),
+        Self::Body(BodyPart::SeeSomeone),
+        Self::Body(BodyPart::Sources),
+    ];
+}
+
 /// The Condition tab.
-pub fn condition_tab_ui(ui: &mut Ui, content: &Content, state: &MapState) -> Vec<Command> {
+///
+/// `drawn_revision` changes whenever the map state may have changed (see `culled_scroll`).
+pub fn condition_tab_ui(
+    ui: &mut Ui,
+    content: &Content,
+    state: &MapState,
+    drawn_revision: u64,
+) -> Vec<Command> {
     let mut commands = Vec::new();
     let Some(condition) = state
         .open_condition
@@ -56,20 +101,33 @@ pub fn condition_tab_ui(ui: &mut Ui, content: &Content, state: &MapState) -> Vec
     );
     ui.add_space(2.0);
 
-    egui::ScrollArea::vertical()
+    let scroll = egui::ScrollArea::vertical()
         .id_salt(("condition_scroll", &condition.id))
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            summary_ui(ui, content, condition);
-            if let Some(location) = location {
-                let candidates =
-                    ranking::rank(content, location, &state.yes_answers, state.age_band);
-                also_consider_ui(ui, content, &condition.id, &candidates, &mut commands);
+        .auto_shrink([false, false]);
+    // Only the blocks near the visible part are laid out; see `culled_scroll`.
+    culled_scroll::show(
+        ui,
+        scroll,
+        drawn_revision,
+        PanelBlock::ALL.len(),
+        |ui, index| match PanelBlock::ALL.get(index) {
+            Some(PanelBlock::Summary) => summary_ui(ui, content, condition),
+            Some(PanelBlock::AlsoConsider) => {
+                if let Some(location) = location {
+                    let candidates =
+                        ranking::rank(content, location, &state.yes_answers, state.age_band);
+                    also_consider_ui(ui, content, &condition.id, &candidates, &mut commands);
+                }
             }
-            symptom_questions_ui(ui, content, state, &mut commands);
-            ui.separator();
-            condition_body_ui(ui, content, condition, &mut commands);
-        });
+            Some(PanelBlock::SymptomQuestions) => {
+                symptom_questions_ui(ui, content, state, &mut commands);
+            }
+            Some(PanelBlock::Body(part)) => {
+                body_part_ui(ui, content, condition, *part, &mut commands);
+            }
+            None => {}
+        },
+    );
     commands
 }
 
@@ -260,12 +318,42 @@ fn symptom_questions_ui(
         });
 }
 
-fn condition_body_ui(
+/// One part of the condition body.
+fn body_part_ui(
     ui: &mut Ui,
     content: &Content,
     condition: &Condition,
+    part: BodyPart,
     commands: &mut Vec<Command>,
 ) {
+    match part {
+        BodyPart::More => {
+            ui.separator();
+            more_about_ui(ui, content, condition);
+        }
+        BodyPart::WhyItHappens => why_it_happens_ui(ui, content, condition, commands),
+        BodyPart::WhatHelps => {
+            let helps = after_summary(&condition.what_helps_first);
+            if !helps.is_empty() {
+                widgets::section_title(ui, "More on what helps first");
+                widgets::claims_ui(ui, content, helps);
+            }
+        }
+        BodyPart::ExerciseEmphasis => exercise_emphasis_ui(ui, content, condition, commands),
+        BodyPart::Running => {
+            widgets::section_title(ui, "Running while it settles");
+            widgets::claims_ui(ui, content, &condition.running_guidance);
+        }
+        BodyPart::Timeline => {
+            widgets::section_title(ui, "What to expect (honest timeline)");
+            widgets::claims_ui(ui, content, &condition.timeline);
+        }
+        BodyPart::SeeSomeone => see_someone_ui(ui, content, condition),
+        BodyPart::Sources => sources_ui(ui, content, condition),
+    }
+}
+
+fn more_about_ui(ui: &mut Ui, content: &Content, condition: &Condition) {
     widgets::section_title(
         ui,
         &format!("More about {}", condition.lay_name.to_lowercase()),
@@ -292,7 +380,14 @@ fn condition_body_ui(
         widgets::section_title(ui, title);
         widgets::claims_ui(ui, content, claims);
     }
+}
 
+fn why_it_happens_ui(
+    ui: &mut Ui,
+    content: &Content,
+    condition: &Condition,
+    commands: &mut Vec<Command>,
+) {
     widgets::section_title(ui, "Why it happens");
     for contributor in &condition.contributors {
         ui.horizontal_top(|ui| {
@@ -319,21 +414,9 @@ fn condition_body_ui(
             });
         });
     }
+}
 
-    let helps = after_summary(&condition.what_helps_first);
-    if !helps.is_empty() {
-        widgets::section_title(ui, "More on what helps first");
-        widgets::claims_ui(ui, content, helps);
-    }
-
-    exercise_emphasis_ui(ui, content, condition, commands);
-
-    widgets::section_title(ui, "Running while it settles");
-    widgets::claims_ui(ui, content, &condition.running_guidance);
-
-    widgets::section_title(ui, "What to expect (honest timeline)");
-    widgets::claims_ui(ui, content, &condition.timeline);
-
+fn see_someone_ui(ui: &mut Ui, content: &Content, condition: &Condition) {
     widgets::section_title(ui, "More on when to see someone");
     ui.label("Stop self-managing and get checked if any of these apply (tick them in the red-flag list):");
     for flag in condition
@@ -347,7 +430,9 @@ fn condition_body_ui(
         });
     }
     widgets::claims_ui(ui, content, after_summary(&condition.see_someone_if));
+}
 
+fn sources_ui(ui: &mut Ui, content: &Content, condition: &Condition) {
     ui.add_space(6.0);
     egui::CollapsingHeader::new(
         RichText::new(format!("Sources ({})", condition.references.len()))

@@ -2,6 +2,7 @@
 
 pub mod about;
 pub mod condition;
+pub mod culled_scroll;
 pub mod diagram;
 pub mod exercises;
 pub mod planner;

@@ -10,9 +10,56 @@ use crate::content::Content;
 use crate::planner::{self, Limits, PlannerCommand, PlannerData};
 use crate::ui::{theme, widgets};
 
-pub(super) fn history_ui(
+/// The history's blocks, top to bottom; each is drawn on its own so the long view lays out only what shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum HistoryBlock {
+    NextMorning,
+    WhatChanged,
+    Chart,
+    Adherence,
+    LoggedSessions,
+    Settings,
+}
+
+impl HistoryBlock {
+    pub(super) const ALL: [Self; 6] = [
+        Self::NextMorning,
+        Self::WhatChanged,
+        Self::Chart,
+        Self::Adherence,
+        Self::LoggedSessions,
+        Self::Settings,
+    ];
+}
+
+/// One block of the history view.
+pub(super) fn history_block_ui(
     ui: &mut Ui,
     content: &Content,
+    data: &PlannerData,
+    state: &mut PlannerUi,
+    context: &PlannerContext<'_>,
+    block: HistoryBlock,
+    commands: &mut Vec<AppCommand>,
+) {
+    match block {
+        HistoryBlock::NextMorning => next_morning_ui(ui, data, state, context, commands),
+        HistoryBlock::WhatChanged => what_changed_ui(ui, content, data),
+        HistoryBlock::Chart => {
+            widgets::section_title(ui, "Pain and training volume");
+            pain_chart_ui(ui, data);
+        }
+        HistoryBlock::Adherence => adherence_ui(ui, data),
+        HistoryBlock::LoggedSessions => logged_sessions_ui(ui, data),
+        HistoryBlock::Settings => {
+            pain_limits_ui(ui, content, data, commands);
+            get_ready_ui(ui, data, commands);
+        }
+    }
+}
+
+fn next_morning_ui(
+    ui: &mut Ui,
     data: &PlannerData,
     state: &mut PlannerUi,
     context: &PlannerContext<'_>,
@@ -52,7 +99,9 @@ pub(super) fn history_ui(
                 }
             });
     }
+}
 
+fn what_changed_ui(ui: &mut Ui, content: &Content, data: &PlannerData) {
     widgets::section_title(ui, "What changed and why");
     if data.adjustments.is_empty() {
         ui.label(
@@ -78,10 +127,9 @@ pub(super) fn history_ui(
             .color(action_color(ui, adjustment.action)),
         );
     }
+}
 
-    widgets::section_title(ui, "Pain and training volume");
-    pain_chart_ui(ui, data);
-
+fn adherence_ui(ui: &mut Ui, data: &PlannerData) {
     if let Some(plan) = &data.plan {
         widgets::section_title(ui, "Sessions done per week");
         egui::Grid::new("adherence")
@@ -100,7 +148,9 @@ pub(super) fn history_ui(
                 }
             });
     }
+}
 
+fn logged_sessions_ui(ui: &mut Ui, data: &PlannerData) {
     widgets::section_title(ui, "Logged sessions");
     if data.logs.is_empty() {
         ui.label(RichText::new("Nothing logged yet.").color(theme::colors(ui).muted_text));
@@ -121,8 +171,9 @@ pub(super) fn history_ui(
             }
         ));
     }
+}
 
-    pain_limits_ui(ui, content, data, commands);
+fn get_ready_ui(ui: &mut Ui, data: &PlannerData, commands: &mut Vec<AppCommand>) {
     let mut get_ready = data.get_ready_secs;
     ui.add(
         egui::DragValue::new(&mut get_ready)

@@ -19,7 +19,7 @@ use egui::{Color32, RichText, Ui};
 pub use share::{ShareContext, ShareUi};
 
 use super::exercises::ExerciseTextures;
-use super::theme;
+use super::{culled_scroll, theme};
 use crate::app::AppCommand;
 use crate::content::{Content, Equipment};
 use crate::map::triage::Safety;
@@ -98,6 +98,8 @@ pub struct PlannerUi {
 
 /// What the planner needs to know about the rest of the app this frame.
 pub struct PlannerContext<'a> {
+    /// Changes whenever the data may have changed (see `ui::culled_scroll`).
+    pub drawn_revision: u64,
     /// The session runner's clock.
     pub now: Duration,
     pub today: NaiveDate,
@@ -171,22 +173,44 @@ pub fn planner_tab_ui(
         ui.label(RichText::new(message).color(theme::colors(ui).warning_text));
     }
     ui.separator();
-    egui::ScrollArea::vertical()
+    let scroll = egui::ScrollArea::vertical()
         .id_salt(("planner_scroll", state.view as u8))
-        .auto_shrink([false, false])
-        .show(ui, |ui| match state.view {
-            PlannerView::Week => week::week_ui(ui, content, data, state, context, &mut commands),
-            PlannerView::Generate => {
-                programme::generate_ui(ui, content, data, state, context, &mut commands);
-            }
-            PlannerView::Session => {
-                session::session_ui(ui, content, data, session, state, context, &mut commands);
-            }
-            PlannerView::History => {
-                history::history_ui(ui, content, data, state, context, &mut commands);
-            }
-            PlannerView::Share => share::share_ui(ui, data, state, &context.share, &mut commands),
-        });
+        .auto_shrink([false, false]);
+    if state.view == PlannerView::History {
+        // The history grows with every logged week: only the blocks near the visible part are laid out.
+        culled_scroll::show(
+            ui,
+            scroll,
+            (context.drawn_revision, context.today),
+            history::HistoryBlock::ALL.len(),
+            |ui, index| {
+                if let Some(block) = history::HistoryBlock::ALL.get(index) {
+                    history::history_block_ui(
+                        ui,
+                        content,
+                        data,
+                        state,
+                        context,
+                        *block,
+                        &mut commands,
+                    );
+                }
+            },
+        );
+        return commands;
+    }
+    scroll.show(ui, |ui| match state.view {
+        PlannerView::Week => week::week_ui(ui, content, data, state, context, &mut commands),
+        PlannerView::Generate => {
+            programme::generate_ui(ui, content, data, state, context, &mut commands);
+        }
+        PlannerView::Session => {
+            session::session_ui(ui, content, data, session, state, context, &mut commands);
+        }
+        // Drawn above, block by block.
+        PlannerView::History => {}
+        PlannerView::Share => share::share_ui(ui, data, state, &context.share, &mut commands),
+    });
     commands
 }
 

@@ -37,27 +37,37 @@ for round in $(seq 1 "$rounds"); do
         # criterion prints "name  time: [low median high]"; keep name and median (value and unit).
         "$bin" --bench --warm-up-time 2 --measurement-time 5 2>/dev/null |
             awk -v side="$side" -v round="$round" '
-                /^[a-z_]+ *time:/ { name = $1; sub(/^[^[]*\[/, ""); print side, round, name, $3, $4; next }
-                /^[a-z_]+$/ { name = $1; next }
+                /^[a-z0-9_]+ *time:/ { name = $1; sub(/^[^[]*\[/, ""); print side, round, name, $3, $4; next }
+                /^[a-z0-9_]+$/ { name = $1; next }
                 /time:/ { sub(/^[^[]*\[/, ""); print side, round, name, $3, $4 }' >>"$results/all"
     done
 done
 
-# One row per benchmark: the median over the rounds, in microseconds, old and new.
+# One row per benchmark, medians over the rounds: time in microseconds, and time divided by egui's demo in the same
+# binary run (the machine-independent figure on a shared machine).
 echo "old = $old_rev, new = working tree, $rounds rounds"
-printf "%-34s %12s %12s %8s\n" "benchmark" "old µs" "new µs" "new/old"
+printf "%-34s %10s %10s %10s %10s\n" "benchmark" "old µs" "new µs" "old/demo" "new/demo"
 awk '
     function us(value, unit) { return unit == "ms" ? value * 1000 : (unit == "ns" ? value / 1000 : value) }
-    { key = $3; t = us($4, $5); if ($1 == "old") old[key] = old[key] " " t; else new[key] = new[key] " " t; seen[key] = 1 }
+    { t[$1, $2, $3] = us($4, $5); seen[$3] = 1; sides[$1] = 1; if ($2 > rounds) rounds = $2 }
     function median(list,   n, a, i, j, x) {
         n = split(list, a, " "); if (n == 0) return "-";
         for (i = 2; i <= n; i++) { x = a[i]; for (j = i - 1; j >= 1 && a[j] > x; j--) a[j + 1] = a[j]; a[j + 1] = x }
         return (n % 2) ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
     }
+    function column(side, key, ratio,   r, list, demo) {
+        list = ""
+        for (r = 1; r <= rounds; r++) {
+            if (!((side, r, key) in t)) continue
+            demo = t[side, r, "egui_demo_windows"]
+            list = list " " (ratio ? (demo > 0 ? t[side, r, key] / demo : 0) : t[side, r, key])
+        }
+        m = median(list)
+        return m == "-" ? "-" : sprintf(ratio ? "%.2f" : "%.0f", m)
+    }
     END {
         for (key in seen) {
-            o = median(old[key]); n = median(new[key])
-            ratio = (o != "-" && n != "-") ? sprintf("%.2f", n / o) : "-"
-            printf "%-34s %12s %12s %8s\n", key, o, n, ratio
+            printf "%-34s %10s %10s %10s %10s\n", key, column("old", key, 0), column("new", key, 0),
+                column("old", key, 1), column("new", key, 1)
         }
     }' "$results/all" | sort

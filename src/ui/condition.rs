@@ -26,7 +26,7 @@ fn after_summary(claims: &[Claim]) -> &[Claim] {
 }
 
 /// The parts of the condition body, each drawn as its own block of the scrolling panel.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 enum BodyPart {
     More,
     WhyItHappens,
@@ -39,7 +39,7 @@ enum BodyPart {
 }
 
 /// The blocks of the condition panel's scrolling part, top to bottom.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 enum PanelBlock {
     Summary,
     AlsoConsider,
@@ -104,28 +104,38 @@ pub fn condition_tab_ui(
     let scroll = egui::ScrollArea::vertical()
         .id_salt(("condition_scroll", &condition.id))
         .auto_shrink([false, false]);
-    // Only the blocks near the visible part are laid out; see `culled_scroll`.
+    // Only the blocks near the visible part are laid out; see `culled_scroll`. Empty blocks are left out.
+    let blocks: Vec<PanelBlock> = PanelBlock::ALL
+        .into_iter()
+        .filter(|block| match block {
+            PanelBlock::AlsoConsider => location.is_some(),
+            PanelBlock::Body(BodyPart::WhatHelps) => {
+                !after_summary(&condition.what_helps_first).is_empty()
+            }
+            _ => true,
+        })
+        .collect();
     culled_scroll::show(
         ui,
+        "condition_panel",
         scroll,
         drawn_revision,
-        PanelBlock::ALL.len(),
-        |ui, index| match PanelBlock::ALL.get(index) {
-            Some(PanelBlock::Summary) => summary_ui(ui, content, condition),
-            Some(PanelBlock::AlsoConsider) => {
+        &blocks,
+        |ui, block| match block {
+            PanelBlock::Summary => summary_ui(ui, content, condition),
+            PanelBlock::AlsoConsider => {
                 if let Some(location) = location {
                     let candidates =
                         ranking::rank(content, location, &state.yes_answers, state.age_band);
                     also_consider_ui(ui, content, &condition.id, &candidates, &mut commands);
                 }
             }
-            Some(PanelBlock::SymptomQuestions) => {
+            PanelBlock::SymptomQuestions => {
                 symptom_questions_ui(ui, content, state, &mut commands);
             }
-            Some(PanelBlock::Body(part)) => {
+            PanelBlock::Body(part) => {
                 body_part_ui(ui, content, condition, *part, &mut commands);
             }
-            None => {}
         },
     );
     commands
@@ -333,11 +343,8 @@ fn body_part_ui(
         }
         BodyPart::WhyItHappens => why_it_happens_ui(ui, content, condition, commands),
         BodyPart::WhatHelps => {
-            let helps = after_summary(&condition.what_helps_first);
-            if !helps.is_empty() {
-                widgets::section_title(ui, "More on what helps first");
-                widgets::claims_ui(ui, content, helps);
-            }
+            widgets::section_title(ui, "More on what helps first");
+            widgets::claims_ui(ui, content, after_summary(&condition.what_helps_first));
         }
         BodyPart::ExerciseEmphasis => exercise_emphasis_ui(ui, content, condition, commands),
         BodyPart::Running => {

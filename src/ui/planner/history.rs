@@ -11,7 +11,7 @@ use crate::planner::{self, Limits, PlannerCommand, PlannerData};
 use crate::ui::{theme, widgets};
 
 /// The history's blocks, top to bottom; each is drawn on its own so the long view lays out only what shows.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(super) enum HistoryBlock {
     NextMorning,
     WhatChanged,
@@ -22,7 +22,7 @@ pub(super) enum HistoryBlock {
 }
 
 impl HistoryBlock {
-    pub(super) const ALL: [Self; 6] = [
+    const ALL: [Self; 6] = [
         Self::NextMorning,
         Self::WhatChanged,
         Self::Chart,
@@ -30,6 +30,23 @@ impl HistoryBlock {
         Self::LoggedSessions,
         Self::Settings,
     ];
+
+    /// The blocks with something to show today.
+    pub(super) fn shown(data: &PlannerData, today: NaiveDate) -> Vec<Self> {
+        Self::ALL
+            .into_iter()
+            .filter(|block| match block {
+                Self::NextMorning => awaiting_next_morning(data, today).is_some(),
+                Self::Adherence => data.plan.is_some(),
+                _ => true,
+            })
+            .collect()
+    }
+}
+
+/// The logged session whose next-morning pain is still to be given, once that morning has come.
+fn awaiting_next_morning(data: &PlannerData, today: NaiveDate) -> Option<&planner::SessionLog> {
+    data.awaiting_next_morning().filter(|l| l.date < today)
 }
 
 /// One block of the history view.
@@ -65,10 +82,7 @@ fn next_morning_ui(
     context: &PlannerContext<'_>,
     commands: &mut Vec<AppCommand>,
 ) {
-    if let Some(waiting) = data
-        .awaiting_next_morning()
-        .filter(|l| l.date < context.today)
-    {
+    if let Some(waiting) = awaiting_next_morning(data, context.today) {
         egui::Frame::group(ui.style())
             .fill(theme::colors(ui).notice_fill)
             .show(ui, |ui| {

@@ -178,23 +178,15 @@ pub fn planner_tab_ui(
         .auto_shrink([false, false]);
     if state.view == PlannerView::History {
         // The history grows with every logged week: only the blocks near the visible part are laid out.
+        let blocks = history::HistoryBlock::shown(data, context.today);
         culled_scroll::show(
             ui,
+            "planner_history",
             scroll,
             (context.drawn_revision, context.today),
-            history::HistoryBlock::ALL.len(),
-            |ui, index| {
-                if let Some(block) = history::HistoryBlock::ALL.get(index) {
-                    history::history_block_ui(
-                        ui,
-                        content,
-                        data,
-                        state,
-                        context,
-                        *block,
-                        &mut commands,
-                    );
-                }
+            &blocks,
+            |ui, block| {
+                history::history_block_ui(ui, content, data, state, context, *block, &mut commands);
             },
         );
         return commands;

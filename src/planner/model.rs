@@ -596,6 +596,18 @@ impl Limits {
     /// Pain and effort scales run 0..=10.
     pub const SCALE_MAX: u8 = 10;
 
+    pub fn sets_in_range(sets: u8) -> bool {
+        (Self::SETS_MIN..=Self::SETS_MAX).contains(&sets)
+    }
+
+    pub fn reps_in_range(reps: u8) -> bool {
+        (Self::REPS_MIN..=Self::REPS_MAX).contains(&reps)
+    }
+
+    pub fn hold_in_range(hold_secs: u16) -> bool {
+        (Self::HOLD_SECS_MIN..=Self::HOLD_SECS_MAX).contains(&hold_secs)
+    }
+
     /// A load made safe: NaN or infinite becomes `None`, negative becomes 0, above the maximum becomes the maximum.
     pub fn clamp_load_kg(load_kg: Option<f32>) -> Option<f32> {
         load_kg

@@ -11,6 +11,7 @@ use super::error::{ContentError, ContentErrorKind as Kind};
 use super::load::{ContentFileKind as File, RawContent};
 use super::model::{AgeBand, Claim, DiagramView, Location, ViewKind};
 use crate::map::geometry::{self, NormPos};
+use crate::planner::Limits;
 
 mod programmes;
 
@@ -734,32 +735,44 @@ fn check_values(content: &Content, checker: &mut Checker<'_>) {
     for e in &content.exercises {
         let id = quoted(&e.id);
         let dose = &e.dose;
-        if dose.sets == 0 || dose.sets > 10 {
+        if !Limits::sets_in_range(dose.sets) {
             checker.report(
                 File::Exercises,
                 &[&id, "sets"],
                 Kind::BadValue,
-                format!("exercise {id}: {} sets is outside 1–10", dose.sets),
+                format!(
+                    "exercise {id}: {} sets is outside {}–{}",
+                    dose.sets,
+                    Limits::SETS_MIN,
+                    Limits::SETS_MAX
+                ),
             );
         }
-        let reps_ok = dose.reps.is_some_and(|r| (1..=50).contains(&r));
-        let hold_ok = dose.hold_secs.is_some_and(|h| (1..=600).contains(&h));
+        let reps_ok = dose.reps.is_some_and(Limits::reps_in_range);
+        let hold_ok = dose.hold_secs.is_some_and(Limits::hold_in_range);
         if !reps_ok && !hold_ok {
             checker.report(
                 File::Exercises,
                 &[&id, "dose"],
                 Kind::BadValue,
-                format!("exercise {id}: the dose needs reps (1–50) or hold_secs (1–600)"),
+                format!(
+                    "exercise {id}: the dose needs reps ({}–{}) or hold_secs ({}–{})",
+                    Limits::REPS_MIN,
+                    Limits::REPS_MAX,
+                    Limits::HOLD_SECS_MIN,
+                    Limits::HOLD_SECS_MAX
+                ),
             );
         }
-        if dose.rest_secs > 600 {
+        if dose.rest_secs > Limits::REST_SECS_MAX {
             checker.report(
                 File::Exercises,
                 &[&id, "rest_secs"],
                 Kind::BadValue,
                 format!(
-                    "exercise {id}: rest of {} s is over 10 minutes",
-                    dose.rest_secs
+                    "exercise {id}: rest of {} s is over {} minutes",
+                    dose.rest_secs,
+                    Limits::REST_SECS_MAX / 60
                 ),
             );
         }

@@ -400,8 +400,26 @@ fn pain_numbers(text: &str) -> Vec<u8> {
 
 /// What is out of range in a phase dose, if anything.
 fn dose_problem(dose: &PhaseDose) -> Option<String> {
-    let sets_ok = |sets: u8| (Limits::SETS_MIN..=Limits::SETS_MAX).contains(&sets);
-    let hold_ok = |secs: u16| (Limits::HOLD_SECS_MIN..=Limits::HOLD_SECS_MAX).contains(&secs);
+    let sets_text = |sets: u8| {
+        format!(
+            "{sets} sets is outside {}–{}",
+            Limits::SETS_MIN,
+            Limits::SETS_MAX
+        )
+    };
+    let hold_text = |secs: u16| {
+        format!(
+            "a hold of {secs} s is outside {}–{} s",
+            Limits::HOLD_SECS_MIN,
+            Limits::HOLD_SECS_MAX
+        )
+    };
+    let rest_text = |secs: u16| {
+        format!(
+            "rest of {secs} s is over {} minutes",
+            Limits::REST_SECS_MAX / 60
+        )
+    };
     match dose {
         PhaseDose::Standard {
             sets,
@@ -409,18 +427,22 @@ fn dose_problem(dose: &PhaseDose) -> Option<String> {
             hold_sets,
             hold_secs,
         } => {
-            if !sets_ok(*sets) || !sets_ok(*hold_sets) {
+            if !Limits::sets_in_range(*sets) || !Limits::sets_in_range(*hold_sets) {
                 return Some(format!(
-                    "{sets} sets ({hold_sets} for holds) is outside 1–10"
+                    "{sets} sets ({hold_sets} for holds) is outside {}–{}",
+                    Limits::SETS_MIN,
+                    Limits::SETS_MAX
                 ));
             }
-            if *low == 0 || low > high || *high > 50 {
+            if !Limits::reps_in_range(*low) || !Limits::reps_in_range(*high) || low > high {
                 return Some(format!(
-                    "a rep range of {low}–{high} must be within 1–50, low first"
+                    "a rep range of {low}–{high} must be within {}–{}, low first",
+                    Limits::REPS_MIN,
+                    Limits::REPS_MAX
                 ));
             }
-            if !hold_ok(*hold_secs) {
-                return Some(format!("a hold of {hold_secs} s is outside 1–600 s"));
+            if !Limits::hold_in_range(*hold_secs) {
+                return Some(hold_text(*hold_secs));
             }
         }
         PhaseDose::Isometric {
@@ -428,14 +450,14 @@ fn dose_problem(dose: &PhaseDose) -> Option<String> {
             hold_secs,
             rest_secs,
         } => {
-            if !sets_ok(*sets) {
-                return Some(format!("{sets} sets is outside 1–10"));
+            if !Limits::sets_in_range(*sets) {
+                return Some(sets_text(*sets));
             }
-            if !hold_ok(*hold_secs) {
-                return Some(format!("a hold of {hold_secs} s is outside 1–600 s"));
+            if !Limits::hold_in_range(*hold_secs) {
+                return Some(hold_text(*hold_secs));
             }
-            if *rest_secs > 600 {
-                return Some(format!("rest of {rest_secs} s is over 10 minutes"));
+            if *rest_secs > Limits::REST_SECS_MAX {
+                return Some(rest_text(*rest_secs));
             }
         }
         PhaseDose::HeavySlow {
@@ -444,17 +466,20 @@ fn dose_problem(dose: &PhaseDose) -> Option<String> {
             tempo,
             rm_steps,
         } => {
-            if !sets_ok(*sets) {
-                return Some(format!("{sets} sets is outside 1–10"));
+            if !Limits::sets_in_range(*sets) {
+                return Some(sets_text(*sets));
             }
-            if *rest_secs > 600 {
-                return Some(format!("rest of {rest_secs} s is over 10 minutes"));
+            if *rest_secs > Limits::REST_SECS_MAX {
+                return Some(rest_text(*rest_secs));
             }
             if [tempo.lower_secs, tempo.pause_secs, tempo.lift_secs]
                 .iter()
-                .any(|s| *s > 20)
+                .any(|s| *s > Limits::TEMPO_PHASE_SECS_MAX)
             {
-                return Some("a tempo phase is over 20 s".to_owned());
+                return Some(format!(
+                    "a tempo phase is over {} s",
+                    Limits::TEMPO_PHASE_SECS_MAX
+                ));
             }
             if rm_steps.first().is_none_or(|(week, _)| *week != 1) {
                 return Some("rm_steps must start at week 1".to_owned());

@@ -15,6 +15,7 @@ pub mod exercise_art;
 pub mod export;
 pub mod library;
 pub mod map;
+pub mod pain;
 pub mod planner;
 pub mod running;
 pub mod store;

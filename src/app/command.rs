@@ -96,11 +96,11 @@ impl KneeMapApp {
                 }
                 let safety = self.safety(content);
                 let is_edit = command.is_plan_edit();
-                let before = is_edit.then(|| self.data.planner.plan.clone());
+                let before = is_edit.then(|| crate::planner::PlanState::of(&self.data.planner));
                 let applied = self.data.planner.apply(content, command, safety);
                 if let Some(before) = before
                     && applied == Applied::Changed
-                    && before != self.data.planner.plan
+                    && !before.matches(&self.data.planner)
                     // A drag sends an edit every frame: one undo step for the whole drag.
                     && !self.edit_in_progress
                 {
@@ -110,13 +110,13 @@ impl KneeMapApp {
                 self.note_planner_outcome(applied);
             }
             AppCommand::UndoPlanEdit => {
-                if self.plan_history.undo(&mut self.data.planner.plan) {
+                if self.plan_history.undo_in(&mut self.data.planner) {
                     self.planner_message = None;
                     self.persistence.mark_dirty();
                 }
             }
             AppCommand::RedoPlanEdit => {
-                if self.plan_history.redo(&mut self.data.planner.plan) {
+                if self.plan_history.redo_in(&mut self.data.planner) {
                     self.planner_message = None;
                     self.persistence.mark_dirty();
                 }
@@ -267,24 +267,27 @@ impl KneeMapApp {
         }
     }
 
-    /// What the running rules need to know: today, the red flags and the strength plan's pain limit.
+    /// What the running rules need to know: today, the red flags and the plan's pain limits.
     pub fn running_context(&self, content: &Content) -> RunningContext {
         RunningContext {
             today: self.clock.today(),
             red_flag_ticked: self.safety(content).progression_paused(),
-            pain_limit: self.pain_limit(),
+            red_flag_since: self.red_flag_since(),
+            thresholds: self.data.planner.thresholds().clone(),
         }
     }
 
-    /// The pain limit in use: the current plan's, or the planner's default.
-    pub fn pain_limit(&self) -> u8 {
+    /// The local day the red flags ticked now were ticked (the earliest), if any is.
+    pub fn red_flag_since(&self) -> Option<chrono::NaiveDate> {
         self.data
-            .planner
-            .plan
-            .as_ref()
-            .map_or(self.data.planner.thresholds.max_during, |plan| {
-                plan.pain_thresholds.max_during
-            })
+            .map
+            .red_flags_ticked_since(self.clock.now_utc())
+            .map(|at| crate::running::model::to_local(at).date_naive())
+    }
+
+    /// The pain limit in use: the current plan's (limits live on the plan only), or the default.
+    pub fn pain_limit(&self) -> u8 {
+        self.data.planner.thresholds().max_during
     }
 
     /// Applies what background jobs finished: imported activities are merged (duplicates skipped).

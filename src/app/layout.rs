@@ -48,7 +48,7 @@ impl Panels {
 pub fn draw(ui: &mut Ui, content: &Content, app: &mut KneeMapApp) -> Vec<AppCommand> {
     let mut commands: Vec<AppCommand> = Vec::new();
     let safety = app.safety(content);
-    let pain_limit = app.pain_limit();
+    let red_flag_since = app.red_flag_since();
     let state = &app.data.map;
 
     egui::Panel::top("top_bar").show(ui, |ui| {
@@ -186,7 +186,8 @@ pub fn draw(ui: &mut Ui, content: &Content, app: &mut KneeMapApp) -> Vec<AppComm
                     guidance: &content.running,
                     content: Some(content),
                     red_flag_ticked: safety.progression_paused(),
-                    pain_limit,
+                    red_flag_since,
+                    thresholds: app.data.planner.thresholds(),
                     message: app.running_message.as_deref(),
                 };
                 commands.extend(

@@ -192,6 +192,21 @@ impl MapState {
         }
     }
 
+    /// When the red flags ticked now were ticked: the earliest of their latest ticks. A flag ticked before tick
+    /// times were recorded counts from `fallback`. `None` when nothing is ticked.
+    pub fn red_flags_ticked_since(&self, fallback: DateTime<Utc>) -> Option<DateTime<Utc>> {
+        self.ticked_red_flags
+            .iter()
+            .map(|flag| {
+                self.red_flag_events
+                    .iter()
+                    .rev()
+                    .find(|e| e.flag_id == *flag && e.ticked)
+                    .map_or(fallback, |e| e.at)
+            })
+            .min()
+    }
+
     fn record_red_flag(&mut self, flag_id: String, ticked: bool, at: DateTime<Utc>) {
         self.red_flag_events.push(RedFlagEvent {
             flag_id,

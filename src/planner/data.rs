@@ -47,7 +47,6 @@ pub struct PlannerData {
     /// Plans replaced by a newer one (by "add as a new plan" on import), newest last; their logs stay too.
     pub earlier_plans: Vec<Plan>,
     pub logs: Vec<SessionLog>,
-    pub thresholds: PainThresholds,
     /// Progression changes, oldest first.
     pub adjustments: Vec<Adjustment>,
     /// Seconds of "get ready" before each set in the session runner.
@@ -160,14 +159,12 @@ pub enum PlannerCommand {
 }
 
 impl PlannerCommand {
-    /// An edit of the plan by the user, which undo can take back (logging and settings are not).
+    /// An edit of the plan by the user, which undo can take back (logging and settings are not; the pain limits
+    /// are part of the plan, so changing them is an edit).
     pub fn is_plan_edit(&self) -> bool {
         !matches!(
             self,
-            Self::LogSession(_)
-                | Self::SetNextMorningPain { .. }
-                | Self::SetThresholds(_)
-                | Self::SetGetReadySecs(_)
+            Self::LogSession(_) | Self::SetNextMorningPain { .. } | Self::SetGetReadySecs(_)
         )
     }
 }
@@ -190,7 +187,6 @@ impl Default for PlannerData {
             plan: None,
             earlier_plans: Vec::new(),
             logs: Vec::new(),
-            thresholds: PainThresholds::default(),
             adjustments: Vec::new(),
             get_ready_secs: DEFAULT_GET_READY_SECS,
         }
@@ -234,7 +230,6 @@ impl PlannerData {
             PlannerCommand::Generate(options) => match generate_programme(content, &options) {
                 Ok(mut plan) => {
                     plan.id = self.next_plan_id();
-                    self.thresholds = plan.pain_thresholds.clone();
                     self.plan = Some(plan);
                     Applied::Changed
                 }
@@ -269,7 +264,6 @@ impl PlannerData {
                 {
                     self.earlier_plans.push(current);
                 }
-                self.thresholds = plan.pain_thresholds.clone();
                 self.plan = Some(plan);
                 Applied::Changed
             }
@@ -376,8 +370,13 @@ impl PlannerData {
                 Applied::Changed
             }
             PlannerCommand::SetThresholds(mut thresholds) => {
-                // The limit during exercise is checked against the pain-monitoring model (at most 5/10); the
-                // plan's own limits and the planner's follow together, so progression reads one value.
+                // The limits live on the plan only; the limit during exercise is checked against the
+                // pain-monitoring model (at most 5/10).
+                let Some(plan) = self.plan.as_mut() else {
+                    return Applied::Refused(
+                        "Pain limits belong to a plan: make or generate a plan first.".to_owned(),
+                    );
+                };
                 let highest = content.pain_monitoring.highest_max_during;
                 if thresholds.max_during > highest {
                     return Applied::Refused(
@@ -388,11 +387,13 @@ impl PlannerData {
                         .to_string(),
                     );
                 }
-                thresholds.max_next_morning_rise = thresholds.max_next_morning_rise.min(10);
-                if let Some(plan) = self.plan.as_mut() {
-                    plan.pain_thresholds = thresholds.clone();
-                }
-                changed(std::mem::replace(&mut self.thresholds, thresholds) != self.thresholds)
+                thresholds.max_next_morning_rise = thresholds
+                    .max_next_morning_rise
+                    .min(crate::pain::PAIN_SCALE_MAX);
+                thresholds.weekly_rise_tolerance = thresholds
+                    .weekly_rise_tolerance
+                    .min(crate::pain::PAIN_SCALE_MAX);
+                changed(std::mem::replace(&mut plan.pain_thresholds, thresholds) != plan.pain_thresholds)
             }
             PlannerCommand::SetGetReadySecs(secs) => {
                 let secs = secs.min(MAX_GET_READY_SECS);
@@ -436,6 +437,10 @@ impl PlannerData {
         }
         let date = log.date;
         let exercise_ids: Vec<String> = log.entries.iter().map(|e| e.exercise_id.clone()).collect();
+        let Some(baseline_plan) = self.plan.as_ref() else {
+            return;
+        };
+        let baseline = stage_baseline(baseline_plan, &self.logs, date);
         let Some(plan) = self.plan.as_mut() else {
             return;
         };
@@ -448,7 +453,13 @@ impl PlannerData {
                 continue;
             };
             let history = logs_for_exercise(exercise_id, &self.logs);
-            let decision = decide(&planned, &history, &self.thresholds, red_flag_ticked);
+            let decision = decide(
+                &planned,
+                &history,
+                &plan.pain_thresholds,
+                baseline,
+                red_flag_ticked,
+            );
             if !matches!(decision.action, Action::Advance | Action::StepBack) {
                 continue;
             }
@@ -484,9 +495,77 @@ impl PlannerData {
     }
 
     /// Progression status of a planned exercise right now (what the rules would do next), for display.
-    pub fn status_of(&self, planned: &PlannedExercise, red_flag_ticked: bool) -> super::Decision {
+    pub fn status_of(
+        &self,
+        planned: &PlannedExercise,
+        today: NaiveDate,
+        red_flag_ticked: bool,
+    ) -> super::Decision {
         let history = logs_for_exercise(&planned.exercise_id, &self.logs);
-        decide(planned, &history, &self.thresholds, red_flag_ticked)
+        let baseline = self
+            .plan
+            .as_ref()
+            .and_then(|plan| stage_baseline(plan, &self.logs, today));
+        decide(
+            planned,
+            &history,
+            self.thresholds(),
+            baseline,
+            red_flag_ticked,
+        )
+    }
+
+    /// The pain limits in use: the plan's (they live on the plan only), or the defaults without a plan.
+    pub fn thresholds(&self) -> &PainThresholds {
+        self.plan
+            .as_ref()
+            .map_or(&crate::pain::DEFAULT_PAIN_THRESHOLDS, |plan| {
+                &plan.pain_thresholds
+            })
+    }
+
+    /// Whether the current plan is stuck (two ease-offs in its current phase, or no step forward for six weeks
+    /// of logged sessions), with the reason to see a physiotherapist. `None` without a plan.
+    pub fn stuck(&self, today: NaiveDate) -> Option<crate::pain::Stuck> {
+        let plan = self.plan.as_ref()?;
+        let stage_of = |date: NaiveDate| stage_index(plan, date);
+        let mut steps: Vec<crate::pain::StageStep> = Vec::new();
+        for adjustment in self
+            .adjustments
+            .iter()
+            .filter(|a| a.date >= plan.start_date)
+        {
+            let forward = match adjustment.action {
+                Action::Advance => true,
+                Action::StepBack => false,
+                Action::Hold | Action::Paused => continue,
+            };
+            // One session eases off every exercise it judged: count it once.
+            if steps
+                .iter()
+                .any(|s| s.date == adjustment.date && s.forward == forward)
+            {
+                continue;
+            }
+            steps.push(crate::pain::StageStep {
+                date: adjustment.date,
+                stage: stage_of(adjustment.date),
+                forward,
+            });
+        }
+        let last_session = self
+            .logs
+            .iter()
+            .filter(|l| l.plan_id == plan.id)
+            .map(|l| l.date)
+            .max();
+        crate::pain::stuck(
+            &steps,
+            stage_of(today),
+            plan.start_date,
+            last_session,
+            today,
+        )
     }
 
     /// The most recent log still waiting for its next-morning pain.
@@ -495,6 +574,47 @@ impl PlannerData {
             .iter()
             .rev()
             .find(|l| l.next_morning_pain.is_none())
+    }
+}
+
+/// The plan's stage on `date`: the index of its phase (0 for a plan without phases, or before the first).
+pub fn stage_index(plan: &Plan, date: NaiveDate) -> usize {
+    let Some(week) = plan.week_index_for(date) else {
+        return if date < plan.start_date {
+            0
+        } else {
+            plan.phases.len().saturating_sub(1)
+        };
+    };
+    plan.phases
+        .iter()
+        .position(|p| (p.first_week_index..=p.last_week_index).contains(&week))
+        .unwrap_or(0)
+}
+
+/// The pain before the plan's current stage (the phase holding `date`, or the whole plan without phases) began:
+/// the pain before the stage's first logged session, or else the last next-morning pain logged before the
+/// stage. The pain rule compares next mornings with it, so a flare must settle back before anything advances.
+pub fn stage_baseline(plan: &Plan, logs: &[SessionLog], date: NaiveDate) -> Option<u8> {
+    let stage_start = plan
+        .phases
+        .get(stage_index(plan, date))
+        .map_or(plan.start_date, |phase| {
+            plan.first_monday() + chrono::Duration::weeks(i64::try_from(phase.first_week_index).unwrap_or(0))
+        })
+        .max(plan.start_date);
+    let mut own: Vec<&SessionLog> = logs.iter().filter(|l| l.plan_id == plan.id).collect();
+    own.sort_by_key(|l| (l.date, l.id));
+    let first_in_stage = own.iter().find(|l| l.date >= stage_start && l.date <= date);
+    let before_stage = own
+        .iter()
+        .rev()
+        .filter(|l| l.date < stage_start)
+        .find_map(|l| l.next_morning_pain);
+    match (first_in_stage.and_then(|l| l.pain_before), before_stage) {
+        (Some(before), Some(morning)) => Some(before.min(morning)),
+        (Some(before), None) => Some(before),
+        (None, morning) => morning,
     }
 }
 
@@ -713,7 +833,10 @@ mod tests {
             "no advance while a red flag is ticked"
         );
         let planned = &data.plan.as_ref().unwrap().weeks[0].days[0].exercises[0];
-        assert_eq!(data.status_of(planned, true).action, Action::Paused);
+        assert_eq!(
+            data.status_of(planned, NaiveDate::MIN, true).action,
+            Action::Paused
+        );
         let painful = session_log(&data, 25, 8);
         assert_eq!(
             data.apply(&content, PlannerCommand::LogSession(painful), PAUSED),
@@ -885,7 +1008,7 @@ mod tests {
             LoadOutcome::Loaded(loaded) => {
                 assert_eq!(loaded.plan, data.plan);
                 assert_eq!(loaded.get_ready_secs, DEFAULT_GET_READY_SECS);
-                assert_eq!(loaded.thresholds, PainThresholds::default());
+                assert_eq!(*loaded.thresholds(), PainThresholds::default());
             }
             other => panic!("{:?}", other.notice()),
         }
@@ -1158,7 +1281,7 @@ mod tests {
     fn the_pain_limit_is_checked_against_the_model_and_reaches_the_plan() {
         let content = content();
         let mut data = generated(&content);
-        let mut thresholds = data.thresholds.clone();
+        let mut thresholds = data.thresholds().clone();
         thresholds.max_during = content.pain_monitoring.highest_max_during;
         assert_eq!(
             data.apply(
@@ -1175,6 +1298,6 @@ mod tests {
             data.apply(&content, PlannerCommand::SetThresholds(too_high), Safety::CLEAR),
             Applied::Refused(reason) if reason.contains("/10")
         ));
-        assert_eq!(data.thresholds, thresholds, "nothing changed");
+        assert_eq!(*data.thresholds(), thresholds, "nothing changed");
     }
 }

@@ -44,4 +44,4 @@ pub use model::{
 };
 pub use progression::{Action, Decision, decide};
 pub use session::{ActiveSession, LogDraft, SessionCommand, SessionModel, SessionOutcome};
-pub use undo::PlanHistory;
+pub use undo::{PlanHistory, PlanState};

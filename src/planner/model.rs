@@ -7,7 +7,7 @@
 use chrono::{Datelike, Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::content::{Content, Exercise, PainMonitoring, Tempo};
+use crate::content::{Exercise, PainMonitoring, Tempo};
 
 /// Seconds per repetition when an exercise has no tempo.
 pub const DEFAULT_REP_SECS: u32 = 3;
@@ -452,130 +452,7 @@ pub fn next_log_id(logs: &[SessionLog]) -> u64 {
         .map_or(1, |m| m.saturating_add(1))
 }
 
-/// The pain limits that gate progression (the pain-monitoring model; the numbers come from
-/// `content/programmes.ron`, see [`PainThresholds::for_condition`]).
-///
-/// The rule, in plain words: pain during exercise must stay at or below `max_during` (or, for a knee that already
-/// hurts before the session, no worse than it was before, up to the model's ceiling); by the next morning pain
-/// must be no more than `max_next_morning_rise` points above the pain before the session (or, when that was not
-/// asked, the last next-morning value); and, unless `allow_weekly_rise`, this calendar week's average pain during
-/// sessions must not exceed last week's by more than `weekly_rise_tolerance` points.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct PainThresholds {
-    /// Highest acceptable pain during exercise, 0–10 (default 3: cautious; the model accepts up to 5).
-    pub max_during: u8,
-    /// The most pain during exercise the model ever accepts (5); a knee that rests above `max_during` may
-    /// exercise at its resting pain up to this.
-    pub ceiling_during: u8,
-    /// How many points next-morning pain may exceed the pain before the session (default 0).
-    pub max_next_morning_rise: u8,
-    /// Whether a rise in average pain from last week to this week still allows progress (default false).
-    pub allow_weekly_rise: bool,
-    /// Whole points the weekly average may rise before progress stops (default 1), so noise does not block it.
-    pub weekly_rise_tolerance: u8,
-}
-
-/// A pain limit outside what the pain-monitoring model accepts.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error(
-    "a pain limit of {requested}/10 is above {highest}/10, the most the pain-monitoring model accepts during exercise"
-)]
-pub struct PainLimitError {
-    pub requested: u8,
-    pub highest: u8,
-}
-
-impl Default for PainThresholds {
-    /// The fallback for saves and plans made without content; equal to `programmes.ron`'s defaults (tested).
-    fn default() -> Self {
-        Self {
-            max_during: 3,
-            ceiling_during: 5,
-            max_next_morning_rise: 0,
-            allow_weekly_rise: false,
-            weekly_rise_tolerance: 1,
-        }
-    }
-}
-
-impl PainThresholds {
-    /// The limits of the pain-monitoring model with `max_during` as the limit during exercise (not range-checked;
-    /// content validation keeps programme limits in range).
-    pub fn from_monitoring(monitoring: &PainMonitoring, max_during: u8) -> Self {
-        Self {
-            max_during,
-            ceiling_during: monitoring.highest_max_during,
-            max_next_morning_rise: monitoring.max_next_morning_rise,
-            allow_weekly_rise: false,
-            weekly_rise_tolerance: monitoring.weekly_rise_tolerance,
-        }
-    }
-
-    /// The limits of a condition's programme in `programmes.ron`, or the pain-monitoring defaults.
-    pub fn for_condition(content: &Content, condition_id: &str) -> Self {
-        let monitoring = &content.pain_monitoring;
-        let max_during = content
-            .programme_for(condition_id)
-            .map_or(monitoring.default_max_during, |p| {
-                p.max_pain_during(monitoring)
-            });
-        Self::from_monitoring(monitoring, max_during)
-    }
-
-    /// These limits with the user's choice of `max_during`, if the model accepts it (0 to its highest).
-    ///
-    /// # Errors
-    /// [`PainLimitError`] when `max_during` is above `monitoring.highest_max_during`.
-    #[must_use = "the limits are returned, not changed in place"]
-    pub fn with_max_during(
-        mut self,
-        max_during: u8,
-        monitoring: &PainMonitoring,
-    ) -> Result<Self, PainLimitError> {
-        let highest = monitoring.highest_max_during.min(Limits::SCALE_MAX);
-        if max_during > highest {
-            return Err(PainLimitError {
-                requested: max_during,
-                highest,
-            });
-        }
-        self.max_during = max_during;
-        self.ceiling_during = highest;
-        Ok(self)
-    }
-
-    /// The rule in plain words (the evidence behind it is content: `pain_monitoring.explanation`).
-    pub fn describe(&self) -> String {
-        let max = self.max_during;
-        let morning = match self.max_next_morning_rise {
-            0 => "no worse than it was before the session".to_owned(),
-            1 => "no more than 1 point worse than before the session".to_owned(),
-            n => format!("no more than {n} points worse than before the session"),
-        };
-        let weekly = if self.allow_weekly_rise {
-            "Pain creeping up from one week to the next is allowed, but keep an eye on it."
-                .to_owned()
-        } else {
-            let points = if self.weekly_rise_tolerance == 1 {
-                "point"
-            } else {
-                "points"
-            };
-            format!(
-                "Pain should not creep up week to week: this week's average during sessions no more than {} \
-                 {points} above last week's.",
-                self.weekly_rise_tolerance
-            )
-        };
-        format!(
-            "Keep knee pain during exercise at {max}/10 or less (if it already hurts more before you start, no \
-             worse than that, up to {}/10). By the next morning it should be {morning}. {weekly} Progress only \
-             when all three hold; ease off when one does not.",
-            self.ceiling_during
-        )
-    }
-}
+pub use crate::pain::{PainLimitError, PainThresholds};
 
 /// Allowed ranges for numbers the user types. Values outside are clamped at the edge by [`clamp_planned`] and
 /// [`clamp_log`].
@@ -594,7 +471,7 @@ impl Limits {
     /// Longest phase of a tempo (lowering, pause or lifting).
     pub const TEMPO_PHASE_SECS_MAX: u8 = 20;
     /// Pain and effort scales run 0..=10.
-    pub const SCALE_MAX: u8 = 10;
+    pub const SCALE_MAX: u8 = crate::pain::PAIN_SCALE_MAX;
 
     pub fn sets_in_range(sets: u8) -> bool {
         (Self::SETS_MIN..=Self::SETS_MAX).contains(&sets)
@@ -860,10 +737,16 @@ mod tests {
         let text = PainThresholds::default().describe();
         assert!(text.contains("3/10 or less"), "{text}");
         assert!(
-            text.contains("no worse than it was before the session"),
+            text.contains("no more than 1 point worse than before this stage of the plan began"),
             "{text}"
         );
         assert!(text.contains("no more than 1 point above"), "{text}");
+        let strict = PainThresholds {
+            max_next_morning_rise: 0,
+            ..PainThresholds::default()
+        }
+        .describe();
+        assert!(strict.contains("no worse than before this stage"), "{strict}");
         let text = PainThresholds {
             max_during: 5,
             max_next_morning_rise: 2,

@@ -1,26 +1,19 @@
 //! Pain-guided double progression: what to do with an exercise's dose after the latest logged session.
 //!
-//! The checks, in order:
-//! 1. A red flag is ticked to [`Action::Paused`].
-//! 2. No logged session with this exercise to [`Action::Hold`].
-//! 3. Pain during the latest session above the limit (for a knee that hurt more than the limit before the session:
-//!    above its pain before, up to the model's ceiling) to [`Action::StepBack`] (load −10 % when loaded, else
-//!    reps −2 but not below the bottom of the range, else one set fewer; holds −10 s).
-//! 4. Next-morning pain not logged yet to [`Action::Hold`].
-//! 5. Next-morning pain more than the allowed rise above the pain before the session (or, when that was not
-//!    asked, the last logged morning value; with neither, above the limit) to [`Action::StepBack`]. A knee that
-//!    rests at 4/10 can progress when exercise does not make it worse.
-//! 6. Average pain during this calendar week's sessions more than `weekly_rise_tolerance` whole points above
-//!    last week's (unless allowed) to [`Action::Hold`], so noise such as 0 to 0.3 does not stop progress.
-//! 7. Not every planned set, rep or second was done to [`Action::Hold`] (repeat the dose).
-//! 8. Otherwise [`Action::Advance`]: reps +1 (+2 in ranges at least 5 wide) up to the top of the rep range; at
-//!    the top, about +5 % load (ACSM: 2–10 %) and back to the bottom of the range; holds +5 s up to 60 s.
+//! The pain is judged by [`crate::pain::judge`], the one pain rule; this module only maps its verdict to a dose:
+//! - a red flag ([`Verdict::Paused`]) to [`Action::Paused`];
+//! - nothing logged, or the next morning missing ([`Verdict::Wait`]), and a week-on-week rise ([`Verdict::Hold`])
+//!   to [`Action::Hold`];
+//! - a failed rule ([`Verdict::EaseOff`]) to [`Action::StepBack`] (load −10 % when loaded, else reps −2 but not
+//!   below the bottom of the range, else one set fewer; holds −10 s);
+//! - [`Verdict::Pass`]: when not every planned set, rep or second was done, [`Action::Hold`] (repeat the dose);
+//!   otherwise [`Action::Advance`]: reps +1 (+2 in ranges at least 5 wide) up to the top of the rep range; at the
+//!   top, about +5 % load (ACSM: 2–10 %) and back to the bottom of the range; holds +5 s up to 60 s.
 //!
 //! Every decision carries a plain-words reason that names the numbers it used.
 
-use chrono::NaiveDate;
-
-use super::model::{Limits, PainThresholds, PlannedExercise, SessionLog, format_kg, monday_of};
+use super::model::{Limits, PainThresholds, PlannedExercise, SessionLog, format_kg};
+use crate::pain::{PainSample, Verdict, judge};
 
 /// Longest hold the planner progresses to (tendon isometrics use 45–60 s).
 pub const MAX_HOLD_SECS: u16 = 60;
@@ -84,32 +77,25 @@ impl Decision {
     }
 }
 
-/// Decides the next dose for `planned` from `recent_logs` (oldest first; logs without an entry for this exercise
-/// are ignored) under `thresholds`. See the module docs for the rules.
+/// A session log as the pain rule reads it.
+pub fn pain_sample(log: &SessionLog) -> PainSample {
+    PainSample {
+        date: log.date,
+        before: log.pain_before,
+        during: log.pain_during,
+        next_morning: log.next_morning_pain,
+    }
+}
+
+/// Decides the next dose for `planned` from `recent_logs` (any order; logs without an entry for this exercise
+/// are ignored) under `thresholds`, with `stage_baseline` the pain before the plan's current stage began (see
+/// [`super::data::stage_baseline`]). See the module docs for the mapping.
 pub fn decide(
     planned: &PlannedExercise,
     recent_logs: &[&SessionLog],
     thresholds: &PainThresholds,
+    stage_baseline: Option<u8>,
     red_flag_ticked: bool,
-) -> Decision {
-    let decision = decide_by_pain(planned, recent_logs, thresholds);
-    // A ticked red flag stops the plan getting harder; easing off when pain is high still applies.
-    if red_flag_ticked && decision.action != Action::StepBack {
-        return Decision::keep(
-            Action::Paused,
-            planned,
-            "A red flag is ticked: get assessed before progressing. Keep to what feels comfortable until then."
-                .to_owned(),
-        );
-    }
-    decision
-}
-
-/// The pain-monitoring rules alone, without the red-flag check.
-fn decide_by_pain(
-    planned: &PlannedExercise,
-    recent_logs: &[&SessionLog],
-    thresholds: &PainThresholds,
 ) -> Decision {
     let mut logs: Vec<&SessionLog> = recent_logs
         .iter()
@@ -117,109 +103,32 @@ fn decide_by_pain(
         .filter(|l| l.entry_for(&planned.exercise_id).is_some())
         .collect();
     logs.sort_by_key(|l| (l.date, l.id));
-    let Some((latest, earlier)) = logs.split_last() else {
-        return Decision::keep(
-            Action::Hold,
-            planned,
-            "No session logged yet with this exercise: do it at this dose and log how it went."
-                .to_owned(),
-        );
-    };
-
-    // A knee that already hurts before the session may exercise at that pain (up to the model's ceiling):
-    // what matters is that exercise does not make it worse.
-    let before = latest.pain_before;
-    let max = thresholds.max_during;
-    let allowed_during = before.map_or(max, |b| max.max(b.min(thresholds.ceiling_during)));
-    if latest.pain_during > allowed_during {
-        let during = latest.pain_during;
-        let why = match before {
-            Some(b) if b > thresholds.ceiling_during => format!(
-                "Pain during the last session was {during}/10, above {allowed_during}/10, the most the \
-                 pain-monitoring model accepts (it was {b}/10 before: worth getting the knee checked)"
-            ),
-            Some(b) if b > max => format!(
-                "Pain during the last session was {during}/10, worse than the {b}/10 before it"
-            ),
-            _ => format!(
-                "Pain during the last session was {during}/10, above your limit of {max}/10"
-            ),
+    let samples: Vec<PainSample> = logs.iter().map(|l| pain_sample(l)).collect();
+    let judgement = judge(&samples, stage_baseline, thresholds, red_flag_ticked);
+    let Some(latest) = logs.last() else {
+        let action = if judgement.verdict == Verdict::Paused {
+            Action::Paused
+        } else {
+            Action::Hold
         };
-        return step_back_decision(planned, &why);
-    }
-    let Some(morning) = latest.next_morning_pain else {
-        return Decision::keep(
-            Action::Hold,
-            planned,
-            format!(
-                "Log next-morning pain first: pain during was {}/10, but how the knee feels the next morning \
-                 decides whether to progress.",
-                latest.pain_during
-            ),
-        );
+        let reason = if action == Action::Paused {
+            judgement.reason
+        } else {
+            "No session logged yet with this exercise: do it at this dose and log how it went.".to_owned()
+        };
+        return Decision::keep(action, planned, reason);
     };
-    // The next morning is compared with the knee before the session, or else with the last morning logged.
-    let baseline = before.map(|b| (b, "before the session")).or_else(|| {
-        earlier
-            .iter()
-            .rev()
-            .find_map(|l| l.next_morning_pain)
-            .map(|m| (m, "the previous morning"))
-    });
-    match baseline {
-        Some((reference, when)) => {
-            let allowed = reference.saturating_add(thresholds.max_next_morning_rise);
-            if morning > allowed {
-                let why = format!(
-                    "Next-morning pain was {morning}/10, worse than the {reference}/10 {when} (allowed rise: {})",
-                    thresholds.max_next_morning_rise
-                );
-                return step_back_decision(planned, &why);
+    match judgement.verdict {
+        Verdict::Paused => Decision::keep(Action::Paused, planned, judgement.reason),
+        Verdict::EaseOff => step_back_decision(planned, &judgement.reason),
+        Verdict::Wait | Verdict::Hold => Decision::keep(Action::Hold, planned, judgement.reason),
+        Verdict::Pass => {
+            if let Some(shortfall) = shortfall(planned, latest) {
+                return Decision::keep(Action::Hold, planned, shortfall);
             }
+            advance(planned, &judgement.reason)
         }
-        None if morning > max => {
-            let why = format!(
-                "Next-morning pain was {morning}/10, above your limit of {max}/10 (no pain before the session was \
-                 logged to compare with)"
-            );
-            return step_back_decision(planned, &why);
-        }
-        None => {}
     }
-    if !thresholds.allow_weekly_rise
-        && let Some((last_week, this_week)) = weekly_pain_averages(&logs, latest.date)
-        && this_week > last_week + f64::from(thresholds.weekly_rise_tolerance)
-    {
-        return Decision::keep(
-            Action::Hold,
-            planned,
-            format!(
-                "Average pain during sessions rose from {last_week:.1}/10 last week to {this_week:.1}/10 this \
-                 week, more than the {} point(s) allowed: keep this dose until it settles.",
-                thresholds.weekly_rise_tolerance
-            ),
-        );
-    }
-    if let Some(shortfall) = shortfall(planned, latest) {
-        return Decision::keep(Action::Hold, planned, shortfall);
-    }
-    advance(planned, latest.pain_during, morning)
-}
-
-/// Average pain during (last week's sessions, this week's sessions), calendar weeks starting Monday, "this week"
-/// being the week of `latest`. `None` unless both weeks have sessions.
-fn weekly_pain_averages(logs: &[&SessionLog], latest: NaiveDate) -> Option<(f64, f64)> {
-    let this_monday = monday_of(latest);
-    let last_monday = this_monday.pred_opt().map(monday_of)?;
-    let average = |monday: NaiveDate| -> Option<f64> {
-        let pains: Vec<f64> = logs
-            .iter()
-            .filter(|l| monday_of(l.date) == monday)
-            .map(|l| f64::from(l.pain_during))
-            .collect();
-        (!pains.is_empty()).then(|| pains.iter().sum::<f64>() / pains.len() as f64)
-    };
-    Some((average(last_monday)?, average(this_monday)?))
 }
 
 /// A reason to repeat the dose when the latest session fell short of it.
@@ -279,9 +188,7 @@ fn round_to(value: f32, step: f32) -> f32 {
     (rounded * 100.0).round() / 100.0
 }
 
-fn advance(planned: &PlannedExercise, pain: u8, morning: u8) -> Decision {
-    let settled =
-        format!("Pain stayed within your limits ({pain}/10 during, {morning}/10 next morning)");
+fn advance(planned: &PlannedExercise, settled: &str) -> Decision {
     let mut next = planned.clone();
     if let Some(reps) = planned.reps {
         let (low, high) = rep_range(planned, reps);
@@ -417,6 +324,7 @@ fn step_back(planned: &PlannedExercise) -> (PlannedExercise, String) {
 mod tests {
     use super::*;
     use crate::planner::model::ExerciseLog;
+    use chrono::NaiveDate;
 
     /// 2026-01-05 is a Monday.
     fn date(day_of_january: u32) -> NaiveDate {
@@ -495,14 +403,16 @@ mod tests {
         assert_eq!(t.max_during, 3);
         let progress = |logs: &[SessionLog]| {
             let refs: Vec<&SessionLog> = logs.iter().collect();
-            decide(&planned, &refs, &t, false)
+            decide(&planned, &refs, &t, None, false)
         };
         // 4/10 before, 4/10 during, 4/10 next morning: no worse, so it progresses despite the 3/10 limit.
         let d = progress(&[log_before(5, 4, 4, Some(4))]);
         assert_eq!(d.action, Action::Advance, "{}", d.reason);
         assert_eq!(d.new_dose.reps, Some(12));
-        // Worse the next morning than before the session: ease off.
+        // One point worse the next morning is within the tolerance; two points is not: ease off.
         let d = progress(&[log_before(5, 4, 4, Some(5))]);
+        assert_eq!(d.action, Action::Advance, "{}", d.reason);
+        let d = progress(&[log_before(5, 4, 4, Some(6))]);
         assert_eq!(d.action, Action::StepBack, "{}", d.reason);
         assert!(
             d.reason.contains("worse than the 4/10 before the session"),
@@ -520,8 +430,13 @@ mod tests {
         // A knee at 8/10 before: pain during is still capped at the model's 5/10.
         let d = progress(&[log_before(5, 8, 6, Some(6))]);
         assert_eq!(d.action, Action::StepBack, "{}", d.reason);
-        // Without pain before, the last logged morning is the reference: 4 then 4 is no worse.
+        // A worse morning never becomes the reference: 4 then 4 without pain before is held to the limit.
         let d = progress(&[log(5, 3, Some(4)), log(7, 3, Some(4))]);
+        assert_eq!(d.action, Action::StepBack, "{}", d.reason);
+        // With the stage's baseline at 4, a morning of 4 is no worse.
+        let refs = [log(5, 3, Some(4)), log(7, 3, Some(4))];
+        let refs: Vec<&SessionLog> = refs.iter().collect();
+        let d = decide(&planned, &refs, &t, Some(4), false);
         assert_eq!(d.action, Action::Advance, "{}", d.reason);
         // With no reference at all, the morning is held to the limit.
         let d = progress(&[log(5, 3, Some(4))]);
@@ -539,7 +454,7 @@ mod tests {
         let t = PainThresholds::default();
         let decide_on = |logs: &[SessionLog]| {
             let refs: Vec<&SessionLog> = logs.iter().collect();
-            decide(&planned, &refs, &t, false)
+            decide(&planned, &refs, &t, None, false)
         };
         // Last week 0, 0; this week 0, 1, 0: the average goes from 0 to 0.3.
         let noise = [
@@ -568,7 +483,7 @@ mod tests {
             ..PainThresholds::default()
         };
         let refs: Vec<&SessionLog> = noise.iter().collect();
-        assert_eq!(decide(&planned, &refs, &strict, false).action, Action::Hold);
+        assert_eq!(decide(&planned, &refs, &strict, None, false).action, Action::Hold);
     }
 
     #[test]
@@ -606,10 +521,10 @@ mod tests {
                 "Next-morning pain was 4/10",
             ),
             case(
-                "morning rising",
+                "a morning under the limit with nothing to compare",
                 vec![log(5, 2, Some(1)), log(7, 2, Some(2))],
-                Action::StepBack,
-                "Next-morning pain was 2/10, worse than the 1/10 the previous morning",
+                Action::Advance,
+                "2/10 next morning",
             ),
             case(
                 "morning steady",
@@ -737,7 +652,7 @@ mod tests {
         assert!(cases.len() >= 10);
         for c in cases {
             let refs: Vec<&SessionLog> = c.logs.iter().collect();
-            let d = decide(&c.planned, &refs, &c.thresholds, c.red_flag);
+            let d = decide(&c.planned, &refs, &c.thresholds, None, c.red_flag);
             assert_eq!(d.action, c.action, "{}: {}", c.name, d.reason);
             assert!(
                 d.reason.contains(c.reason),
@@ -753,19 +668,20 @@ mod tests {
 
     #[test]
     fn logs_are_read_in_date_order() {
-        // Passed newest first: the latest (Jan 7, morning 3) must still be the one judged against Jan 5 (1).
-        let a = log(7, 2, Some(3));
+        // Passed newest first: the latest (Jan 7, morning 4) must still be the one judged.
+        let a = log(7, 2, Some(4));
         let b = log(5, 2, Some(1));
         let d = decide(
             &squat(10, (10, 15), None),
             &[&a, &b],
             &PainThresholds::default(),
+            Some(1),
             false,
         );
         assert_eq!(d.action, Action::StepBack, "{}", d.reason);
         assert!(
             d.reason
-                .contains("3/10, worse than the 1/10 the previous morning"),
+                .contains("4/10, worse than the 1/10 before this stage began"),
             "{}",
             d.reason
         );
@@ -777,15 +693,15 @@ mod tests {
         let logs = [log(5, 0, Some(0))];
         let refs: Vec<&SessionLog> = logs.iter().collect();
         // Narrow range 8–12 goes up one rep at a time.
-        let d = decide(&squat(8, (8, 12), None), &refs, &t, false);
+        let d = decide(&squat(8, (8, 12), None), &refs, &t, None, false);
         assert_eq!(d.new_dose.reps, Some(9));
         // Wide range 10–15: two at a time, capped at the top.
-        let d = decide(&squat(14, (10, 15), None), &refs, &t, false);
+        let d = decide(&squat(14, (10, 15), None), &refs, &t, None, false);
         assert_eq!(d.new_dose.reps, Some(15));
         // No range set: 12 becomes 12–15 and the range is stored.
         let mut p = squat(12, (0, 0), None);
         p.rep_range = None;
-        let d = decide(&p, &refs, &t, false);
+        let d = decide(&p, &refs, &t, None, false);
         assert_eq!(
             (d.new_dose.reps, d.new_dose.rep_range),
             (Some(13), Some((12, 15)))
@@ -796,7 +712,7 @@ mod tests {
         let mut l = log(5, 0, Some(0));
         l.entries[0].sets_done = 2;
         l.entries[0].reps_done = Some(15);
-        let d = decide(&p, &[&l], &t, false);
+        let d = decide(&p, &[&l], &t, None, false);
         assert_eq!(d.action, Action::Advance);
         assert_eq!((d.new_dose.sets, d.new_dose.reps), (3, Some(10)));
     }
@@ -819,19 +735,19 @@ mod tests {
             hold_secs_done: Some(45),
             load_kg: None,
         };
-        let d = decide(&hold(45), &[&l], &t, false);
+        let d = decide(&hold(45), &[&l], &t, None, false);
         assert_eq!(
             (d.action, d.new_dose.hold_secs),
             (Action::Advance, Some(50))
         );
         l.entries[0].hold_secs_done = Some(58);
-        let d = decide(&hold(58), &[&l], &t, false);
+        let d = decide(&hold(58), &[&l], &t, None, false);
         assert_eq!(d.new_dose.hold_secs, Some(60));
         l.entries[0].hold_secs_done = Some(60);
-        let d = decide(&hold(60), &[&l], &t, false);
+        let d = decide(&hold(60), &[&l], &t, None, false);
         assert_eq!(d.action, Action::Hold);
         l.entries[0].hold_secs_done = Some(30);
-        let d = decide(&hold(45), &[&l], &t, false);
+        let d = decide(&hold(45), &[&l], &t, None, false);
         assert_eq!(d.action, Action::Hold);
         assert!(
             d.reason.contains("30 s of the planned 45 s"),
@@ -839,7 +755,7 @@ mod tests {
             d.reason
         );
         l.pain_during = 6;
-        let d = decide(&hold(45), &[&l], &t, false);
+        let d = decide(&hold(45), &[&l], &t, None, false);
         assert_eq!(
             (d.action, d.new_dose.hold_secs),
             (Action::StepBack, Some(35))
@@ -852,15 +768,15 @@ mod tests {
         let logs = [log(5, 8, Some(1))];
         let refs: Vec<&SessionLog> = logs.iter().collect();
         // At the bottom of the range without load: one set fewer.
-        let d = decide(&squat(10, (10, 15), None), &refs, &t, false);
+        let d = decide(&squat(10, (10, 15), None), &refs, &t, None, false);
         assert_eq!((d.new_dose.reps, d.new_dose.sets), (Some(10), 2));
         // 11 reps, range bottom 10: only down to 10.
-        let d = decide(&squat(11, (10, 15), None), &refs, &t, false);
+        let d = decide(&squat(11, (10, 15), None), &refs, &t, None, false);
         assert_eq!(d.new_dose.reps, Some(10));
         // One set at the bottom: nothing left to take off.
         let mut p = squat(10, (10, 15), None);
         p.sets = 1;
-        let d = decide(&p, &refs, &t, false);
+        let d = decide(&p, &refs, &t, None, false);
         assert_eq!(d.new_dose, p);
         assert!(d.reason.contains("lowest dose"), "{}", d.reason);
     }

@@ -1,21 +1,87 @@
-//! Undo and redo of plan edits: each edit that changed the plan keeps the plan as it was, so Ctrl+Z puts it back
-//! and Ctrl+Shift+Z does it again. Logs, progression history and settings are not edits and are never undone.
+//! Undo and redo of plan edits: each edit that changed the plan state (the plan in use, with its pain limits, and
+//! the earlier plans) keeps the state as it was, so Ctrl+Z puts it back and Ctrl+Shift+Z does it again. Logs,
+//! progression history and settings are not edits and are never undone.
 
+use super::data::PlannerData;
 use super::model::Plan;
+
+/// Everything a plan edit can change: the plan in use (its pain limits live on it) and the earlier plans (which
+/// "add as a new plan" adds to).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PlanState {
+    pub plan: Option<Plan>,
+    pub earlier_plans: Vec<Plan>,
+}
+
+impl PlanState {
+    /// A copy of `data`'s plan state.
+    pub fn of(data: &PlannerData) -> Self {
+        Self {
+            plan: data.plan.clone(),
+            earlier_plans: data.earlier_plans.clone(),
+        }
+    }
+
+    /// Whether `data` still holds this state (compared in place, nothing cloned).
+    pub fn matches(&self, data: &PlannerData) -> bool {
+        self.plan == data.plan && self.earlier_plans == data.earlier_plans
+    }
+
+    /// Moves the state out of `data`.
+    pub fn take(data: &mut PlannerData) -> Self {
+        Self {
+            plan: data.plan.take(),
+            earlier_plans: std::mem::take(&mut data.earlier_plans),
+        }
+    }
+
+    /// Puts this state into `data`.
+    pub fn put(self, data: &mut PlannerData) {
+        data.plan = self.plan;
+        data.earlier_plans = self.earlier_plans;
+    }
+}
 
 /// Most edits remembered; the oldest is forgotten beyond this.
 pub const MAX_UNDO_STEPS: usize = 100;
 
-/// The plans before (undo) and after (redo) the remembered edits.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct PlanHistory {
-    undo: Vec<Option<Plan>>,
-    redo: Vec<Option<Plan>>,
+/// The states before (undo) and after (redo) the remembered edits.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanHistory<T = PlanState> {
+    undo: Vec<T>,
+    redo: Vec<T>,
 }
 
-impl PlanHistory {
-    /// Remembers `before` as the plan an edit changed; a new edit forgets what could be redone.
-    pub fn record(&mut self, before: Option<Plan>) {
+impl<T> Default for PlanHistory<T> {
+    fn default() -> Self {
+        Self {
+            undo: Vec::new(),
+            redo: Vec::new(),
+        }
+    }
+}
+
+impl PlanHistory<PlanState> {
+    /// Undoes the last edit of `data`'s plan state. False when there is nothing to undo.
+    pub fn undo_in(&mut self, data: &mut PlannerData) -> bool {
+        let mut state = PlanState::take(data);
+        let done = self.undo(&mut state);
+        state.put(data);
+        done
+    }
+
+    /// Redoes the last undone edit of `data`'s plan state. False when there is nothing to redo.
+    pub fn redo_in(&mut self, data: &mut PlannerData) -> bool {
+        let mut state = PlanState::take(data);
+        let done = self.redo(&mut state);
+        state.put(data);
+        done
+    }
+}
+
+impl<T> PlanHistory<T> {
+    /// Remembers `before` as the state an edit changed; a new edit forgets what could be redone.
+    pub fn record(&mut self, before: T) {
         self.undo.push(before);
         if self.undo.len() > MAX_UNDO_STEPS {
             self.undo.remove(0);
@@ -23,8 +89,8 @@ impl PlanHistory {
         self.redo.clear();
     }
 
-    /// Puts the plan before the last edit back into `plan`. False when there is nothing to undo.
-    pub fn undo(&mut self, plan: &mut Option<Plan>) -> bool {
+    /// Puts the state before the last edit back into `plan`. False when there is nothing to undo.
+    pub fn undo(&mut self, plan: &mut T) -> bool {
         let Some(before) = self.undo.pop() else {
             return false;
         };
@@ -33,7 +99,7 @@ impl PlanHistory {
     }
 
     /// Does the last undone edit again. False when there is nothing to redo.
-    pub fn redo(&mut self, plan: &mut Option<Plan>) -> bool {
+    pub fn redo(&mut self, plan: &mut T) -> bool {
         let Some(after) = self.redo.pop() else {
             return false;
         };
@@ -73,7 +139,7 @@ mod tests {
 
     #[test]
     fn undo_and_redo_walk_the_edits() {
-        let mut history = PlanHistory::default();
+        let mut history: PlanHistory<Option<Plan>> = PlanHistory::default();
         let mut current = plan("a");
         for name in ["b", "c"] {
             history.record(current.clone());
@@ -99,7 +165,7 @@ mod tests {
 
     #[test]
     fn undo_brings_back_a_deleted_plan_and_history_is_bounded() {
-        let mut history = PlanHistory::default();
+        let mut history: PlanHistory<Option<Plan>> = PlanHistory::default();
         let mut current = plan("kept");
         history.record(current.clone());
         current = None;

@@ -26,8 +26,10 @@ pub struct RunningContext {
     pub today: NaiveDate,
     /// A red flag is ticked in the checklist.
     pub red_flag_ticked: bool,
-    /// Pain limit (0–10) shared with the strength plan.
-    pub pain_limit: u8,
+    /// The day the red flags ticked now were first ticked (their earliest tick), when any is.
+    pub red_flag_since: Option<NaiveDate>,
+    /// The pain limits, which live on the strength plan: one limit per runner.
+    pub thresholds: crate::pain::PainThresholds,
 }
 
 /// The fields of a run typed in (or edited) by hand.
@@ -410,24 +412,31 @@ pub fn swap_offer(
     if ctx.red_flag_ticked {
         reasons.push("A red flag is ticked in the checklist.".to_owned());
     }
-    if let Some(last) = data
+    // The last fortnight's runs, judged by the one pain rule (against the return-to-run baseline when one is
+    // running): a failed rule or pain creeping up week on week is a reason to swap.
+    let recent: Vec<crate::pain::PainSample> = data
         .runs
         .iter()
-        .filter(|r| r.sport.is_run())
-        .max_by_key(|r| r.start_utc)
-    {
-        if let Some(p) = last.pain_during.filter(|p| *p > ctx.pain_limit) {
-            reasons.push(format!(
-                "Your last run's pain during was {p}/10, above your limit of {}.",
-                ctx.pain_limit
-            ));
-        }
-        if let Some(p) = last.pain_next_morning.filter(|p| *p > ctx.pain_limit) {
-            reasons.push(format!(
-                "The morning after your last run, pain was {p}/10, above your limit of {}.",
-                ctx.pain_limit
-            ));
-        }
+        .filter(|r| r.sport.is_run() && (ctx.today - r.date()).num_days() <= 14)
+        .filter_map(|r| {
+            Some(crate::pain::PainSample {
+                date: r.date(),
+                before: None,
+                during: r.pain_during?,
+                next_morning: r.pain_next_morning,
+            })
+        })
+        .collect();
+    let baseline = data
+        .return_to_run
+        .as_ref()
+        .map(|state| state.baseline_morning_pain);
+    let judgement = crate::pain::judge(&recent, baseline, &ctx.thresholds, false);
+    if matches!(
+        judgement.verdict,
+        crate::pain::Verdict::EaseOff | crate::pain::Verdict::Hold
+    ) {
+        reasons.push(format!("Your last run: {}.", judgement.reason.trim_end_matches('.')));
     }
     let week = week_start(next.date);
     for w in warnings {
@@ -457,7 +466,8 @@ mod tests {
         RunningContext {
             today: NaiveDate::from_ymd_opt(2024, 6, 10).unwrap(),
             red_flag_ticked: false,
-            pain_limit: 3,
+            red_flag_since: None,
+            thresholds: crate::pain::PainThresholds::default(),
         }
     }
 

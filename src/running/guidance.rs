@@ -13,10 +13,12 @@ pub const EMBEDDED_RUNNING_RON: &str = include_str!("../../content/running.ron")
 /// File name used in error messages, like the other content files.
 pub const RUNNING_FILE: &str = "running.ron";
 
-/// Ids every file must define in `load_rules` (the warnings in `load.rs` name them).
-pub const LOAD_RULE_IDS: [&str; 4] = [
+/// Ids every file must define in `load_rules` (the warnings in `load.rs` and the return-to-run replay name them).
+pub const LOAD_RULE_IDS: [&str; 6] = [
     "weekly_increase",
     "single_run_spike",
+    "no_recent_baseline",
+    "beyond_stage",
     "acwr",
     "lighter_week",
 ];
@@ -78,12 +80,90 @@ pub struct ReturnToRunPlan {
     pub level: EvidenceLevel,
 }
 
+/// How the rungs of every return-to-run ladder may grow (checked when the content loads), with its explanation.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LadderRule {
+    pub title: String,
+    pub text: String,
+    pub sources: Vec<String>,
+    pub level: EvidenceLevel,
+    /// While walk–run stages last, total running time in a session may at most grow by this factor per stage.
+    pub max_run_time_growth: f64,
+    /// Once running is continuous, each step (time or distance) grows by at most this many per cent: the
+    /// single-run threshold plus a margin. A logged run more than this beyond its stage does not count.
+    pub max_continuous_step_pct: f64,
+    /// Easy pace that turns a distance rung into minutes to compare it with a timed rung, in seconds per km.
+    pub reference_pace_secs_per_km: u32,
+}
+
+impl LadderRule {
+    /// A stage's running as seconds (distance stages at the reference pace), and whether it is continuous.
+    fn running_secs(&self, stage: &Stage) -> (f64, bool) {
+        match stage.distance_m {
+            Some(distance_m) => (
+                distance_m / 1000.0 * f64::from(self.reference_pace_secs_per_km),
+                true,
+            ),
+            None => (f64::from(stage.total_run_secs()), stage.walk_secs == 0),
+        }
+    }
+
+    /// Every rung of `plan` that grows faster than this rule allows: (index of the rung, why).
+    #[must_use]
+    pub fn broken_rungs(&self, plan: &ReturnToRunPlan) -> Vec<(usize, String)> {
+        let mut broken = Vec::new();
+        for (index, pair) in plan.stages.windows(2).enumerate() {
+            let (before, continuous_before) = self.running_secs(&pair[0]);
+            let (after, _) = self.running_secs(&pair[1]);
+            if before <= 0.0 {
+                continue;
+            }
+            let (limit, rule) = if continuous_before {
+                (
+                    before * (1.0 + self.max_continuous_step_pct / 100.0),
+                    format!(
+                        "once running is continuous a step may add at most {:.0}%",
+                        self.max_continuous_step_pct
+                    ),
+                )
+            } else {
+                (
+                    before * self.max_run_time_growth,
+                    format!(
+                        "running time may at most grow {}-fold from one walk–run stage to the next",
+                        self.max_run_time_growth
+                    ),
+                )
+            };
+            if after > limit + 0.5 {
+                broken.push((
+                    index + 1,
+                    format!(
+                        "stage {} '{}' of '{}' is {:.0}% more running than stage {} ({:.0} vs {:.0} min): {rule}; \
+                         add a rung in between",
+                        index + 2,
+                        pair[1].label,
+                        plan.condition,
+                        (after / before - 1.0) * 100.0,
+                        index + 1,
+                        after / 60.0,
+                        before / 60.0
+                    ),
+                ));
+            }
+        }
+        broken
+    }
+}
+
 /// The whole file.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RunningGuidance {
     pub load_rules: Vec<RuleText>,
     pub pain_rules: Vec<RuleText>,
+    pub ladder_rule: LadderRule,
     pub swap: RuleText,
     pub shoe_rule: RuleText,
     pub shoe_rotation: RuleText,
@@ -151,6 +231,7 @@ impl RunningGuidance {
         condition_ids: &[&str],
     ) -> Vec<ContentError> {
         let mut problems = Vec::new();
+        let mut ladder_problems = Vec::new();
         let mut problem = |needle: &str, kind: ContentErrorKind, message: String| {
             let (line, col) = position_of(text, needle);
             problems.push(ContentError {
@@ -162,7 +243,29 @@ impl RunningGuidance {
             });
         };
         let known: HashSet<&str> = known_source_ids.iter().copied().collect();
+        let ladder_text = RuleText {
+            id: "ladder_rule".to_owned(),
+            title: self.ladder_rule.title.clone(),
+            text: self.ladder_rule.text.clone(),
+            sources: self.ladder_rule.sources.clone(),
+            level: self.ladder_rule.level,
+        };
+        let ladder = &self.ladder_rule;
+        if !(ladder.max_run_time_growth.is_finite()
+            && (1.0..=3.0).contains(&ladder.max_run_time_growth)
+            && ladder.max_continuous_step_pct.is_finite()
+            && (1.0..=50.0).contains(&ladder.max_continuous_step_pct)
+            && (180..=900).contains(&ladder.reference_pace_secs_per_km))
+        {
+            problem(
+                "ladder_rule",
+                ContentErrorKind::BadValue,
+                "ladder_rule: growth must be 1–3×, the continuous step 1–50 % and the pace 180–900 s/km"
+                    .to_owned(),
+            );
+        }
         let texts = self.load_rules.iter().chain(&self.pain_rules).chain([
+            &ladder_text,
             &self.swap,
             &self.shoe_rule,
             &self.shoe_rotation,
@@ -257,6 +360,16 @@ impl RunningGuidance {
                     );
                 }
             }
+            for (index, why) in self.ladder_rule.broken_rungs(plan) {
+                let (line, col) = stage_position(text, &plan.condition, index);
+                ladder_problems.push(ContentError {
+                    file: RUNNING_FILE.to_owned(),
+                    line,
+                    col,
+                    kind: ContentErrorKind::BadValue,
+                    message: why,
+                });
+            }
             for stage in &plan.stages {
                 let is_distance = stage.distance_m.is_some_and(|d| d.is_finite() && d > 0.0);
                 let is_timed = stage.run_secs > 0 && stage.repeats > 0;
@@ -275,21 +388,40 @@ impl RunningGuidance {
                 }
             }
         }
+        problems.extend(ladder_problems);
         problems
     }
 }
 
-/// 1-based line and column of the first occurrence of `needle` (1:1 when absent or empty).
+/// 1-based line and column (in characters) of the first occurrence of `needle` (1:1 when absent or empty).
 fn position_of(text: &str, needle: &str) -> (usize, usize) {
     if needle.is_empty() {
         return (1, 1);
     }
-    text.find(needle).map_or((1, 1), |offset| {
-        let before = &text[..offset];
-        let line = before.matches('\n').count() + 1;
-        let col = before.rfind('\n').map_or(offset, |nl| offset - nl - 1) + 1;
-        (line, col)
-    })
+    text.find(needle)
+        .map_or((1, 1), |offset| line_col(text, offset))
+}
+
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |nl| nl + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+/// Where stage `index` of the return-to-run plan for `condition` is written: the `index`-th `(label:` after the
+/// plan's `condition: "…"` line (labels repeat across plans, so searching for the label alone finds the wrong one).
+fn stage_position(text: &str, condition: &str, index: usize) -> (usize, usize) {
+    let Some(plan_at) = text.find(&format!("condition: \"{condition}\"")) else {
+        return (1, 1);
+    };
+    let Some(stages_at) = text[plan_at..].find("stages:").map(|o| plan_at + o) else {
+        return line_col(text, plan_at);
+    };
+    text[stages_at..]
+        .match_indices("(label:")
+        .nth(index)
+        .map_or_else(|| line_col(text, stages_at), |(o, _)| line_col(text, stages_at + o))
 }
 
 #[cfg(test)]

@@ -84,7 +84,8 @@ pub enum WarningScope {
 /// One warning: the rule it comes from (see `RunningGuidance::load_rule`) and the numbers behind it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LoadWarning {
-    /// `weekly_increase`, `single_run_spike`, `acwr` or `lighter_week`.
+    /// `weekly_increase`, `single_run_spike`, `no_recent_baseline`, `beyond_stage` or `lighter_week`. The
+    /// acute:chronic ratio is never a warning: the chart shows it as context only.
     pub rule_id: &'static str,
     pub scope: WarningScope,
     /// The numbers, in the user's units, e.g. "42.0 km this week vs 30.0 km the week before (+40%)".
@@ -95,7 +96,12 @@ fn pct_over(value: f64, base: f64) -> f64 {
     (value / base - 1.0) * 100.0
 }
 
-/// All load warnings up to the end of the current week (logged runs, plus planned runs from today on).
+/// Days without a run after which a run has no recent baseline.
+pub const NO_BASELINE_DAYS: i64 = 30;
+
+/// All load warnings up to the end of the current week (logged runs, plus planned runs from today on). During a
+/// return-to-run plan (entry criteria confirmed), runs from its start are judged against their stage by the
+/// replay (`return_to_run::replay`), not as plain spikes.
 #[must_use]
 pub fn load_warnings(data: &RunningData, today: NaiveDate) -> Vec<LoadWarning> {
     let thresholds = &data.settings.thresholds;
@@ -106,7 +112,14 @@ pub fn load_warnings(data: &RunningData, today: NaiveDate) -> Vec<LoadWarning> {
         .into_iter()
         .filter(|r| r.sport.is_run())
         .collect();
-    single_run_spikes(&runs, data, today, thresholds, units, &mut warnings);
+    let stage_runs_from = data
+        .return_to_run
+        .as_ref()
+        .filter(|state| state.entry_criteria_met)
+        .map(|state| state.started_on);
+    let on_stage = |date: NaiveDate| stage_runs_from.is_some_and(|from| date >= from);
+    no_recent_baseline(&runs, data, today, &on_stage, &mut warnings);
+    single_run_spikes(&runs, data, today, thresholds, units, &on_stage, &mut warnings);
     if let Some(first) = runs.first() {
         // Weeks run to the last planned run, so a plan is checked before it happens.
         let last_planned = data
@@ -127,20 +140,58 @@ pub fn load_warnings(data: &RunningData, today: NaiveDate) -> Vec<LoadWarning> {
             .position(|w| w.monday == week_start(today))
             .map_or(weeks.len(), |i| i + 1);
         lighter_week(&weeks[..current], thresholds, &mut warnings);
-        if let Some((ratio, _, _)) = acute_chronic_ratio(data, today)
-            && ratio >= thresholds.acwr_high
-        {
-            warnings.push(LoadWarning {
-                rule_id: "acwr",
-                scope: WarningScope::Week(week_start(today)),
-                detail: format!(
-                    "Last 7 days vs 28-day weekly average: ratio {ratio:.2} (threshold {:.2}).",
-                    thresholds.acwr_high
-                ),
+    }
+    warnings
+}
+
+/// The first run after [`NO_BASELINE_DAYS`] days or more without running, or with no run logged before it (and
+/// a planned run with none in the days before it): nothing recent to judge it against.
+fn no_recent_baseline(
+    runs: &[&Run],
+    data: &RunningData,
+    today: NaiveDate,
+    on_stage: &dyn Fn(NaiveDate) -> bool,
+    out: &mut Vec<LoadWarning>,
+) {
+    let gap_detail = |previous: Option<NaiveDate>, date: NaiveDate| match previous {
+        None => "No run logged before this one: there is no recent baseline to compare it with.".to_owned(),
+        Some(previous) => format!(
+            "{} days since your previous run ({}): no recent baseline to compare it with.",
+            (date - previous).num_days(),
+            previous.format("%-d %b %Y")
+        ),
+    };
+    let mut previous: Option<NaiveDate> = None;
+    for run in runs {
+        let date = run.date();
+        let gap = previous.is_none_or(|p| (date - p).num_days() >= NO_BASELINE_DAYS);
+        if gap && !on_stage(date) {
+            out.push(LoadWarning {
+                rule_id: "no_recent_baseline",
+                scope: WarningScope::Run(run.id),
+                detail: gap_detail(previous, date),
+            });
+        }
+        previous = Some(date);
+    }
+    for planned in data
+        .planned
+        .iter()
+        .filter(|p| p.sport.is_run() && p.date >= today && !on_stage(p.date))
+    {
+        let last_before = runs
+            .iter()
+            .map(|r| r.date())
+            .filter(|d| *d < planned.date)
+            .max();
+        if last_before.is_none_or(|p| (planned.date - p).num_days() >= NO_BASELINE_DAYS) {
+            out.push(LoadWarning {
+                rule_id: "no_recent_baseline",
+                scope: WarningScope::Planned(planned.id),
+                detail: gap_detail(last_before, planned.date),
             });
         }
     }
-    warnings
 }
 
 fn single_run_spikes(
@@ -149,6 +200,7 @@ fn single_run_spikes(
     today: NaiveDate,
     t: &Thresholds,
     units: Units,
+    on_stage: &dyn Fn(NaiveDate) -> bool,
     out: &mut Vec<LoadWarning>,
 ) {
     let factor = 1.0 + t.single_run_increase_pct / 100.0;
@@ -162,7 +214,7 @@ fn single_run_spikes(
             .map(|r| r.distance_m)
             .fold(0.0, f64::max)
     };
-    for run in runs {
+    for run in runs.iter().filter(|r| !on_stage(r.date())) {
         let longest = longest_before(run.start_utc);
         if longest > 0.0 && run.distance_m > longest * factor {
             out.push(LoadWarning {
@@ -180,7 +232,7 @@ fn single_run_spikes(
     for planned in data
         .planned
         .iter()
-        .filter(|p| p.sport.is_run() && p.date >= today)
+        .filter(|p| p.sport.is_run() && p.date >= today && !on_stage(p.date))
     {
         let Some(end) = planned.date.and_hms_opt(0, 0, 0).map(|t| t.and_utc()) else {
             continue;
@@ -432,7 +484,59 @@ mod tests {
         assert_eq!(acute, 30_000.0);
         assert_eq!(chronic, 15_000.0);
         assert!((ratio - 2.0).abs() < 1e-9);
-        assert_eq!(week_rules(&data, day(34), "acwr"), vec![day(28)]);
+        // Context only: a ratio of 2.0 is never a warning.
+        assert!(week_rules(&data, day(34), "acwr").is_empty());
+        assert!(load_warnings(&data, day(34)).iter().all(|w| w.rule_id != "acwr"));
+    }
+
+    #[test]
+    fn a_run_after_a_month_off_has_no_baseline() {
+        let data = RunningData {
+            runs: vec![run(1, 0, 5.0), run(2, 3, 5.0), run(3, 43, 12.0), run(4, 45, 5.0)],
+            ..RunningData::default()
+        };
+        let warnings = load_warnings(&data, day(50));
+        let flagged: Vec<WarningScope> = warnings
+            .iter()
+            .filter(|w| w.rule_id == "no_recent_baseline")
+            .map(|w| w.scope)
+            .collect();
+        // The very first run, and the run after 40 days off; not the run two days later.
+        assert_eq!(flagged, vec![WarningScope::Run(1), WarningScope::Run(3)]);
+        let detail = &warnings
+            .iter()
+            .find(|w| w.scope == WarningScope::Run(3) && w.rule_id == "no_recent_baseline")
+            .unwrap()
+            .detail;
+        assert!(detail.contains("40 days since your previous run"), "{detail}");
+        // The spike rule stays silent (nothing in the 30 days before): the new warning is what speaks.
+        assert!(
+            !warnings
+                .iter()
+                .any(|w| w.rule_id == "single_run_spike" && w.scope == WarningScope::Run(3))
+        );
+    }
+
+    #[test]
+    fn stage_runs_are_not_plain_spikes() {
+        let mut data = RunningData {
+            runs: vec![run(1, 0, 2.0), run(2, 2, 3.0)],
+            ..RunningData::default()
+        };
+        assert!(
+            load_warnings(&data, day(5))
+                .iter()
+                .any(|w| w.rule_id == "single_run_spike")
+        );
+        data.return_to_run = Some(crate::running::model::ReturnToRunState {
+            condition_id: "patellofemoral_pain".into(),
+            started_on: day(0),
+            entry_criteria_met: true,
+            baseline_morning_pain: 1,
+        });
+        let warnings = load_warnings(&data, day(5));
+        assert!(warnings.iter().all(|w| w.rule_id != "single_run_spike"), "{warnings:?}");
+        assert!(warnings.iter().all(|w| w.rule_id != "no_recent_baseline"), "{warnings:?}");
     }
 
     #[test]

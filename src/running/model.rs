@@ -283,10 +283,14 @@ pub struct Thresholds {
     pub acwr_high: f64,
     /// Every this many weeks a lighter week is suggested (coaching convention: 4).
     pub lighter_week_every: u32,
-    /// Shoe reminder distance (the article's rule of thumb: 800 km / 500 mi).
+    /// "Replace them" distance: the top of the article's 300–500 miles (800 km).
     pub shoe_limit_m: f64,
-    /// Shoe reminder age in months (9).
+    /// "Replace them" age in months: the top of the article's 6–9 months.
     pub shoe_limit_months: u32,
+    /// "Check them" distance: the bottom of the article's range (300 miles, about 480 km).
+    pub shoe_check_m: f64,
+    /// "Check them" age in months (6).
+    pub shoe_check_months: u32,
 }
 
 impl Default for Thresholds {
@@ -298,6 +302,8 @@ impl Default for Thresholds {
             lighter_week_every: 4,
             shoe_limit_m: 800_000.0,
             shoe_limit_months: 9,
+            shoe_check_m: 480_000.0,
+            shoe_check_months: 6,
         }
     }
 }
@@ -327,6 +333,19 @@ impl Thresholds {
         }
         if !(1..=60).contains(&self.shoe_limit_months) {
             return Err("Shoe age limit must be between 1 and 60 months.".into());
+        }
+        if !(self.shoe_check_m.is_finite()
+            && (50_000.0..=self.shoe_limit_m).contains(&self.shoe_check_m))
+        {
+            return Err(
+                "The shoe 'check' distance must be at least 50 km and no more than the 'replace' distance."
+                    .into(),
+            );
+        }
+        if !(1..=self.shoe_limit_months).contains(&self.shoe_check_months) {
+            return Err(
+                "The shoe 'check' age must be at least 1 month and no more than the 'replace' age.".into(),
+            );
         }
         Ok(())
     }
@@ -420,6 +439,17 @@ impl RunningData {
             mix(value.to_bits());
         }
         mix(u64::from(thresholds.lighter_week_every));
+        // The return-to-run plan decides which runs are judged against a stage rather than as plain spikes.
+        if let Some(state) = &self.return_to_run {
+            mix(state.started_on.to_epoch_days().cast_unsigned().into());
+            mix(u64::from(state.entry_criteria_met));
+            mix(u64::from(state.baseline_morning_pain));
+            for byte in state.condition_id.bytes() {
+                mix(u64::from(byte));
+            }
+        } else {
+            mix(u64::MAX);
+        }
         hash
     }
 

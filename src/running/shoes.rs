@@ -1,15 +1,27 @@
-//! Shoe distance and age, and the replacement reminder (the article's rule of thumb, thresholds editable).
+//! Shoe distance and age, and the two reminders from the article's range (300–500 miles or 6–9 months, whichever
+//! comes first): "check them" at the low end, "replace them" at the high end; both editable.
 
 use chrono::{Datelike, NaiveDate};
 
 use super::model::{RunningData, Shoe, Thresholds};
 
-/// Why a shoe is due a look.
+/// What a shoe is due.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ShoeAdvice {
+    /// Past the low end of the range: look at the cushioning and wear.
+    Check,
+    /// Past the high end: time for a new pair.
+    Replace,
+}
+
+/// A reminder and what triggered it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ShoeReminder {
-    Distance,
-    Age,
-    DistanceAndAge,
+pub struct ShoeReminder {
+    pub advice: ShoeAdvice,
+    /// The distance passed the advice's limit.
+    pub by_distance: bool,
+    /// The age passed the advice's limit.
+    pub by_age: bool,
 }
 
 /// A shoe's totals on a given day.
@@ -65,15 +77,16 @@ pub fn shoe_status(data: &RunningData, shoe: &Shoe, today: NaiveDate) -> ShoeSta
 }
 
 fn reminder(distance_m: f64, age_months: u32, t: &Thresholds) -> Option<ShoeReminder> {
-    match (
-        distance_m >= t.shoe_limit_m,
-        age_months >= t.shoe_limit_months,
-    ) {
-        (true, true) => Some(ShoeReminder::DistanceAndAge),
-        (true, false) => Some(ShoeReminder::Distance),
-        (false, true) => Some(ShoeReminder::Age),
-        (false, false) => None,
-    }
+    let at = |advice, limit_m: f64, limit_months: u32| {
+        let (by_distance, by_age) = (distance_m >= limit_m, age_months >= limit_months);
+        (by_distance || by_age).then_some(ShoeReminder {
+            advice,
+            by_distance,
+            by_age,
+        })
+    };
+    at(ShoeAdvice::Replace, t.shoe_limit_m, t.shoe_limit_months)
+        .or_else(|| at(ShoeAdvice::Check, t.shoe_check_m, t.shoe_check_months))
 }
 
 /// Status of every shoe, active ones first.
@@ -107,30 +120,33 @@ mod tests {
 
     #[test]
     fn shoe_limit_table() {
+        let check = |d, a| {
+            Some(ShoeReminder {
+                advice: ShoeAdvice::Check,
+                by_distance: d,
+                by_age: a,
+            })
+        };
+        let replace = |d, a| {
+            Some(ShoeReminder {
+                advice: ShoeAdvice::Replace,
+                by_distance: d,
+                by_age: a,
+            })
+        };
         // (starting km, run km, start date, today, expected)
         let cases = [
             (0.0, 100.0, date(2024, 1, 1), date(2024, 3, 1), None),
-            (
-                700.0,
-                100.0,
-                date(2024, 1, 1),
-                date(2024, 3, 1),
-                Some(ShoeReminder::Distance),
-            ),
-            (
-                0.0,
-                10.0,
-                date(2024, 1, 1),
-                date(2024, 10, 1),
-                Some(ShoeReminder::Age),
-            ),
-            (
-                790.0,
-                20.0,
-                date(2024, 1, 1),
-                date(2024, 10, 2),
-                Some(ShoeReminder::DistanceAndAge),
-            ),
+            // 480 km (300 miles) or 6 months: check them, whichever comes first.
+            (400.0, 80.0, date(2024, 1, 1), date(2024, 3, 1), check(true, false)),
+            (0.0, 10.0, date(2024, 1, 1), date(2024, 7, 1), check(false, true)),
+            (470.0, 20.0, date(2024, 1, 1), date(2024, 7, 2), check(true, true)),
+            // 800 km (500 miles) or 9 months: replace them.
+            (700.0, 100.0, date(2024, 1, 1), date(2024, 3, 1), replace(true, false)),
+            (0.0, 10.0, date(2024, 1, 1), date(2024, 10, 1), replace(false, true)),
+            (790.0, 20.0, date(2024, 1, 1), date(2024, 10, 2), replace(true, true)),
+            // Replace by age wins over check by distance.
+            (500.0, 0.0, date(2024, 1, 1), date(2024, 10, 1), replace(false, true)),
         ];
         for (start_km, run_km, start, today, expected) in cases {
             let mut data = RunningData::default();
@@ -172,6 +188,8 @@ mod tests {
         data.shoes[0].retired_on = None;
         data.settings.thresholds.shoe_limit_m = 1_000_000.0;
         data.settings.thresholds.shoe_limit_months = 36;
+        data.settings.thresholds.shoe_check_m = 950_000.0;
+        data.settings.thresholds.shoe_check_months = 30;
         assert_eq!(
             shoe_status(&data, &data.shoes[0], date(2025, 1, 1)).reminder,
             None

@@ -223,8 +223,8 @@ fn pain_limits_ui(
     let monitoring = &content.pain_monitoring;
     widgets::section_title(ui, "Pain limits");
     widgets::claims_ui(ui, content, &monitoring.explanation);
-    ui.label(RichText::new(data.thresholds.describe()).small());
-    let mut thresholds = data.thresholds.clone();
+    ui.label(RichText::new(data.thresholds().describe()).small());
+    let mut thresholds = data.thresholds().clone();
     let mut max_during = thresholds.max_during;
     // The range is the model's: 0 up to the highest limit it accepts during exercise.
     let highest = monitoring.highest_max_during.min(Limits::SCALE_MAX);
@@ -252,9 +252,9 @@ fn pain_limits_ui(
         }
     });
     if let Err(error) = data
-        .thresholds
+        .thresholds()
         .clone()
-        .with_max_during(data.thresholds.max_during, monitoring)
+        .with_max_during(data.thresholds().max_during, monitoring)
     {
         ui.label(
             RichText::new(format!(
@@ -286,7 +286,7 @@ fn pain_limits_ui(
             "allow pain to creep up week to week",
         );
     });
-    if thresholds != data.thresholds {
+    if thresholds != *data.thresholds() {
         commands.push(AppCommand::Planner(PlannerCommand::SetThresholds(
             thresholds,
         )));
@@ -322,7 +322,7 @@ fn pain_chart_ui(ui: &mut Ui, data: &PlannerData) {
         .iter()
         .map(|(d, v)| [day_number(*d), v / max_volume * 10.0])
         .collect();
-    let limit = f64::from(data.thresholds.max_during);
+    let limit = f64::from(data.thresholds().max_during);
     let plot = egui_plot::Plot::new("pain_volume_chart")
         .height(200.0)
         .include_y(0.0)

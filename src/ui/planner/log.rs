@@ -108,7 +108,7 @@ pub(super) fn log_form_ui(
         commands.push(SessionCommand::SetNotes(notes).into());
     }
     ui.label(
-        RichText::new(data.thresholds.describe())
+        RichText::new(data.thresholds().describe())
             .small()
             .color(theme::colors(ui).muted_text),
     );

@@ -34,7 +34,7 @@ pub(super) fn week_ui(
             date_label(plan.start_date),
             week_count,
             plan.intended_sessions_per_week,
-            data.thresholds.max_during
+            data.thresholds().max_during
         ))
         .color(theme::colors(ui).muted_text),
     );
@@ -428,7 +428,7 @@ fn planned_row_ui(
         }));
     }
     ui.indent(("planned", week, day, index), |ui| {
-        let decision = data.status_of(planned, context.safety.progression_paused());
+        let decision = data.status_of(planned, context.today, context.safety.progression_paused());
         if decision.action != Action::Hold || !data.logs.is_empty() {
             ui.label(
                 RichText::new(format!(

@@ -256,25 +256,35 @@ pub(super) fn thresholds_ui(
             ui.add(egui::DragValue::new(&mut edited.lighter_week_every).range(2..=12))
                 .labelled_by(l.id);
             ui.end_row();
-            let l = ui.label(format!("Shoe reminder distance ({})", units.short_label()));
-            let mut limit = units.from_metres(edited.shoe_limit_m);
-            if ui
-                .add(
-                    egui::DragValue::new(&mut limit)
-                        .range(50.0..=5000.0)
-                        .speed(5.0)
-                        .max_decimals(0),
-                )
-                .labelled_by(l.id)
-                .changed()
-            {
-                edited.shoe_limit_m = units.to_metres(limit);
+            for (label, distance_m) in [
+                ("Shoe check distance", &mut edited.shoe_check_m),
+                ("Shoe replace distance", &mut edited.shoe_limit_m),
+            ] {
+                let l = ui.label(format!("{label} ({})", units.short_label()));
+                let mut shown = units.from_metres(*distance_m);
+                if ui
+                    .add(
+                        egui::DragValue::new(&mut shown)
+                            .range(50.0..=5000.0)
+                            .speed(5.0)
+                            .max_decimals(0),
+                    )
+                    .labelled_by(l.id)
+                    .changed()
+                {
+                    *distance_m = units.to_metres(shown);
+                }
+                ui.end_row();
             }
-            ui.end_row();
-            let l = ui.label("Shoe reminder age (months)");
-            ui.add(egui::DragValue::new(&mut edited.shoe_limit_months).range(1..=60))
-                .labelled_by(l.id);
-            ui.end_row();
+            for (label, months) in [
+                ("Shoe check age (months)", &mut edited.shoe_check_months),
+                ("Shoe replace age (months)", &mut edited.shoe_limit_months),
+            ] {
+                let l = ui.label(label);
+                ui.add(egui::DragValue::new(months).range(1..=60))
+                    .labelled_by(l.id);
+                ui.end_row();
+            }
         });
     ui.horizontal(|ui| {
         if ui.button("Apply thresholds").clicked() {

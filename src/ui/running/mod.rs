@@ -31,8 +31,10 @@ pub struct RunningView<'a> {
     /// For source citations that live in `content/sources.ron`.
     pub content: Option<&'a Content>,
     pub red_flag_ticked: bool,
-    /// Pain limit shared with the strength plan (0–10).
-    pub pain_limit: u8,
+    /// The day the red flags ticked now were ticked, if any is.
+    pub red_flag_since: Option<NaiveDate>,
+    /// The pain limits, which live on the strength plan (one limit per runner).
+    pub thresholds: &'a crate::pain::PainThresholds,
     /// The app's last message for this tab (an import report, a refused change).
     pub message: Option<&'a str>,
 }
@@ -43,7 +45,8 @@ impl RunningView<'_> {
         RunningContext {
             today: self.today,
             red_flag_ticked: self.red_flag_ticked,
-            pain_limit: self.pain_limit,
+            red_flag_since: self.red_flag_since,
+            thresholds: self.thresholds.clone(),
         }
     }
 }
@@ -84,25 +87,62 @@ pub struct RunningUiState {
     derived: Option<Derived>,
 }
 
+/// What [`Derived`] is computed from: a fingerprint of the running data, the day, the chart range, the pain limits
+/// and when the red flags were ticked.
+#[derive(Debug, Clone, PartialEq)]
+struct DerivedKey {
+    data: u64,
+    today: NaiveDate,
+    chart_weeks: u32,
+    thresholds: crate::pain::PainThresholds,
+    red_flag_since: Option<NaiveDate>,
+}
+
 /// What the tab computes from every run, reused while nothing it reads changes.
 #[derive(Debug)]
 pub(crate) struct Derived {
-    key: (u64, NaiveDate, u32),
+    key: DerivedKey,
+    /// Load warnings, with the return-to-run runs that went beyond their stage among them.
     pub warnings: Vec<LoadWarning>,
+    /// The return-to-run plan replayed from the runs, while one is running.
+    pub return_to_run: Option<crate::running::return_to_run::Progress>,
     pub weeks: Vec<crate::running::load::WeekTotals>,
     pub acwr: Option<(f64, f64, f64)>,
     pub cadence_spm: Option<f64>,
 }
 
 impl Derived {
-    fn compute(view: &RunningView<'_>, chart_weeks: u32, key: (u64, NaiveDate, u32)) -> Self {
+    fn compute(view: &RunningView<'_>, key: DerivedKey) -> Self {
         use crate::running::load::{acute_chronic_ratio, week_start, weekly_totals};
+        use crate::running::return_to_run::{BEYOND_STAGE_RULE, ReplayRules, replay};
         let last_monday = week_start(view.today);
-        let first_monday = last_monday - chrono::Duration::weeks(i64::from(chart_weeks.max(1)) - 1);
+        let first_monday =
+            last_monday - chrono::Duration::weeks(i64::from(key.chart_weeks.max(1)) - 1);
+        let mut warnings = load_warnings(view.data, view.today);
+        let return_to_run = view.data.return_to_run.as_ref().and_then(|state| {
+            let plan = view.guidance.plan(&state.condition_id)?;
+            let rules = ReplayRules {
+                thresholds: view.thresholds,
+                red_flag_since: view.red_flag_since,
+                beyond_stage_pct: view.guidance.ladder_rule.max_continuous_step_pct,
+                today: view.today,
+            };
+            Some(replay(plan, state, &view.data.runs, &rules))
+        });
+        for review in return_to_run.iter().flat_map(|p| &p.reviews) {
+            if review.rule_id == Some(BEYOND_STAGE_RULE) {
+                warnings.push(LoadWarning {
+                    rule_id: BEYOND_STAGE_RULE,
+                    scope: crate::running::load::WarningScope::Run(review.run_id),
+                    detail: review.reason.clone(),
+                });
+            }
+        }
         Self {
-            key,
-            warnings: load_warnings(view.data, view.today),
+            warnings,
+            return_to_run,
             weeks: weekly_totals(view.data, first_monday, last_monday, view.today),
+            key,
             acwr: acute_chronic_ratio(view.data, view.today),
             cadence_spm: crate::running::cadence::recent_average_spm(&view.data.runs, view.today),
         }
@@ -139,10 +179,16 @@ pub fn running_tab_ui(
 ) -> Vec<RunningCommand> {
     let mut commands = Vec::new();
     poll_dialog(state, &mut commands);
-    let key = (view.data.fingerprint(), view.today, state.chart_weeks);
+    let key = DerivedKey {
+        data: view.data.fingerprint(),
+        today: view.today,
+        chart_weeks: state.chart_weeks,
+        thresholds: view.thresholds.clone(),
+        red_flag_since: view.red_flag_since,
+    };
     let derived = match state.derived.take() {
         Some(derived) if derived.key == key => derived,
-        _ => Derived::compute(view, state.chart_weeks, key),
+        _ => Derived::compute(view, key),
     };
     let warnings = &derived.warnings;
 
@@ -177,7 +223,13 @@ pub fn running_tab_ui(
             egui::CollapsingHeader::new("Back to running")
                 .default_open(true)
                 .show(ui, |ui| {
-                    return_to_run::return_to_run_ui(ui, view, state, &mut commands);
+                    return_to_run::return_to_run_ui(
+                        ui,
+                        view,
+                        state,
+                        derived.return_to_run.as_ref(),
+                        &mut commands,
+                    );
                 });
             egui::CollapsingHeader::new("Shoes")
                 .default_open(true)

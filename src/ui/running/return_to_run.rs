@@ -5,7 +5,7 @@ use egui::{RichText, Ui};
 
 use super::{RunningUiState, RunningView, evidence_ui, rule_text_ui};
 use crate::running::RunningCommand;
-use crate::running::return_to_run::{Decision, replay};
+use crate::running::return_to_run::{Decision, Progress};
 use crate::ui::theme;
 
 fn condition_name<'a>(view: &'a RunningView<'_>, id: &'a str) -> &'a str {
@@ -19,6 +19,7 @@ pub(super) fn return_to_run_ui(
     ui: &mut Ui,
     view: &RunningView<'_>,
     state: &mut RunningUiState,
+    progress: Option<&Progress>,
     commands: &mut Vec<RunningCommand>,
 ) {
     let Some(active) = &view.data.return_to_run else {
@@ -77,13 +78,27 @@ pub(super) fn return_to_run_ui(
         RichText::new("Stages and pain gates are mostly expert consensus, not tested in trials.")
             .color(theme::colors(ui).muted_text),
     );
-    if view.red_flag_ticked {
+    if view.red_flag_ticked && progress.is_none_or(|p| p.paused.is_none()) {
         ui.label(
             RichText::new("Paused: a red flag is ticked.").color(theme::colors(ui).error_text),
         );
     }
-    if active.entry_criteria_met {
-        let progress = replay(plan, active, &view.data.runs, view.pain_limit);
+    if active.entry_criteria_met
+        && let Some(progress) = progress
+    {
+        if let Some(paused) = &progress.paused {
+            ui.label(RichText::new(paused).color(theme::colors(ui).error_text));
+        }
+        if let Some(stuck) = &progress.stuck {
+            egui::Frame::new()
+                .fill(theme::colors(ui).notice_fill)
+                .corner_radius(6.0)
+                .inner_margin(6)
+                .show(ui, |ui| {
+                    ui.label(RichText::new("Time to see a physiotherapist").strong());
+                    ui.label(&stuck.reason);
+                });
+        }
         if let Some(stage) = progress.current_stage(plan) {
             let what = if progress.finished {
                 "Plan complete; last stage"
@@ -100,6 +115,14 @@ pub(super) fn return_to_run_ui(
                 .strong(),
             );
         }
+        ui.label(
+            RichText::new(format!(
+                "Next mornings are compared with {}/10, your pain before this stage began; one point either way \
+                 is day-to-day noise.",
+                progress.stage_baseline
+            ))
+            .color(theme::colors(ui).muted_text),
+        );
         if progress.awaiting_next_morning.is_some() {
             ui.label("Add your next-morning pain to the last run to judge it.");
         }
@@ -108,13 +131,17 @@ pub(super) fn return_to_run_ui(
                 Decision::Advance => "moved on",
                 Decision::Hold => "stayed",
                 Decision::EaseOff => "eased off",
+                Decision::Paused => "paused",
             };
             ui.label(format!(
                 "{}: {verdict}. {}",
                 review.date.format("%-d %b"),
                 review.reason
             ));
-            if let Some(rule) = review.rule_id.and_then(|id| view.guidance.pain_rule(id)) {
+            if let Some(rule) = review
+                .rule_id
+                .and_then(|id| view.guidance.pain_rule(id).or(view.guidance.load_rule(id)))
+            {
                 evidence_ui(ui, view, rule.level, &rule.sources);
             }
         }
@@ -134,10 +161,15 @@ pub(super) fn return_to_run_ui(
         }
     }
     egui::CollapsingHeader::new("The pain rules").show(ui, |ui| {
+        ui.label(view.thresholds.describe());
         for rule in &view.guidance.pain_rules {
             ui.label(RichText::new(&rule.title).strong());
             rule_text_ui(ui, view, rule);
         }
+        let ladder = &view.guidance.ladder_rule;
+        ui.label(RichText::new(&ladder.title).strong());
+        ui.label(&ladder.text);
+        evidence_ui(ui, view, ladder.level, &ladder.sources);
     });
     if ui.button("Stop return-to-run plan").clicked() {
         commands.push(RunningCommand::StopReturnToRun);

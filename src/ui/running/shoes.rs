@@ -4,7 +4,7 @@ use egui::{RichText, Ui};
 
 use super::{RunningUiState, RunningView, rule_text_ui};
 use crate::running::RunningCommand;
-use crate::running::shoes::{ShoeReminder, all_statuses};
+use crate::running::shoes::{ShoeAdvice, all_statuses};
 use crate::ui::theme;
 
 /// The add-a-shoe form.
@@ -75,21 +75,30 @@ pub(super) fn shoes_ui(
                 }
             });
             if let Some(reminder) = status.reminder {
-                let why = match reminder {
-                    ShoeReminder::Distance => format!("past {}", units.format(limits.shoe_limit_m)),
-                    ShoeReminder::Age => format!("older than {} months", limits.shoe_limit_months),
-                    ShoeReminder::DistanceAndAge => {
-                        format!(
-                            "past {} and older than {} months",
-                            units.format(limits.shoe_limit_m),
-                            limits.shoe_limit_months
-                        )
-                    }
+                let (limit_m, months, advice) = match reminder.advice {
+                    ShoeAdvice::Check => (
+                        limits.shoe_check_m,
+                        limits.shoe_check_months,
+                        "Check the cushioning and wear",
+                    ),
+                    ShoeAdvice::Replace => (
+                        limits.shoe_limit_m,
+                        limits.shoe_limit_months,
+                        "Time to replace them",
+                    ),
                 };
+                let mut why = Vec::new();
+                if reminder.by_distance {
+                    why.push(format!("past {}", units.format(limit_m)));
+                }
+                if reminder.by_age {
+                    why.push(format!("older than {months} months"));
+                }
                 ui.label(
                     RichText::new(format!(
-                        "Shoe reminder: {} is {why}. Check the cushioning and wear.",
-                        shoe.name
+                        "Shoe reminder: {} is {}. {advice}.",
+                        shoe.name,
+                        why.join(" and ")
                     ))
                     .strong(),
                 );

@@ -130,7 +130,8 @@ impl PainThresholds {
             n => format!("no more than {n} points worse than before this stage of the plan began"),
         };
         let weekly = if self.allow_weekly_rise {
-            "Pain creeping up from one week to the next is allowed, but keep an eye on it.".to_owned()
+            "Pain creeping up from one week to the next is allowed, but keep an eye on it."
+                .to_owned()
         } else {
             format!(
                 "Pain should not creep up week to week: this week's averages (during, and the next mornings) no \
@@ -190,7 +191,9 @@ impl PainRule {
             Self::PainDuring => Some("pain_during"),
             Self::NextMorning => Some("pain_next_morning"),
             Self::WeekOnWeek => Some("pain_week_on_week"),
-            Self::NoHistory | Self::AwaitingNextMorning | Self::RedFlag | Self::WithinLimits => None,
+            Self::NoHistory | Self::AwaitingNextMorning | Self::RedFlag | Self::WithinLimits => {
+                None
+            }
         }
     }
 }
@@ -274,7 +277,9 @@ fn judge_pain(
                 "Pain during was {during}/10, above {allowed_during}/10, the most the pain-monitoring model \
                  accepts (it was {b}/10 before: worth getting the knee checked)"
             ),
-            Some(b) if b > max => format!("Pain during was {during}/10, worse than the {b}/10 before it"),
+            Some(b) if b > max => {
+                format!("Pain during was {during}/10, worse than the {b}/10 before it")
+            }
             _ => format!("Pain during was {during}/10, above your limit of {max}/10"),
         };
         return Judgement::new(Verdict::EaseOff, PainRule::PainDuring, reason);
@@ -462,13 +467,55 @@ mod tests {
         let t = PainThresholds::default();
         // (name, history, stage baseline, red flag, verdict, rule)
         let cases: Vec<(&str, Vec<PainSample>, Option<u8>, bool, Verdict, PainRule)> = vec![
-            ("nothing yet", vec![], None, false, Verdict::Wait, PainRule::NoHistory),
-            ("settled", vec![s(5, None, 2, Some(1))], Some(1), false, Verdict::Pass, PainRule::WithinLimits),
-            ("over the limit", vec![s(5, None, 4, Some(1))], Some(1), false, Verdict::EaseOff, PainRule::PainDuring),
-            ("at the limit", vec![s(5, None, 3, Some(1))], Some(1), false, Verdict::Pass, PainRule::WithinLimits),
-            ("morning missing", vec![s(5, None, 2, None)], Some(1), false, Verdict::Wait, PainRule::AwaitingNextMorning),
+            (
+                "nothing yet",
+                vec![],
+                None,
+                false,
+                Verdict::Wait,
+                PainRule::NoHistory,
+            ),
+            (
+                "settled",
+                vec![s(5, None, 2, Some(1))],
+                Some(1),
+                false,
+                Verdict::Pass,
+                PainRule::WithinLimits,
+            ),
+            (
+                "over the limit",
+                vec![s(5, None, 4, Some(1))],
+                Some(1),
+                false,
+                Verdict::EaseOff,
+                PainRule::PainDuring,
+            ),
+            (
+                "at the limit",
+                vec![s(5, None, 3, Some(1))],
+                Some(1),
+                false,
+                Verdict::Pass,
+                PainRule::WithinLimits,
+            ),
+            (
+                "morning missing",
+                vec![s(5, None, 2, None)],
+                Some(1),
+                false,
+                Verdict::Wait,
+                PainRule::AwaitingNextMorning,
+            ),
             // A flare: stage began at 1; mornings of 3 then 3 again are both still worse than 1 + 1.
-            ("flare", vec![s(5, None, 2, Some(3))], Some(1), false, Verdict::EaseOff, PainRule::NextMorning),
+            (
+                "flare",
+                vec![s(5, None, 2, Some(3))],
+                Some(1),
+                false,
+                Verdict::EaseOff,
+                PainRule::NextMorning,
+            ),
             (
                 "flare not settled back",
                 vec![s(5, None, 2, Some(3)), s(7, None, 1, Some(3))],
@@ -486,12 +533,40 @@ mod tests {
                 PainRule::WithinLimits,
             ),
             // A worse morning never becomes the reference: with no stage baseline and no pain before, the limit is.
-            ("no reference", vec![s(5, None, 2, Some(4))], None, false, Verdict::EaseOff, PainRule::NextMorning),
+            (
+                "no reference",
+                vec![s(5, None, 2, Some(4))],
+                None,
+                false,
+                Verdict::EaseOff,
+                PainRule::NextMorning,
+            ),
             // Pain before lower than the stage baseline: the lower one is the reference.
-            ("before lower", vec![s(5, Some(0), 1, Some(2))], Some(2), false, Verdict::EaseOff, PainRule::NextMorning),
+            (
+                "before lower",
+                vec![s(5, Some(0), 1, Some(2))],
+                Some(2),
+                false,
+                Verdict::EaseOff,
+                PainRule::NextMorning,
+            ),
             // A knee at 4 before may exercise at 4 (up to the ceiling of 5).
-            ("resting at four", vec![s(5, Some(4), 4, Some(4))], Some(4), false, Verdict::Pass, PainRule::WithinLimits),
-            ("worse than before", vec![s(5, Some(4), 5, Some(4))], Some(4), false, Verdict::EaseOff, PainRule::PainDuring),
+            (
+                "resting at four",
+                vec![s(5, Some(4), 4, Some(4))],
+                Some(4),
+                false,
+                Verdict::Pass,
+                PainRule::WithinLimits,
+            ),
+            (
+                "worse than before",
+                vec![s(5, Some(4), 5, Some(4))],
+                Some(4),
+                false,
+                Verdict::EaseOff,
+                PainRule::PainDuring,
+            ),
             (
                 "week on week, during",
                 vec![s(5, None, 0, Some(0)), s(12, None, 2, Some(0))],
@@ -502,7 +577,11 @@ mod tests {
             ),
             (
                 "week on week, next morning",
-                vec![s(5, None, 1, Some(0)), s(12, None, 1, Some(1)), s(14, Some(1), 1, Some(2))],
+                vec![
+                    s(5, None, 1, Some(0)),
+                    s(12, None, 1, Some(1)),
+                    s(14, Some(1), 1, Some(2)),
+                ],
                 Some(1),
                 false,
                 Verdict::Hold,
@@ -516,8 +595,22 @@ mod tests {
                 Verdict::Pass,
                 PainRule::WithinLimits,
             ),
-            ("red flag pauses", vec![s(5, None, 1, Some(0))], Some(0), true, Verdict::Paused, PainRule::RedFlag),
-            ("red flag still eases off", vec![s(5, None, 6, Some(0))], Some(0), true, Verdict::EaseOff, PainRule::PainDuring),
+            (
+                "red flag pauses",
+                vec![s(5, None, 1, Some(0))],
+                Some(0),
+                true,
+                Verdict::Paused,
+                PainRule::RedFlag,
+            ),
+            (
+                "red flag still eases off",
+                vec![s(5, None, 6, Some(0))],
+                Some(0),
+                true,
+                Verdict::EaseOff,
+                PainRule::PainDuring,
+            ),
         ];
         for (name, history, baseline, flag, verdict, rule) in cases {
             let j = judge(&history, baseline, &t, flag);
@@ -530,11 +623,29 @@ mod tests {
     fn reasons_name_the_numbers() {
         let t = PainThresholds::default();
         let j = judge(&[s(5, None, 2, Some(3))], Some(1), &t, false);
-        assert!(j.reason.contains("3/10, worse than the 1/10 before this stage began"), "{}", j.reason);
+        assert!(
+            j.reason
+                .contains("3/10, worse than the 1/10 before this stage began"),
+            "{}",
+            j.reason
+        );
         let j = judge(&[s(5, None, 5, Some(0))], None, &t, false);
-        assert!(j.reason.contains("5/10, above your limit of 3/10"), "{}", j.reason);
-        let j = judge(&[s(5, None, 0, Some(0)), s(12, None, 2, Some(0))], Some(0), &t, false);
-        assert!(j.reason.contains("0.0/10 last week to 2.0/10 this week"), "{}", j.reason);
+        assert!(
+            j.reason.contains("5/10, above your limit of 3/10"),
+            "{}",
+            j.reason
+        );
+        let j = judge(
+            &[s(5, None, 0, Some(0)), s(12, None, 2, Some(0))],
+            Some(0),
+            &t,
+            false,
+        );
+        assert!(
+            j.reason.contains("0.0/10 last week to 2.0/10 this week"),
+            "{}",
+            j.reason
+        );
     }
 
     #[test]
@@ -543,7 +654,12 @@ mod tests {
             allow_weekly_rise: true,
             ..PainThresholds::default()
         };
-        let j = judge(&[s(5, None, 0, Some(0)), s(12, None, 3, Some(0))], Some(0), &t, false);
+        let j = judge(
+            &[s(5, None, 0, Some(0)), s(12, None, 3, Some(0))],
+            Some(0),
+            &t,
+            false,
+        );
         assert_eq!(j.verdict, Verdict::Pass, "{}", j.reason);
     }
 
@@ -556,9 +672,18 @@ mod tests {
         };
         let start = day(1);
         // Eased off from stage 3 twice, back at stage 2: stuck, and it says why.
-        let steps = [step(5, 2, true), step(8, 3, false), step(12, 2, true), step(15, 3, false)];
+        let steps = [
+            step(5, 2, true),
+            step(8, 3, false),
+            step(12, 2, true),
+            step(15, 3, false),
+        ];
         let why = stuck(&steps, 2, start, Some(day(15)), day(16)).unwrap();
-        assert!(why.reason.contains("ease off 2 times at stage 4"), "{}", why.reason);
+        assert!(
+            why.reason.contains("ease off 2 times at stage 4"),
+            "{}",
+            why.reason
+        );
         assert!(why.reason.contains("physiotherapist"));
         // Once past that stage, it is no longer stuck there.
         assert!(stuck(&steps, 4, start, Some(day(15)), day(16)).is_none());
@@ -579,6 +704,9 @@ mod tests {
         let text = PainThresholds::default().describe();
         assert!(text.contains("one pain limit"), "{text}");
         assert!(text.contains("3/10 or less"), "{text}");
-        assert!(text.contains("before this stage of the plan began"), "{text}");
+        assert!(
+            text.contains("before this stage of the plan began"),
+            "{text}"
+        );
     }
 }

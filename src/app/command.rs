@@ -93,6 +93,7 @@ impl KneeMapApp {
                 // The runner's age band, as the user gave it, decides which programmes may be suggested.
                 if let PlannerCommand::Generate(options) = &mut command {
                     options.age_band = self.data.map.age_band;
+                    options.age_answered = self.data.map.age_question_done;
                 }
                 let safety = self.safety(content);
                 let is_edit = command.is_plan_edit();

@@ -169,6 +169,8 @@ pub fn draw(ui: &mut Ui, content: &Content, app: &mut KneeMapApp) -> Vec<AppComm
                         content,
                     },
                     running: &app.data.running,
+                    age_band: state.age_band,
+                    age_answered: state.age_question_done,
                 };
                 commands.extend(planner::planner_tab_ui(
                     ui,

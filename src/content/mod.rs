@@ -108,9 +108,18 @@ impl Content {
                 } else {
                     format!("{}. {}", phase.dose.describe(), phase.dose_note)
                 };
+                let weeks = if phase.start_when.is_empty() {
+                    phase.weeks_label()
+                } else {
+                    format!(
+                        "{} at the earliest: it starts once you confirm {}",
+                        phase.weeks_label(),
+                        phase.start_when.join("; ").to_lowercase()
+                    )
+                };
                 PhaseSummary {
                     name: phase.name.clone(),
-                    weeks: phase.weeks_label(),
+                    weeks,
                     sessions_per_week: sessions,
                     exercises: phase
                         .exercise_ids()

@@ -174,6 +174,9 @@ struct FilePhase {
     last_week: usize,
     #[serde(default)]
     heavy_load: bool,
+    /// What the runner confirms before the phase starts (absent: it starts on its week).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    start_criteria: Vec<String>,
 }
 
 fn default_sessions() -> u8 {
@@ -333,6 +336,7 @@ pub fn export_plan(
                     first_week: phase.first_week_index + 1,
                     last_week: phase.last_week_index + 1,
                     heavy_load: phase.heavy_load,
+                    start_criteria: phase.start_criteria.clone(),
                 })
                 .collect(),
             weeks: plan.weeks.iter().map(file_week).collect(),
@@ -835,6 +839,8 @@ fn build(file: PlanFileV1) -> ImportedPlan {
                     first_week_index: phase.first_week - 1,
                     last_week_index: phase.last_week - 1,
                     heavy_load: phase.heavy_load,
+                    start_criteria: phase.start_criteria,
+                    started_on: None,
                 })
                 .collect(),
             pain_thresholds: pain_limits.clone().unwrap_or_default(),

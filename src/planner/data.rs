@@ -156,6 +156,16 @@ pub enum PlannerCommand {
     },
     SetThresholds(PainThresholds),
     SetGetReadySecs(u16),
+    /// The runner confirms a phase's start criteria on `on` (today): the phase starts, if the pain rules and the
+    /// red flags allow and its first week has come.
+    ConfirmPhaseStart {
+        phase_index: usize,
+        on: NaiveDate,
+    },
+    /// "Not yet": repeat the last week of the previous phase, so this phase starts a week later.
+    RepeatWeekBeforePhase {
+        phase_index: usize,
+    },
 }
 
 impl PlannerCommand {
@@ -393,7 +403,27 @@ impl PlannerData {
                 thresholds.weekly_rise_tolerance = thresholds
                     .weekly_rise_tolerance
                     .min(crate::pain::PAIN_SCALE_MAX);
-                changed(std::mem::replace(&mut plan.pain_thresholds, thresholds) != plan.pain_thresholds)
+                changed(
+                    std::mem::replace(&mut plan.pain_thresholds, thresholds)
+                        != plan.pain_thresholds,
+                )
+            }
+            PlannerCommand::ConfirmPhaseStart { phase_index, on } => {
+                match self.confirm_phase_start(phase_index, on, red_flag_ticked) {
+                    Ok(()) => Applied::Changed,
+                    Err(reason) => Applied::Refused(reason),
+                }
+            }
+            PlannerCommand::RepeatWeekBeforePhase { phase_index } => {
+                let Some(plan) = self.plan.as_mut() else {
+                    return Applied::Unchanged;
+                };
+                if plan.weeks.len() >= MAX_PLAN_WEEKS {
+                    return Applied::Refused(format!(
+                        "The plan already has {MAX_PLAN_WEEKS} weeks, the most a plan can have."
+                    ));
+                }
+                changed(plan.repeat_week_before_phase(phase_index))
             }
             PlannerCommand::SetGetReadySecs(secs) => {
                 let secs = secs.min(MAX_GET_READY_SECS);
@@ -402,10 +432,81 @@ impl PlannerData {
         }
     }
 
+    /// Starts the phase `phase_index` on `on` once its criteria are confirmed: refused while a red flag is ticked,
+    /// before its first week, while an earlier phase still waits, or unless the pain rule passes the latest
+    /// session (within the limit, settled back by the next morning, not creeping up week on week).
+    fn confirm_phase_start(
+        &mut self,
+        phase_index: usize,
+        on: NaiveDate,
+        red_flag_ticked: bool,
+    ) -> Result<(), String> {
+        let plan = self.plan.as_ref().ok_or("There is no plan yet.")?;
+        let phase = plan
+            .phases
+            .get(phase_index)
+            .filter(|p| p.waits_for_confirmation())
+            .ok_or("That stage does not wait for a confirmation.")?;
+        if red_flag_ticked {
+            return Err(format!(
+                "A red flag is ticked: \"{}\" waits until the knee has been assessed.",
+                phase.name
+            ));
+        }
+        if let Some((_, earlier)) = plan
+            .unconfirmed_phase_by(phase.first_week_index)
+            .filter(|(index, _)| *index < phase_index)
+        {
+            return Err(format!("\"{}\" has to start first.", earlier.name));
+        }
+        let earliest = plan.week_start_date(phase.first_week_index);
+        if on < earliest {
+            return Err(format!(
+                "The earliest \"{}\" can start is week {} ({}).",
+                phase.name,
+                phase.first_week_index + 1,
+                earliest.format("%-d %b %Y")
+            ));
+        }
+        let mut samples: Vec<crate::pain::PainSample> = self
+            .logs
+            .iter()
+            .filter(|l| l.plan_id == plan.id && l.date <= on)
+            .map(super::progression::pain_sample)
+            .collect();
+        samples.sort_by_key(|s| s.date);
+        let judgement = crate::pain::judge(
+            &samples,
+            stage_baseline(plan, &self.logs, on),
+            &plan.pain_thresholds,
+            false,
+        );
+        if judgement.verdict != crate::pain::Verdict::Pass {
+            let why = if judgement.rule == crate::pain::PainRule::NoHistory {
+                "log a session of the current stage first".to_owned()
+            } else {
+                judgement.reason.trim_end_matches('.').to_owned()
+            };
+            return Err(format!(
+                "\"{}\" can start when the pain rules allow: {why}.",
+                phase.name
+            ));
+        }
+        if let Some(phase) = self
+            .plan
+            .as_mut()
+            .and_then(|p| p.phases.get_mut(phase_index))
+        {
+            phase.started_on = Some(on);
+        }
+        Ok(())
+    }
+
     /// Whether `command` would make training harder: a new programme, more exercises, or a higher dose.
     fn adds_training(&self, command: &PlannerCommand) -> bool {
         match command {
             PlannerCommand::Generate(_)
+            | PlannerCommand::ConfirmPhaseStart { .. }
             | PlannerCommand::AddPlan { .. }
             | PlannerCommand::AddExercise { .. }
             | PlannerCommand::CopyDay { .. } => true,
@@ -600,7 +701,8 @@ pub fn stage_baseline(plan: &Plan, logs: &[SessionLog], date: NaiveDate) -> Opti
         .phases
         .get(stage_index(plan, date))
         .map_or(plan.start_date, |phase| {
-            plan.first_monday() + chrono::Duration::weeks(i64::try_from(phase.first_week_index).unwrap_or(0))
+            plan.first_monday()
+                + chrono::Duration::weeks(i64::try_from(phase.first_week_index).unwrap_or(0))
         })
         .max(plan.start_date);
     let mut own: Vec<&SessionLog> = logs.iter().filter(|l| l.plan_id == plan.id).collect();

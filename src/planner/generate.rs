@@ -84,6 +84,11 @@ pub struct GenerateOptions {
     pub weeks: Option<u8>,
     /// The user's age band, when given: under-16s get no heavy-load phases.
     pub age_band: Option<AgeBand>,
+    /// Whether the age question was answered (a band, or "prefer not to say"). A programme with a heavy-load
+    /// phase is not made before it is.
+    pub age_answered: bool,
+    /// With "prefer not to say": the runner confirmed being 16 or over, which a heavy-load phase needs.
+    pub confirmed_16_or_over: bool,
 }
 
 impl GenerateOptions {
@@ -97,6 +102,8 @@ impl GenerateOptions {
             start_date,
             weeks: None,
             age_band: None,
+            age_answered: false,
+            confirmed_16_or_over: false,
         }
     }
 }
@@ -116,6 +123,14 @@ pub enum GenerateError {
         "the \"{phase}\" phase lifts heavy loads, which under-16s should do only with a clinician: this programme needs a clinician"
     )]
     HeavyLoadUnder16 { phase: String },
+    #[error(
+        "the \"{phase}\" phase lifts heavy loads, which is not self-managed under 16: answer the age question (above the red-flag checklist) first"
+    )]
+    AgeNotAnswered { phase: String },
+    #[error(
+        "the \"{phase}\" phase lifts heavy loads, which is not self-managed under 16: confirm that the runner is 16 or over to include it"
+    )]
+    AgeNotConfirmed { phase: String },
     #[error("choose at least one day of the week to train")]
     NoDays,
     #[error("none of this condition's exercises can be done with the chosen equipment")]
@@ -641,12 +656,16 @@ pub fn generate_programme(
     });
     let week_count = usize::from(weeks);
     let phases = phase_ranges(programme, week_count);
-    if options.age_band == Some(AgeBand::Under16)
-        && let Some((heavy, _, _)) = phases.iter().find(|(p, _, _)| p.heavy_load)
-    {
-        return Err(GenerateError::HeavyLoadUnder16 {
-            phase: heavy.name.clone(),
-        });
+    if let Some((heavy, _, _)) = phases.iter().find(|(p, _, _)| p.heavy_load) {
+        let phase = heavy.name.clone();
+        match options.age_band {
+            Some(AgeBand::Under16) => return Err(GenerateError::HeavyLoadUnder16 { phase }),
+            None if !options.age_answered => return Err(GenerateError::AgeNotAnswered { phase }),
+            None if !options.confirmed_16_or_over => {
+                return Err(GenerateError::AgeNotConfirmed { phase });
+            }
+            Some(_) | None => {}
+        }
     }
 
     let mut schedule_notes: Vec<String> = Vec::new();
@@ -707,6 +726,8 @@ pub fn generate_programme(
             first_week_index: r.first_week_index,
             last_week_index: r.end_week_index.saturating_sub(1),
             heavy_load: r.phase.heavy_load,
+            start_criteria: r.phase.start_when.clone(),
+            started_on: None,
         })
         .collect();
     plan.intended_sessions_per_week = plan

@@ -185,6 +185,17 @@ pub struct PlanPhase {
     pub last_week_index: usize,
     /// Heavy external load (never generated for under-16s).
     pub heavy_load: bool,
+    /// What the runner confirms before this phase starts (from `programmes.ron`); empty: it starts on its week.
+    pub start_criteria: Vec<String>,
+    /// The day the runner confirmed the criteria and the phase began.
+    pub started_on: Option<NaiveDate>,
+}
+
+impl PlanPhase {
+    /// True while this phase waits for its criteria to be confirmed.
+    pub fn waits_for_confirmation(&self) -> bool {
+        !self.start_criteria.is_empty() && self.started_on.is_none()
+    }
 }
 
 impl Default for Plan {
@@ -229,6 +240,45 @@ impl Plan {
             .clone()
             .with_max_during(max_during, monitoring)?;
         Ok(())
+    }
+
+    /// The first phase waiting for its criteria whose weeks have begun by plan week `week` (0-based): a session
+    /// in that week or later is not started until the criteria are confirmed. `(phase index, phase)`.
+    pub fn unconfirmed_phase_by(&self, week: usize) -> Option<(usize, &PlanPhase)> {
+        self.phases
+            .iter()
+            .enumerate()
+            .find(|(_, p)| p.waits_for_confirmation() && p.first_week_index <= week)
+    }
+
+    /// The date plan week `week` (0-based) begins.
+    pub fn week_start_date(&self, week: usize) -> NaiveDate {
+        self.first_monday() + chrono::Duration::weeks(i64::try_from(week).unwrap_or(i64::MAX / 8))
+    }
+
+    /// Inserts a copy of the week before `phase_index`'s first week in front of it, so the previous stage goes on
+    /// a week longer and this and later phases start a week later. False when there is no earlier week to copy.
+    pub fn repeat_week_before_phase(&mut self, phase_index: usize) -> bool {
+        let Some(first) = self.phases.get(phase_index).map(|p| p.first_week_index) else {
+            return false;
+        };
+        let Some(copy) = first
+            .checked_sub(1)
+            .and_then(|w| self.weeks.get(w))
+            .cloned()
+        else {
+            return false;
+        };
+        self.weeks.insert(first, copy);
+        for (index, phase) in self.phases.iter_mut().enumerate() {
+            if index >= phase_index {
+                phase.first_week_index += 1;
+                phase.last_week_index += 1;
+            } else if phase.last_week_index + 1 == first {
+                phase.last_week_index += 1;
+            }
+        }
+        true
     }
 
     /// The Monday of week 0.
@@ -746,7 +796,10 @@ mod tests {
             ..PainThresholds::default()
         }
         .describe();
-        assert!(strict.contains("no worse than before this stage"), "{strict}");
+        assert!(
+            strict.contains("no worse than before this stage"),
+            "{strict}"
+        );
         let text = PainThresholds {
             max_during: 5,
             max_next_morning_rise: 2,

@@ -114,7 +114,8 @@ pub fn decide(
         let reason = if action == Action::Paused {
             judgement.reason
         } else {
-            "No session logged yet with this exercise: do it at this dose and log how it went.".to_owned()
+            "No session logged yet with this exercise: do it at this dose and log how it went."
+                .to_owned()
         };
         return Decision::keep(action, planned, reason);
     };
@@ -483,7 +484,10 @@ mod tests {
             ..PainThresholds::default()
         };
         let refs: Vec<&SessionLog> = noise.iter().collect();
-        assert_eq!(decide(&planned, &refs, &strict, None, false).action, Action::Hold);
+        assert_eq!(
+            decide(&planned, &refs, &strict, None, false).action,
+            Action::Hold
+        );
     }
 
     #[test]

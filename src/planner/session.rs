@@ -291,6 +291,14 @@ impl SessionModel {
         now: Duration,
     ) -> Result<(), String> {
         let plan = data.plan.as_ref().ok_or("There is no plan yet.")?;
+        if let Some((_, phase)) = plan.unconfirmed_phase_by(week) {
+            return Err(format!(
+                "\"{}\" starts once you confirm it is ready (week {} is the earliest): confirm it above the \
+                 week board, or repeat a week of the stage before.",
+                phase.name,
+                phase.first_week_index + 1
+            ));
+        }
         let day_plan = plan
             .day(week, day)
             .filter(|d| !d.is_empty())

@@ -436,7 +436,10 @@ pub fn swap_offer(
         judgement.verdict,
         crate::pain::Verdict::EaseOff | crate::pain::Verdict::Hold
     ) {
-        reasons.push(format!("Your last run: {}.", judgement.reason.trim_end_matches('.')));
+        reasons.push(format!(
+            "Your last run: {}.",
+            judgement.reason.trim_end_matches('.')
+        ));
     }
     let week = week_start(next.date);
     for w in warnings {

@@ -421,7 +421,10 @@ fn stage_position(text: &str, condition: &str, index: usize) -> (usize, usize) {
     text[stages_at..]
         .match_indices("(label:")
         .nth(index)
-        .map_or_else(|| line_col(text, stages_at), |(o, _)| line_col(text, stages_at + o))
+        .map_or_else(
+            || line_col(text, stages_at),
+            |(o, _)| line_col(text, stages_at + o),
+        )
 }
 
 #[cfg(test)]

@@ -119,7 +119,15 @@ pub fn load_warnings(data: &RunningData, today: NaiveDate) -> Vec<LoadWarning> {
         .map(|state| state.started_on);
     let on_stage = |date: NaiveDate| stage_runs_from.is_some_and(|from| date >= from);
     no_recent_baseline(&runs, data, today, &on_stage, &mut warnings);
-    single_run_spikes(&runs, data, today, thresholds, units, &on_stage, &mut warnings);
+    single_run_spikes(
+        &runs,
+        data,
+        today,
+        thresholds,
+        units,
+        &on_stage,
+        &mut warnings,
+    );
     if let Some(first) = runs.first() {
         // Weeks run to the last planned run, so a plan is checked before it happens.
         let last_planned = data
@@ -154,7 +162,8 @@ fn no_recent_baseline(
     out: &mut Vec<LoadWarning>,
 ) {
     let gap_detail = |previous: Option<NaiveDate>, date: NaiveDate| match previous {
-        None => "No run logged before this one: there is no recent baseline to compare it with.".to_owned(),
+        None => "No run logged before this one: there is no recent baseline to compare it with."
+            .to_owned(),
         Some(previous) => format!(
             "{} days since your previous run ({}): no recent baseline to compare it with.",
             (date - previous).num_days(),
@@ -486,13 +495,22 @@ mod tests {
         assert!((ratio - 2.0).abs() < 1e-9);
         // Context only: a ratio of 2.0 is never a warning.
         assert!(week_rules(&data, day(34), "acwr").is_empty());
-        assert!(load_warnings(&data, day(34)).iter().all(|w| w.rule_id != "acwr"));
+        assert!(
+            load_warnings(&data, day(34))
+                .iter()
+                .all(|w| w.rule_id != "acwr")
+        );
     }
 
     #[test]
     fn a_run_after_a_month_off_has_no_baseline() {
         let data = RunningData {
-            runs: vec![run(1, 0, 5.0), run(2, 3, 5.0), run(3, 43, 12.0), run(4, 45, 5.0)],
+            runs: vec![
+                run(1, 0, 5.0),
+                run(2, 3, 5.0),
+                run(3, 43, 12.0),
+                run(4, 45, 5.0),
+            ],
             ..RunningData::default()
         };
         let warnings = load_warnings(&data, day(50));
@@ -508,7 +526,10 @@ mod tests {
             .find(|w| w.scope == WarningScope::Run(3) && w.rule_id == "no_recent_baseline")
             .unwrap()
             .detail;
-        assert!(detail.contains("40 days since your previous run"), "{detail}");
+        assert!(
+            detail.contains("40 days since your previous run"),
+            "{detail}"
+        );
         // The spike rule stays silent (nothing in the 30 days before): the new warning is what speaks.
         assert!(
             !warnings
@@ -535,8 +556,14 @@ mod tests {
             baseline_morning_pain: 1,
         });
         let warnings = load_warnings(&data, day(5));
-        assert!(warnings.iter().all(|w| w.rule_id != "single_run_spike"), "{warnings:?}");
-        assert!(warnings.iter().all(|w| w.rule_id != "no_recent_baseline"), "{warnings:?}");
+        assert!(
+            warnings.iter().all(|w| w.rule_id != "single_run_spike"),
+            "{warnings:?}"
+        );
+        assert!(
+            warnings.iter().all(|w| w.rule_id != "no_recent_baseline"),
+            "{warnings:?}"
+        );
     }
 
     #[test]

@@ -344,7 +344,8 @@ impl Thresholds {
         }
         if !(1..=self.shoe_limit_months).contains(&self.shoe_check_months) {
             return Err(
-                "The shoe 'check' age must be at least 1 month and no more than the 'replace' age.".into(),
+                "The shoe 'check' age must be at least 1 month and no more than the 'replace' age."
+                    .into(),
             );
         }
         Ok(())

@@ -153,8 +153,15 @@ pub fn replay(
             next_morning: run.pain_next_morning,
         });
         last_session = Some(run.date());
-        let flagged = rules.red_flag_since.is_some_and(|since| run.date() >= since);
-        let judgement = judge(&history, Some(progress.stage_baseline), rules.thresholds, flagged);
+        let flagged = rules
+            .red_flag_since
+            .is_some_and(|since| run.date() >= since);
+        let judgement = judge(
+            &history,
+            Some(progress.stage_baseline),
+            rules.thresholds,
+            flagged,
+        );
         if judgement.verdict == Verdict::Wait {
             progress.awaiting_next_morning = Some(run.id);
             break;
@@ -162,11 +169,17 @@ pub fn replay(
         let stage_index = progress.stage_index;
         let stage = &plan.stages[stage_index];
         let (decision, rule_id, reason) = match judgement.verdict {
-            Verdict::EaseOff => (Decision::EaseOff, judgement.rule.content_id(), judgement.reason),
+            Verdict::EaseOff => (
+                Decision::EaseOff,
+                judgement.rule.content_id(),
+                judgement.reason,
+            ),
             Verdict::Paused => (Decision::Paused, Some("red_flag"), judgement.reason),
-            Verdict::Hold | Verdict::Wait => {
-                (Decision::Hold, judgement.rule.content_id(), judgement.reason)
-            }
+            Verdict::Hold | Verdict::Wait => (
+                Decision::Hold,
+                judgement.rule.content_id(),
+                judgement.reason,
+            ),
             Verdict::Pass => match beyond_stage(run, stage, rules.beyond_stage_pct) {
                 Some(why) => (Decision::Hold, Some(BEYOND_STAGE_RULE), why),
                 None => {

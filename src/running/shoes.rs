@@ -138,15 +138,57 @@ mod tests {
         let cases = [
             (0.0, 100.0, date(2024, 1, 1), date(2024, 3, 1), None),
             // 480 km (300 miles) or 6 months: check them, whichever comes first.
-            (400.0, 80.0, date(2024, 1, 1), date(2024, 3, 1), check(true, false)),
-            (0.0, 10.0, date(2024, 1, 1), date(2024, 7, 1), check(false, true)),
-            (470.0, 20.0, date(2024, 1, 1), date(2024, 7, 2), check(true, true)),
+            (
+                400.0,
+                80.0,
+                date(2024, 1, 1),
+                date(2024, 3, 1),
+                check(true, false),
+            ),
+            (
+                0.0,
+                10.0,
+                date(2024, 1, 1),
+                date(2024, 7, 1),
+                check(false, true),
+            ),
+            (
+                470.0,
+                20.0,
+                date(2024, 1, 1),
+                date(2024, 7, 2),
+                check(true, true),
+            ),
             // 800 km (500 miles) or 9 months: replace them.
-            (700.0, 100.0, date(2024, 1, 1), date(2024, 3, 1), replace(true, false)),
-            (0.0, 10.0, date(2024, 1, 1), date(2024, 10, 1), replace(false, true)),
-            (790.0, 20.0, date(2024, 1, 1), date(2024, 10, 2), replace(true, true)),
+            (
+                700.0,
+                100.0,
+                date(2024, 1, 1),
+                date(2024, 3, 1),
+                replace(true, false),
+            ),
+            (
+                0.0,
+                10.0,
+                date(2024, 1, 1),
+                date(2024, 10, 1),
+                replace(false, true),
+            ),
+            (
+                790.0,
+                20.0,
+                date(2024, 1, 1),
+                date(2024, 10, 2),
+                replace(true, true),
+            ),
             // Replace by age wins over check by distance.
-            (500.0, 0.0, date(2024, 1, 1), date(2024, 10, 1), replace(false, true)),
+            (
+                500.0,
+                0.0,
+                date(2024, 1, 1),
+                date(2024, 10, 1),
+                replace(false, true),
+            ),
         ];
         for (start_km, run_km, start, today, expected) in cases {
             let mut data = RunningData::default();

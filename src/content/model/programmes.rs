@@ -96,6 +96,10 @@ pub struct ProgrammePhase {
     pub heavy_load: bool,
     /// The exercises, most important first.
     pub slots: Vec<ExerciseSlot>,
+    /// What the runner confirms before this phase starts (a short check in the planner, recorded with the date);
+    /// the phase's weeks are then the earliest it can start. Empty: it starts on its week.
+    #[serde(default)]
+    pub start_when: Vec<String>,
     /// When to move on, in words; pain numbers come from the programme's limit, so write "your pain limit".
     pub progress_when: String,
     pub ease_off_when: String,

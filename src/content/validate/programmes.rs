@@ -213,6 +213,22 @@ fn check_programme(
         if let Some(problem) = dose_problem(&phase.dose) {
             report("dose", Kind::BadValue, format!("phase {name}: {problem}"));
         }
+        if index == 0 && !phase.start_when.is_empty() {
+            report(
+                "start_when",
+                Kind::BadValue,
+                format!(
+                    "phase {name} is the first: it starts with the plan, so it cannot wait for criteria"
+                ),
+            );
+        }
+        if phase.start_when.iter().any(|c| c.trim().is_empty()) {
+            report(
+                "start_when",
+                Kind::EmptyText,
+                format!("phase {name} has an empty start criterion"),
+            );
+        }
         for (field, text) in [
             ("progress_when", &phase.progress_when),
             ("ease_off_when", &phase.ease_off_when),

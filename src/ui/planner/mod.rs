@@ -63,6 +63,8 @@ pub struct GeneratorForm {
     pub days: [bool; 7],
     pub session_minutes: u16,
     pub equipment: BTreeSet<Equipment>,
+    /// With "prefer not to say": the runner confirmed being 16 or over (a heavy-load phase needs it).
+    pub confirmed_16_or_over: bool,
 }
 
 impl Default for GeneratorForm {
@@ -72,6 +74,7 @@ impl Default for GeneratorForm {
             days: [true, false, true, false, true, false, false],
             session_minutes: crate::planner::DEFAULT_SESSION_MINUTES,
             equipment: BTreeSet::new(),
+            confirmed_16_or_over: false,
         }
     }
 }
@@ -94,6 +97,8 @@ pub struct PlannerUi {
     pub selected: Option<(usize, usize, usize)>,
     /// The export and plan-import view's options and dialogs.
     pub share: share::ShareUi,
+    /// The start criteria ticked so far for a waiting phase: (phase index, one tick per criterion).
+    pub gate_checks: (usize, Vec<bool>),
 }
 
 /// What the planner needs to know about the rest of the app this frame.
@@ -118,6 +123,9 @@ pub struct PlannerContext<'a> {
     pub share: share::ShareContext<'a>,
     /// Runs and cross-training, shown in the same week as the strength sessions.
     pub running: &'a crate::running::RunningData,
+    /// The runner's age band (`None`: not given) and whether the age question was answered.
+    pub age_band: Option<crate::content::AgeBand>,
+    pub age_answered: bool,
 }
 
 impl PlannerContext<'_> {

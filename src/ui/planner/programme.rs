@@ -105,6 +105,14 @@ pub(super) fn generate_ui(
             });
             ui.end_row();
         });
+    let heavy_phase = form
+        .condition_id
+        .as_deref()
+        .and_then(|id| content.programme_for(id))
+        .and_then(|p| p.phases.iter().find(|phase| phase.heavy_load));
+    if let Some(heavy) = heavy_phase {
+        age_check_ui(ui, &heavy.name, form, context, commands);
+    }
     ui.add_space(6.0);
     if data.plan.is_some() {
         ui.label(
@@ -131,6 +139,7 @@ pub(super) fn generate_ui(
             .collect();
         options.session_minutes = form.session_minutes;
         options.equipment.clone_from(&form.equipment);
+        options.confirmed_16_or_over = form.confirmed_16_or_over;
         commands.push(PlannerCommand::Generate(options).into());
         state.view = PlannerView::Week;
         state.week = 0;
@@ -144,4 +153,82 @@ pub(super) fn generate_ui(
                 .color(theme::colors(ui).muted_text),
         );
     }
+}
+
+/// Before a programme with a heavy-load phase: the age question, asked here when it has not been answered, or a
+/// "16 or over" confirmation after "prefer not to say". The generator refuses without them; this only explains.
+fn age_check_ui(
+    ui: &mut Ui,
+    phase: &str,
+    form: &mut super::GeneratorForm,
+    context: &PlannerContext<'_>,
+    commands: &mut Vec<AppCommand>,
+) {
+    use crate::content::AgeBand;
+    egui::Frame::new()
+        .fill(theme::colors(ui).notice_fill)
+        .corner_radius(6.0)
+        .inner_margin(6)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(format!(
+                "This programme includes \"{phase}\", which lifts heavy loads: not self-managed under 16."
+            ));
+            match (context.age_answered, context.age_band) {
+                (false, _) => {
+                    ui.label("How old is the runner? (Kept on this computer only.)");
+                    ui.horizontal_wrapped(|ui| {
+                        for band in AgeBand::ALL {
+                            let button = ui.button(band.label());
+                            button.widget_info(|| {
+                                egui::WidgetInfo::labeled(
+                                    egui::Role::Button,
+                                    true,
+                                    format!("Programme age check: {}", band.label()),
+                                )
+                            });
+                            if button.clicked() {
+                                commands.push(AppCommand::Map(
+                                    crate::map::state::Command::SetAgeBand(Some(band)),
+                                ));
+                            }
+                        }
+                        let button = ui.button("Prefer not to say");
+                        button.widget_info(|| {
+                            egui::WidgetInfo::labeled(
+                                egui::Role::Button,
+                                true,
+                                "Programme age check: prefer not to say",
+                            )
+                        });
+                        if button.clicked() {
+                            commands.push(AppCommand::Map(
+                                crate::map::state::Command::SetAgeBand(None),
+                            ));
+                        }
+                    });
+                }
+                (true, None) => {
+                    ui.checkbox(
+                        &mut form.confirmed_16_or_over,
+                        "The runner is 16 or over",
+                    );
+                }
+                (true, Some(AgeBand::Under16)) => {
+                    ui.label(
+                        RichText::new(
+                            "Under 16: this programme needs a clinician to lead the heavy phase.",
+                        )
+                        .color(theme::colors(ui).error_text),
+                    );
+                }
+                (true, Some(band)) => {
+                    ui.label(
+                        RichText::new(format!("Age: {}.", band.label()))
+                            .small()
+                            .color(theme::colors(ui).muted_text),
+                    );
+                }
+            }
+        });
 }

@@ -96,6 +96,20 @@ pub(super) fn week_ui(
     let Some(week_plan) = plan.weeks.get(week) else {
         return;
     };
+    if let Some(stuck) = data.stuck(context.today) {
+        egui::Frame::new()
+            .fill(theme::colors(ui).notice_fill)
+            .corner_radius(6.0)
+            .inner_margin(6)
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.label(RichText::new("Time to see a physiotherapist").strong());
+                ui.label(&stuck.reason);
+            });
+    }
+    if let Some((phase_index, phase)) = plan.unconfirmed_phase_by(week) {
+        phase_gate_ui(ui, plan, phase_index, phase, state, context, commands);
+    }
 
     // Coverage and warnings for the week.
     let coverage = planner::week_coverage(week_plan, content);
@@ -441,4 +455,69 @@ fn planned_row_ui(
             );
         }
     });
+}
+
+/// A phase that starts only once the runner confirms its criteria: the checklist, "start it", and "not yet"
+/// (repeat a week of the stage before). The planner checks the pain rules and red flags when it is confirmed.
+fn phase_gate_ui(
+    ui: &mut Ui,
+    plan: &planner::Plan,
+    phase_index: usize,
+    phase: &planner::PlanPhase,
+    state: &mut PlannerUi,
+    context: &PlannerContext<'_>,
+    commands: &mut Vec<AppCommand>,
+) {
+    if state.gate_checks.0 != phase_index || state.gate_checks.1.len() != phase.start_criteria.len()
+    {
+        state.gate_checks = (phase_index, vec![false; phase.start_criteria.len()]);
+    }
+    let earliest = plan.week_start_date(phase.first_week_index);
+    egui::Frame::new()
+        .fill(theme::colors(ui).notice_fill)
+        .corner_radius(6.0)
+        .inner_margin(6)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(RichText::new(format!("Before \"{}\" starts", phase.name)).strong());
+            ui.label(format!(
+                "Week {} ({}) is the earliest it can start: it begins when you confirm that",
+                phase.first_week_index + 1,
+                date_label(earliest)
+            ));
+            for (tick, criterion) in state.gate_checks.1.iter_mut().zip(&phase.start_criteria) {
+                ui.checkbox(tick, criterion);
+            }
+            let all = state.gate_checks.1.iter().all(|t| *t);
+            ui.horizontal_wrapped(|ui| {
+                let start = ui.add_enabled(
+                    all && context.today >= earliest,
+                    egui::Button::new(format!("Start \"{}\"", phase.name)),
+                );
+                if start.clicked() {
+                    commands.push(AppCommand::Planner(PlannerCommand::ConfirmPhaseStart {
+                        phase_index,
+                        on: context.today,
+                    }));
+                }
+                if phase_index > 0
+                    && let Some(previous) = plan.phases.get(phase_index - 1)
+                    && ui
+                        .button(format!("Not yet: one more week of \"{}\"", previous.name))
+                        .clicked()
+                {
+                    commands.push(AppCommand::Planner(PlannerCommand::RepeatWeekBeforePhase {
+                        phase_index,
+                    }));
+                }
+            });
+            ui.label(
+                RichText::new(
+                    "Sessions of this stage wait until then. KneeMap also checks your last sessions against your \
+                     pain limit before it starts.",
+                )
+                .small()
+                .color(theme::colors(ui).muted_text),
+            );
+        });
 }

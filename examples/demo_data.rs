@@ -86,7 +86,8 @@ fn main() -> ExitCode {
     let context = RunningContext {
         today,
         red_flag_ticked: false,
-        pain_limit: 3,
+        red_flag_since: None,
+        thresholds: kneemap::pain::PainThresholds::default(),
     };
     let mut commands = Vec::new();
     for (days_ago, km, minutes) in [

@@ -33,6 +33,7 @@ fn start() -> NaiveDate {
 fn generated(content: &Content, condition: &str, weeks: Option<u8>) -> Plan {
     let mut options = GenerateOptions::new(condition, start());
     options.weeks = weeks;
+    options.age_band = Some(kneemap::content::AgeBand::Age16To39);
     let mut plan = generate_programme(content, &options).unwrap();
     plan.id = 42;
     plan

@@ -52,6 +52,11 @@ fn generate(harness: &mut Harness<'static, KneeMapApp>, content: &Content, condi
     let name = &content.condition(condition_id).unwrap().lay_name;
     harness.get_by_label(name).click();
     harness.run();
+    // A programme with a heavy-load phase asks the age first (kept on this computer only).
+    if let Some(adult) = harness.query_by_label("Programme age check: 16 to 39") {
+        adult.click();
+        harness.run();
+    }
     harness.get_by_label("Generate programme").click();
     harness.run();
 }

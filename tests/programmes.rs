@@ -19,6 +19,7 @@ fn options_for_every_phase(content: &Content, condition_id: &str) -> GenerateOpt
     let last_start = programme.phases.iter().map(|p| p.first_week).max().unwrap();
     GenerateOptions {
         weeks: Some(programme.default_weeks.max(last_start)),
+        age_band: Some(kneemap::content::AgeBand::Age16To39),
         ..GenerateOptions::new(condition_id, monday())
     }
 }
@@ -43,7 +44,11 @@ fn panel_phases_and_generated_phases_are_the_same_for_every_condition() {
         // Weeks: the plan lays each phase on the weeks the panel states, in order, without gaps.
         let mut next_week_index = 0;
         for ((shown, phase), laid_out) in panel.iter().zip(&programme.phases).zip(&plan.phases) {
-            assert_eq!(shown.weeks, phase.weeks_label());
+            assert!(
+                shown.weeks.starts_with(&phase.weeks_label()),
+                "{}",
+                shown.weeks
+            );
             assert_eq!(
                 laid_out.first_week_index + 1,
                 usize::from(phase.first_week),

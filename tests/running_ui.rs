@@ -50,7 +50,8 @@ fn tab(data: RunningData) -> Harness<'static, TabState> {
                     guidance: &s.guidance,
                     content: Some(&s.content),
                     red_flag_ticked: s.red_flag,
-                    pain_limit: 3,
+                    red_flag_since: None,
+                    thresholds: &kneemap::pain::DEFAULT_PAIN_THRESHOLDS,
                     message: s.message.as_deref(),
                 };
                 let ctx = view.context();
@@ -169,7 +170,9 @@ fn a_weekly_jump_shows_a_sourced_warning() {
     harness.get_by_label("16.0 km this week vs 10.0 km the week before (+60%).");
     // The single run is also longer than the longest of the previous 30 days.
     harness.get_by_label("Longer than your recent longest run");
-    assert!(harness.query_all_by_label("evidence: moderate").count() >= 2);
+    // The single-run rule is a cohort (moderate); the weekly rule rests on borderline results (low).
+    assert!(harness.query_all_by_label("evidence: moderate").count() >= 1);
+    assert!(harness.query_all_by_label("evidence: low").count() >= 1);
 }
 
 #[test]
@@ -184,7 +187,7 @@ fn pain_over_the_limit_offers_a_swap_in_one_click() {
     harness.get_by_label("Plan run").click();
     harness.run();
     assert_eq!(harness.state().data.planned.len(), 1);
-    harness.get_by_label("• Your last run's pain during was 6/10, above your limit of 3.");
+    harness.get_by_label("• Your last run: pain during was 6/10, above your limit of 3/10.");
     harness.get_by_label("Swap to cycling for 40 min").click();
     harness.run();
     let planned = &harness.state().data.planned[0];
@@ -202,7 +205,7 @@ fn a_worn_shoe_gets_the_reminder() {
     let mut harness = tab(RunningData::default());
     harness.get_by_label("Shoe name").focus();
     harness.get_by_label("Shoe name").type_text("Pegasus 38");
-    harness.state_mut().ui.shoe_form.initial_distance = 790.0;
+    harness.state_mut().ui.shoe_form.initial_distance = 470.0;
     harness.run();
     harness.get_by_label("Add shoe").click();
     harness.run();
@@ -213,8 +216,15 @@ fn a_worn_shoe_gets_the_reminder() {
     long.shoe_id = Some(shoe);
     harness.state_mut().data.runs.push(long);
     harness.run();
+    // 300 miles (about 480 km) is the low end of the article's range: check them.
     harness
-        .get_by_label("Shoe reminder: Pegasus 38 is past 800.0 km. Check the cushioning and wear.");
+        .get_by_label("Shoe reminder: Pegasus 38 is past 480.0 km. Check the cushioning and wear.");
+    let mut longer = run_on(6, today(), 330.0);
+    longer.shoe_id = Some(shoe);
+    harness.state_mut().data.runs.push(longer);
+    harness.run();
+    // 500 miles (about 800 km) is the high end: replace them.
+    harness.get_by_label("Shoe reminder: Pegasus 38 is past 800.0 km. Time to replace them.");
     harness.get_by_label("Retire Pegasus 38").click();
     harness.run();
     assert!(harness.state().data.shoes[0].retired_on.is_some());

@@ -475,9 +475,11 @@ impl PlannerData {
             .map(super::progression::pain_sample)
             .collect();
         samples.sort_by_key(|s| s.date);
+        // The stage being judged is the one the latest session belonged to (the phase before this one).
+        let judged_on = samples.last().map_or(on, |s| s.date);
         let judgement = crate::pain::judge(
             &samples,
-            stage_baseline(plan, &self.logs, on),
+            stage_baseline(plan, &self.logs, judged_on),
             &plan.pain_thresholds,
             false,
         );
@@ -1401,5 +1403,141 @@ mod tests {
             Applied::Refused(reason) if reason.contains("/10")
         ));
         assert_eq!(*data.thresholds(), thresholds, "nothing changed");
+    }
+
+    fn tendon_plan(content: &Content) -> PlannerData {
+        let mut data = PlannerData::new();
+        let options = GenerateOptions {
+            age_band: Some(crate::content::AgeBand::Age16To39),
+            ..GenerateOptions::new("patellar_tendinopathy", date(23))
+        };
+        assert_eq!(
+            data.apply(content, PlannerCommand::Generate(options), Safety::CLEAR),
+            Applied::Changed
+        );
+        data
+    }
+
+    #[test]
+    fn a_phase_with_criteria_waits_for_them_and_the_pain_rules() {
+        let content = content();
+        let mut data = tendon_plan(&content);
+        let plan = data.plan.as_ref().unwrap();
+        let (isotonic, phase) = plan.unconfirmed_phase_by(usize::MAX).unwrap();
+        assert_eq!(isotonic, 1, "the first phase starts with the plan");
+        assert!(!phase.start_criteria.is_empty());
+        let earliest = plan.week_start_date(phase.first_week_index);
+        let confirm = |on| PlannerCommand::ConfirmPhaseStart {
+            phase_index: isotonic,
+            on,
+        };
+        // Not before its first week.
+        let refused = data.apply(&content, confirm(date(24)), Safety::CLEAR);
+        assert!(
+            matches!(&refused, Applied::Refused(r) if r.contains("earliest")),
+            "{refused:?}"
+        );
+        // Not without a logged session of the stage before, and not under a red flag.
+        assert!(matches!(
+            data.apply(&content, confirm(earliest), Safety::CLEAR),
+            Applied::Refused(r) if r.contains("log a session")
+        ));
+        assert!(matches!(
+            data.apply(&content, confirm(earliest), PAUSED),
+            Applied::Refused(r) if r.contains("red flag")
+        ));
+        // A flare that has not settled back: refused with the pain rule's reason.
+        let mut first = session_log(&data, 23, 1);
+        first.pain_before = Some(1);
+        first.next_morning_pain = Some(1);
+        let mut flare = session_log(&data, 25, 2);
+        flare.pain_before = Some(3);
+        flare.next_morning_pain = Some(4);
+        for log in [first, flare] {
+            let _ = data.apply(&content, PlannerCommand::LogSession(log), Safety::CLEAR);
+        }
+        let refused = data.apply(&content, confirm(earliest), Safety::CLEAR);
+        assert!(
+            matches!(&refused, Applied::Refused(r) if r.contains("settle back")),
+            "{refused:?}"
+        );
+        // Sessions of the waiting phase do not start.
+        let mut settled = session_log(&data, 27, 1);
+        settled.pain_before = Some(1);
+        settled.next_morning_pain = Some(1);
+        let _ = data.apply(&content, PlannerCommand::LogSession(settled), Safety::CLEAR);
+        assert_eq!(
+            data.apply(&content, confirm(earliest), Safety::CLEAR),
+            Applied::Changed
+        );
+        let plan = data.plan.as_ref().unwrap();
+        assert_eq!(plan.phases[isotonic].started_on, Some(earliest));
+        assert_eq!(plan.unconfirmed_phase_by(3).map(|(i, _)| i), None);
+        assert_eq!(
+            plan.unconfirmed_phase_by(usize::MAX).map(|(i, _)| i),
+            Some(2)
+        );
+    }
+
+    #[test]
+    fn not_yet_repeats_a_week_of_the_stage_before() {
+        let content = content();
+        let mut data = tendon_plan(&content);
+        let before = data.plan.clone().unwrap();
+        assert_eq!(
+            data.apply(
+                &content,
+                PlannerCommand::RepeatWeekBeforePhase { phase_index: 1 },
+                Safety::CLEAR
+            ),
+            Applied::Changed
+        );
+        let after = data.plan.as_ref().unwrap();
+        assert_eq!(after.weeks.len(), before.weeks.len() + 1);
+        assert_eq!(
+            after.phases[0].last_week_index,
+            before.phases[0].last_week_index + 1
+        );
+        for (a, b) in after.phases.iter().zip(&before.phases).skip(1) {
+            assert_eq!(a.first_week_index, b.first_week_index + 1);
+            assert_eq!(a.last_week_index, b.last_week_index + 1);
+        }
+        // The repeated week is the isometric week before it.
+        assert_eq!(after.weeks[2], before.weeks[1]);
+    }
+
+    #[test]
+    fn pain_limits_live_on_the_plan_and_need_one() {
+        let content = content();
+        let mut data = PlannerData::new();
+        assert_eq!(*data.thresholds(), PainThresholds::default());
+        assert!(matches!(
+            data.apply(
+                &content,
+                PlannerCommand::SetThresholds(PainThresholds::default()),
+                Safety::CLEAR
+            ),
+            Applied::Refused(r) if r.contains("plan first")
+        ));
+        assert!(PlannerCommand::SetThresholds(PainThresholds::default()).is_plan_edit());
+    }
+
+    #[test]
+    fn two_ease_offs_in_a_phase_say_see_a_physiotherapist() {
+        let content = content();
+        let mut data = generated(&content);
+        assert!(data.stuck(date(30)).is_none());
+        for (day, pain) in [(23, 6), (25, 6)] {
+            let log = session_log(&data, day, pain);
+            let _ = data.apply(&content, PlannerCommand::LogSession(log), Safety::CLEAR);
+        }
+        let steps = data
+            .adjustments
+            .iter()
+            .filter(|a| a.action == Action::StepBack)
+            .count();
+        assert!(steps >= 2, "{:?}", data.adjustments);
+        let stuck = data.stuck(date(26)).expect("two ease-offs in the phase");
+        assert!(stuck.reason.contains("physiotherapist"), "{}", stuck.reason);
     }
 }

@@ -775,6 +775,7 @@ mod tests {
             days: days.to_vec(),
             session_minutes: minutes,
             equipment: equipment.iter().copied().collect(),
+            age_band: Some(AgeBand::Age16To39),
             ..GenerateOptions::new(condition, monday())
         }
     }
@@ -985,7 +986,7 @@ mod tests {
             EQUIPMENT_CHOICES[2],
         );
         let plan = generate_programme(&c, &opts).unwrap();
-        assert_eq!(plan.weeks.len(), 16);
+        assert_eq!(plan.weeks.len(), 20);
         let names: Vec<&str> = plan.phases.iter().map(|p| p.name.as_str()).collect();
         assert_eq!(
             names,
@@ -1001,7 +1002,7 @@ mod tests {
             .iter()
             .map(|p| (p.first_week_index, p.last_week_index))
             .collect();
-        assert_eq!(weeks, [(0, 1), (2, 3), (4, 12), (13, 15)]);
+        assert_eq!(weeks, [(0, 1), (2, 3), (4, 15), (16, 19)]);
         // Weeks 1–2: holds every offered day, spanish squat preferred when a strap or band is available.
         for week in 0..2 {
             for day in 0..7 {
@@ -1019,8 +1020,9 @@ mod tests {
             assert_eq!(p.exercise_id, "hsr_leg_press");
             assert_eq!((p.sets, p.reps, p.rep_range), (3, Some(10), Some((10, 15))));
         }
-        // Weeks 5–13: three spread sessions, 4 sets, reps from the table counted from the phase's first week.
-        for week in 4..13 {
+        // Weeks 5–16 (12 weeks, as Kongsgaard's protocol): three spread sessions, 4 sets, reps from the table
+        // counted from the phase's first week.
+        for week in 4..16 {
             let days: Vec<usize> = (0..7)
                 .filter(|d| !plan.weeks[week].days[*d].is_empty())
                 .collect();
@@ -1038,12 +1040,12 @@ mod tests {
                     .all(|p| p.exercise_id != "decline_squat")
             );
         }
-        let reps: Vec<u8> = (4..13)
+        let reps: Vec<u8> = (4..16)
             .map(|w| plan.weeks[w].days[0].exercises[0].reps.unwrap())
             .collect();
-        assert_eq!(reps, [15, 12, 12, 10, 10, 8, 8, 8, 6]);
-        // Weeks 14–16: two sessions a week.
-        for week in 13..16 {
+        assert_eq!(reps, [15, 12, 12, 10, 10, 8, 8, 8, 6, 6, 6, 6]);
+        // Weeks 17–20: two sessions a week.
+        for week in 16..20 {
             assert_eq!(session_count(&plan.weeks[week], &c), 2, "week {week}");
         }
         assert!(plan.notes.iter().any(|n| n.contains("in reserve")));
@@ -1054,6 +1056,42 @@ mod tests {
         assert_eq!(plan.weeks[0].days[0].exercises[0].exercise_id, "wall_sit");
         assert_eq!(plan.weeks[4].days[0].exercises[0].exercise_id, "squat");
         assert!(plan.notes.iter().any(|n| n.contains("needs real load")));
+    }
+
+    #[test]
+    fn a_heavy_load_programme_waits_for_the_age_answer() {
+        let c = content();
+        let unasked = GenerateOptions {
+            age_band: None,
+            ..options("patellar_tendinopathy", &[0, 2, 4], 45, &[])
+        };
+        let phase = "Heavy slow resistance (HSR)".to_owned();
+        assert_eq!(
+            generate_programme(&c, &unasked).unwrap_err(),
+            GenerateError::AgeNotAnswered {
+                phase: phase.clone()
+            }
+        );
+        // "Prefer not to say" needs the 16-or-over confirmation.
+        let private = GenerateOptions {
+            age_answered: true,
+            ..unasked.clone()
+        };
+        assert_eq!(
+            generate_programme(&c, &private).unwrap_err(),
+            GenerateError::AgeNotConfirmed { phase }
+        );
+        let confirmed = GenerateOptions {
+            confirmed_16_or_over: true,
+            ..private
+        };
+        assert!(generate_programme(&c, &confirmed).is_ok());
+        // A programme without a heavy phase needs no age.
+        let plain = GenerateOptions {
+            age_band: None,
+            ..options("patellofemoral_pain", &[0, 2, 4], 45, &[])
+        };
+        assert!(generate_programme(&c, &plain).is_ok());
     }
 
     #[test]

@@ -436,10 +436,13 @@ pub fn swap_offer(
         judgement.verdict,
         crate::pain::Verdict::EaseOff | crate::pain::Verdict::Hold
     ) {
-        reasons.push(format!(
-            "Your last run: {}.",
-            judgement.reason.trim_end_matches('.')
-        ));
+        let reason = judgement.reason.trim_end_matches('.');
+        let mut chars = reason.chars();
+        let reason: String = chars
+            .next()
+            .map(|first| first.to_lowercase().chain(chars).collect())
+            .unwrap_or_default();
+        reasons.push(format!("Your last run: {reason}."));
     }
     let week = week_start(next.date);
     for w in warnings {

@@ -80,7 +80,6 @@ fn bench_exports(c: &mut Criterion) {
                 content: &content,
                 logs: &logs,
                 adjustments: &[],
-                thresholds: &thresholds,
                 red_flags_ticked: &[],
                 today: plan.first_monday() + Days::new(364),
                 paper: Paper::A4,

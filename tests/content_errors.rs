@@ -256,6 +256,38 @@ fn every_broken_input_is_reported_with_kind_file_and_position() {
             message_contains: "unknown exercise \"side_leg_rise\"",
         },
         Case {
+            // IT band plan: without its "walk 3, run 2" rung, running jumps from 6 to 18 minutes (×3).
+            name: "a return-to-run rung more than doubles the running",
+            file: File::Running,
+            edit: |t| {
+                replace_nth(
+                    t,
+                    "                (label: \"Walk 3 min, run 2 min × 6\", run_secs: 120, walk_secs: 180, repeats: 6, sessions_to_advance: 2),\n",
+                    "",
+                    1,
+                )
+            },
+            kind: Kind::BadValue,
+            line: |t| Some(line_of(t, "(label: \"Walk 2 min, run 3 min × 6\"", 1)),
+            message_contains: "stage 2 'Walk 2 min, run 3 min × 6' of 'it_band_syndrome' is 200% more running than stage 1",
+        },
+        Case {
+            // Continuous running: 20 to 30 minutes in one step is +50%, past the 25% the ladder allows.
+            name: "a continuous rung grows past the ladder's margin",
+            file: File::Running,
+            edit: |t| {
+                replace_nth(
+                    t,
+                    "                (label: \"Run 24 min continuously\", run_secs: 1440, walk_secs: 0, repeats: 1, sessions_to_advance: 2),\n",
+                    "",
+                    0,
+                )
+            },
+            kind: Kind::BadValue,
+            line: |t| Some(line_of(t, "(label: \"Run 30 min continuously\"", 0)),
+            message_contains: "once running is continuous a step may add at most 25%",
+        },
+        Case {
             name: "programme phase cites an unknown source",
             file: File::Programmes,
             edit: |t| {

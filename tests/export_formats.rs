@@ -12,7 +12,7 @@ use kneemap::export::{
     physio_report, plan_to_ics, session_logs_csv, sessions_pdf,
 };
 use kneemap::planner::{
-    Action, Adjustment, ExerciseLog, GenerateOptions, PainThresholds, Plan, PlannedExercise,
+    Action, Adjustment, ExerciseLog, GenerateOptions, Plan, PlannedExercise,
     PlannerData, SessionLog, generate_programme,
 };
 
@@ -390,7 +390,6 @@ fn physio_report_is_a_pdf_with_every_section() {
     let flag = content.red_flags[0].id.clone();
     let ticked = vec![(flag, stamp(1_768_000_000))];
     let logs = logs();
-    let thresholds = PainThresholds::default();
     // A month of runs, so the running section (weekly load, warnings, recent runs) is drawn too.
     let mut running = kneemap::running::RunningData::default();
     for day in 0..30_u32 {
@@ -409,7 +408,6 @@ fn physio_report_is_a_pdf_with_every_section() {
             content: &content,
             logs: &logs,
             adjustments: &adjustments,
-            thresholds: &thresholds,
             red_flags_ticked: &ticked,
             today: date(2026, 1, 20),
             paper,
@@ -424,7 +422,6 @@ fn physio_report_is_a_pdf_with_every_section() {
         content: &content,
         logs: &[],
         adjustments: &[],
-        thresholds: &thresholds,
         red_flags_ticked: &[],
         today: date(2025, 12, 1),
         paper: Paper::A4,

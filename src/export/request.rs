@@ -198,7 +198,6 @@ pub fn export_bytes(
                 content,
                 logs: &data.planner.logs,
                 adjustments: &data.planner.adjustments,
-                thresholds: &plan.pain_thresholds,
                 red_flags_ticked: &ticked,
                 today,
                 paper: request.paper,

@@ -18,7 +18,6 @@ pub struct ReportInput<'a> {
     pub logs: &'a [SessionLog],
     /// Dose changes made by the progression rules, with their reasons.
     pub adjustments: &'a [Adjustment],
-    pub thresholds: &'a PainThresholds,
     /// Ticked red flags: flag id and when it was ticked.
     pub red_flags_ticked: &'a [(String, DateTime<Utc>)],
     /// The report's date (where the user is in the plan).
@@ -70,14 +69,15 @@ pub fn physio_report(input: &ReportInput<'_>) -> Result<Vec<u8>, ExportError> {
         x,
         w,
         BODY,
-        &format!("Pain rule in use: {}", input.thresholds.describe()),
+        // The pain limits live on the plan only: the report cannot show other limits than the plan's.
+        &format!("Pain rule in use: {}", plan.pain_thresholds.describe()),
     );
 
     section(&mut doc, "Adherence");
     adherence(&mut doc, input);
 
     section(&mut doc, "Pain");
-    pain_chart(&mut doc, &logs, input.thresholds);
+    pain_chart(&mut doc, &logs, &plan.pain_thresholds);
 
     section(&mut doc, "Dose changes");
     if input.adjustments.is_empty() {

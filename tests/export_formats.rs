@@ -12,8 +12,8 @@ use kneemap::export::{
     physio_report, plan_to_ics, session_logs_csv, sessions_pdf,
 };
 use kneemap::planner::{
-    Action, Adjustment, ExerciseLog, GenerateOptions, Plan, PlannedExercise,
-    PlannerData, SessionLog, generate_programme,
+    Action, Adjustment, ExerciseLog, GenerateOptions, Plan, PlannedExercise, PlannerData,
+    SessionLog, generate_programme,
 };
 
 fn content() -> Content {

@@ -71,7 +71,13 @@ const ROWS: &[Row] = &[
     Row {
         // Four sessions in week 1 at 0, then 2 in week 2: within the limit, but creeping up.
         name: "creeping up week on week",
-        history: &[(0, Some(0)), (0, Some(0)), (0, Some(0)), (0, Some(0)), (2, Some(0))],
+        history: &[
+            (0, Some(0)),
+            (0, Some(0)),
+            (0, Some(0)),
+            (0, Some(0)),
+            (2, Some(0)),
+        ],
         baseline: 0,
         red_flag: false,
         verdict: Verdict::Hold,
@@ -179,9 +185,15 @@ fn one_judgement_three_places() {
             Verdict::Hold | Verdict::Wait => Action::Hold,
             Verdict::Paused => Action::Paused,
         };
-        assert_eq!(decision.action, expected, "{}: {}", row.name, decision.reason);
+        assert_eq!(
+            decision.action, expected,
+            "{}: {}",
+            row.name, decision.reason
+        );
         assert!(
-            decision.reason.contains(judgement.reason.trim_end_matches('.')),
+            decision
+                .reason
+                .contains(judgement.reason.trim_end_matches('.')),
             "{}: the reason comes from the judgement: {}",
             row.name,
             decision.reason
@@ -209,7 +221,12 @@ fn one_judgement_three_places() {
             Verdict::Hold | Verdict::Wait => [Decision::Hold, Decision::Hold],
             Verdict::Paused => [Decision::Paused, Decision::Paused],
         };
-        assert!(expected.contains(&last.decision), "{}: {:?}", row.name, last);
+        assert!(
+            expected.contains(&last.decision),
+            "{}: {:?}",
+            row.name,
+            last
+        );
         let expected_rule = match row.verdict {
             Verdict::Pass => None,
             Verdict::Paused => Some("red_flag"),
@@ -259,7 +276,14 @@ fn two_ease_offs_at_one_stage_say_see_a_physiotherapist() {
     // Two passes (on to stage 2), an ease-off back to stage 1, two passes again, and a second ease-off at stage 2.
     let row = Row {
         name: "twice",
-        history: &[(1, Some(1)), (1, Some(1)), (5, Some(1)), (1, Some(1)), (1, Some(1)), (5, Some(1))],
+        history: &[
+            (1, Some(1)),
+            (1, Some(1)),
+            (5, Some(1)),
+            (1, Some(1)),
+            (1, Some(1)),
+            (5, Some(1)),
+        ],
         baseline: 1,
         red_flag: false,
         verdict: Verdict::EaseOff,
@@ -274,7 +298,11 @@ fn two_ease_offs_at_one_stage_say_see_a_physiotherapist() {
     let progress = replay(plan, &state, &runs(&row), &rules);
     let stuck = progress.stuck.expect("two ease-offs at the second stage");
     assert!(stuck.reason.contains("physiotherapist"), "{}", stuck.reason);
-    assert!(stuck.reason.contains("2 times at stage 2"), "{}", stuck.reason);
+    assert!(
+        stuck.reason.contains("2 times at stage 2"),
+        "{}",
+        stuck.reason
+    );
 }
 
 #[test]
@@ -310,6 +338,9 @@ fn a_run_far_beyond_its_stage_does_not_count() {
     assert_eq!(last.decision, Decision::Hold);
     assert_eq!(last.rule_id, Some("beyond_stage"));
     assert!(last.reason.contains("does not count"), "{}", last.reason);
-    assert_eq!(progress.stage_index, 0, "the long run did not move the plan on");
+    assert_eq!(
+        progress.stage_index, 0,
+        "the long run did not move the plan on"
+    );
     assert!(content.running.load_rule("beyond_stage").is_some());
 }

@@ -462,11 +462,20 @@ mod tests {
         }
     }
 
+    /// (name, history, stage baseline, red flag, verdict, rule)
+    type Case = (
+        &'static str,
+        Vec<PainSample>,
+        Option<u8>,
+        bool,
+        Verdict,
+        PainRule,
+    );
+
     #[test]
     fn table_of_pain_histories() {
         let t = PainThresholds::default();
-        // (name, history, stage baseline, red flag, verdict, rule)
-        let cases: Vec<(&str, Vec<PainSample>, Option<u8>, bool, Verdict, PainRule)> = vec![
+        let cases: Vec<Case> = vec![
             (
                 "nothing yet",
                 vec![],

@@ -2,7 +2,10 @@
 //! strength progression, the return-to-run replay and the cross-training swap. If any of them re-implemented a
 //! rule, a row here would disagree.
 
-use chrono::{Duration, NaiveDate, TimeZone, Utc};
+// Test helpers outside #[test] fns: a panic here is the failure report.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use chrono::{Days, NaiveDate, TimeZone, Utc};
 use kneemap::content::Content;
 use kneemap::pain::{PainRule, PainSample, PainThresholds, Verdict, judge};
 use kneemap::planner::{Action, ExerciseLog, PlannedExercise, SessionLog, decide};
@@ -12,7 +15,7 @@ use kneemap::running::{PlannedRun, Run, RunningContext, RunningData, Sport, swap
 
 /// 2024-01-01 is a Monday; sessions are two days apart from there.
 fn day(index: usize) -> NaiveDate {
-    NaiveDate::from_ymd_opt(2024, 1, 1).unwrap() + Duration::days(2 * index as i64)
+    NaiveDate::from_ymd_opt(2024, 1, 1).unwrap() + Days::new(2 * index as u64)
 }
 
 struct Row {

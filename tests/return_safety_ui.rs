@@ -1,4 +1,4 @@
-//! The safety of coming back, through the real app (egui_kittest, widgets found by accessible label): a run after
+//! The safety of coming back, through the real app (`egui_kittest`, widgets found by accessible label): a run after
 //! a month off warns that there is no baseline; undoing a programme change restores its pain limits on every
 //! screen and in the exports; a tendon phase waits for its criteria; a heavy programme asks the age first.
 
@@ -7,7 +7,7 @@
 
 use chrono::{Duration, NaiveDate, TimeZone, Utc};
 use egui_kittest::Harness;
-use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use egui_kittest::kittest::Queryable as _;
 use kneemap::KneeMapApp;
 use kneemap::app::AppCommand;
 use kneemap::clock::Clock;
@@ -36,13 +36,14 @@ fn app_with(data: &UserData, dir: &tempfile::TempDir) -> Harness<'static, KneeMa
     harness
 }
 
-fn run_days_ago(id: u64, days: i64, km: f64) -> Run {
+/// A run of `km` at 6 min/km, `days` before today.
+fn run_days_ago(id: u64, days: i64, km: u32) -> Run {
     let day = today() - Duration::days(days);
     Run {
         id,
         start_utc: Utc.from_utc_datetime(&day.and_hms_opt(8, 0, 0).unwrap()),
-        distance_m: km * 1000.0,
-        elapsed_secs: (km * 360.0) as u32,
+        distance_m: f64::from(km) * 1000.0,
+        elapsed_secs: km * 360,
         ..Run::default()
     }
 }
@@ -52,10 +53,10 @@ fn a_run_after_forty_days_off_warns_there_is_no_baseline() {
     let dir = tempfile::tempdir().unwrap();
     let mut data = UserData::default();
     data.running.runs = vec![
-        run_days_ago(1, 50, 8.0),
-        run_days_ago(2, 48, 8.0),
+        run_days_ago(1, 50, 8),
+        run_days_ago(2, 48, 8),
         // 40 days without a run, then the same distance as before the break.
-        run_days_ago(3, 8, 8.0),
+        run_days_ago(3, 8, 8),
     ];
     data.running.next_id = 4;
     let mut harness = app_with(&data, &dir);

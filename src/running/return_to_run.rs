@@ -180,29 +180,28 @@ pub fn replay(
                 judgement.rule.content_id(),
                 judgement.reason,
             ),
-            Verdict::Pass => match beyond_stage(run, stage, rules.beyond_stage_pct) {
-                Some(why) => (Decision::Hold, Some(BEYOND_STAGE_RULE), why),
-                None => {
-                    let needed = stage.sessions_to_advance.max(1);
-                    if progress.passed_in_row + 1 >= needed {
-                        (
-                            Decision::Advance,
-                            None,
-                            format!("{}: on to the next stage.", judgement.reason),
-                        )
-                    } else {
-                        (
-                            Decision::Hold,
-                            None,
-                            format!(
-                                "{}: {} of {needed} sessions done at this stage.",
-                                judgement.reason,
-                                progress.passed_in_row + 1
-                            ),
-                        )
-                    }
+            Verdict::Pass => {
+                let needed = stage.sessions_to_advance.max(1);
+                if let Some(why) = beyond_stage(run, stage, rules.beyond_stage_pct) {
+                    (Decision::Hold, Some(BEYOND_STAGE_RULE), why)
+                } else if progress.passed_in_row + 1 >= needed {
+                    (
+                        Decision::Advance,
+                        None,
+                        format!("{}: on to the next stage.", judgement.reason),
+                    )
+                } else {
+                    (
+                        Decision::Hold,
+                        None,
+                        format!(
+                            "{}: {} of {needed} sessions done at this stage.",
+                            judgement.reason,
+                            progress.passed_in_row + 1
+                        ),
+                    )
                 }
-            },
+            }
         };
         match decision {
             Decision::Advance => {

@@ -279,7 +279,8 @@ pub struct Thresholds {
     pub weekly_increase_pct: f64,
     /// A run more than this much longer than the longest of the past 30 days (Frandsen 2025: 10 %).
     pub single_run_increase_pct: f64,
-    /// Acute:chronic ratio at or above which the (contested) ratio is pointed out (Gabbett 2016: 1.5).
+    /// Gabbett 2016's "danger zone" ratio (1.5). No longer used: the acute:chronic ratio is context only, never a
+    /// warning; the field stays so older saves load unchanged.
     pub acwr_high: f64,
     /// Every this many weeks a lighter week is suggested (coaching convention: 4).
     pub lighter_week_every: u32,

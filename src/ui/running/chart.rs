@@ -125,7 +125,8 @@ pub(super) fn load_ui(
     {
         ui.label(
             RichText::new(format!(
-                "Acute:chronic ratio {ratio:.2} — contested; context only."
+                "Acute:chronic ratio {ratio:.2}: context only, never a warning (contested; in a large cohort of \
+                 runners it did not point to injury)."
             ))
             .color(theme::colors(ui).muted_text),
         )
@@ -243,14 +244,6 @@ pub(super) fn thresholds_ui(
             let l = ui.label("Single-run increase warning (%)");
             ui.add(egui::DragValue::new(&mut edited.single_run_increase_pct).range(1.0..=200.0))
                 .labelled_by(l.id);
-            ui.end_row();
-            let l = ui.label("Acute:chronic ratio shown from");
-            ui.add(
-                egui::DragValue::new(&mut edited.acwr_high)
-                    .range(1.0..=5.0)
-                    .speed(0.05),
-            )
-            .labelled_by(l.id);
             ui.end_row();
             let l = ui.label("Lighter week every (weeks)");
             ui.add(egui::DragValue::new(&mut edited.lighter_week_every).range(2..=12))

@@ -21,8 +21,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::content::{Content, PainMonitoring};
 
-/// Pain is scored 0..=10 everywhere in KneeMap.
-pub const PAIN_SCALE_MAX: u8 = 10;
+pub use crate::limits::PAIN_SCALE_MAX;
 
 /// Ease-offs at one stage after which the runner is told to see a physiotherapist.
 pub const STUCK_EASE_OFFS_AT_ONE_STAGE: usize = 2;

@@ -256,6 +256,22 @@ fn every_broken_input_is_reported_with_kind_file_and_position() {
             message_contains: "unknown exercise \"side_leg_rise\"",
         },
         Case {
+            name: "running.ron: a misspelt field",
+            file: File::Running,
+            edit: |t| replace_nth(t, "title: \"Big jump", "tilte: \"Big jump", 0),
+            kind: Kind::UnknownField,
+            line: |t| Some(line_of(t, "tilte", 0)),
+            message_contains: "tilte",
+        },
+        Case {
+            name: "running.ron: a load rule cites an unknown source",
+            file: File::Running,
+            edit: |t| replace_nth(t, "\"bjsm_2025_single_run\"", "\"frandsen_typo\"", 0),
+            kind: Kind::DanglingReference,
+            line: |t| Some(line_of(t, "\"frandsen_typo\"", 0)),
+            message_contains: "unknown source id 'frandsen_typo'",
+        },
+        Case {
             // IT band plan: without its "walk 3, run 2" rung, running jumps from 6 to 18 minutes (×3).
             name: "a return-to-run rung more than doubles the running",
             file: File::Running,

@@ -8,7 +8,7 @@ use chrono::{Duration, NaiveDate, TimeZone, Utc};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use kneemap::content::Content;
-use kneemap::running::guidance::RunningGuidance;
+use kneemap::content::model::running::RunningGuidance;
 use kneemap::running::import::{ImportLimits, import_paths, merge_batch};
 use kneemap::running::{Applied, Run, RunningCommand, RunningData, Sport};
 use kneemap::ui::running::{RunningUiState, RunningView, running_tab_ui};

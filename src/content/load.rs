@@ -5,6 +5,7 @@ use std::path::Path;
 use serde::de::DeserializeOwned;
 
 use super::error::{ContentError, ContentErrorKind, ContentErrors};
+use super::model::running::RunningGuidance;
 use super::model::{
     ConditionsFile, ExercisesFile, Guidance, ProgrammesFile, RedFlagsFile, RegionsFile,
     SourcesFile, SymptomsFile,
@@ -22,7 +23,7 @@ pub enum ContentFileKind {
     Exercises,
     Guidance,
     Programmes,
-    /// Running load rules, return-to-run plans, shoe and cadence texts (`crate::running::guidance`).
+    /// Running load rules, return-to-run plans, shoe and cadence texts (`model::running`).
     Running,
 }
 
@@ -165,6 +166,8 @@ impl RawContent {
         let guidance: Option<Guidance> = self.parse_file(ContentFileKind::Guidance, &mut errors);
         let programmes: Option<ProgrammesFile> =
             self.parse_file(ContentFileKind::Programmes, &mut errors);
+        let running: Option<RunningGuidance> =
+            self.parse_file(ContentFileKind::Running, &mut errors);
         let (
             Some(sources),
             Some(conditions),
@@ -174,30 +177,13 @@ impl RawContent {
             Some(exercises),
             Some(guidance),
             Some(programmes),
+            Some(running),
         ) = (
             sources, conditions, regions, symptoms, red_flags, exercises, guidance, programmes,
+            running,
         )
         else {
             return Err(ContentErrors(errors));
-        };
-        // Running guidance cites sources.ron and needs a return-to-run plan for every programme's condition.
-        let source_ids: Vec<&str> = sources.sources.iter().map(|s| s.id.as_str()).collect();
-        let programme_ids: Vec<&str> = programmes
-            .programmes
-            .iter()
-            .map(|p| p.condition.as_str())
-            .collect();
-        // Its problems are reported with the rest of the set's, so one broken file does not hide another.
-        let (running, running_problems) = match crate::running::guidance::RunningGuidance::parse(
-            self.text(ContentFileKind::Running),
-            &source_ids,
-            &programme_ids,
-        ) {
-            Ok(running) => (running, Vec::new()),
-            Err(problems) => (
-                crate::running::guidance::RunningGuidance::default(),
-                problems.0,
-            ),
         };
         let content = Content::assemble(
             sources.sources,
@@ -210,8 +196,7 @@ impl RawContent {
             programmes,
             running,
         );
-        let mut problems = validate::validate(&content, self);
-        problems.extend(running_problems);
+        let problems = validate::validate(&content, self);
         if problems.is_empty() {
             Ok(content)
         } else {

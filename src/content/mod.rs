@@ -28,7 +28,7 @@ pub struct Content {
     /// Suggested programmes, one per condition that is not clinician-led (`programmes.ron`).
     pub programmes: Vec<Programme>,
     /// Running load rules, return-to-run plans, shoe and cadence texts (`running.ron`).
-    pub running: crate::running::guidance::RunningGuidance,
+    pub running: model::running::RunningGuidance,
 }
 
 impl Content {
@@ -43,7 +43,7 @@ impl Content {
         exercises: Vec<Exercise>,
         guidance: Guidance,
         programmes: ProgrammesFile,
-        running: crate::running::guidance::RunningGuidance,
+        running: model::running::RunningGuidance,
     ) -> Self {
         let mut source_index = std::collections::HashMap::new();
         for (i, source) in sources.iter().enumerate() {

@@ -212,8 +212,7 @@ pub const SESSION_MINUTES_RANGE: std::ops::RangeInclusive<u16> = 15..=90;
 /// Weeks of an empty plan started by hand.
 pub const DEFAULT_EMPTY_PLAN_WEEKS: usize = 6;
 
-/// Most weeks a plan may have.
-pub const MAX_PLAN_WEEKS: usize = 52;
+pub use crate::limits::MAX_PLAN_WEEKS;
 
 impl PlannerData {
     /// Fresh data with default settings.

@@ -60,9 +60,6 @@ pub const LOADING_EQUIPMENT: [Equipment; 3] = [
     Equipment::LegPressMachine,
 ];
 
-/// Longest programme the generator makes.
-pub const MAX_WEEKS: u8 = 52;
-
 /// Fewest strength sessions a week worth spreading; below this, consecutive days are used (with a note) if the
 /// offered days allow no gap.
 pub const MIN_SESSIONS_PER_WEEK: usize = 2;
@@ -79,7 +76,7 @@ pub struct GenerateOptions {
     /// Equipment the user has besides [`ALWAYS_AVAILABLE`].
     pub equipment: BTreeSet<Equipment>,
     pub start_date: NaiveDate,
-    /// Programme length; `None` for the length the evidence used. Longer is allowed (up to [`MAX_WEEKS`]),
+    /// Programme length; `None` for the length the evidence used. Longer is allowed (up to [`MAX_PLAN_WEEKS`](crate::limits::MAX_PLAN_WEEKS)),
     /// shorter is raised to the evidence length.
     pub weeks: Option<u8>,
     /// The user's age band, when given: under-16s get no heavy-load phases.
@@ -652,7 +649,8 @@ pub fn generate_programme(
         return Err(GenerateError::NoDays);
     }
     let weeks = options.weeks.map_or(programme.default_weeks, |w| {
-        w.clamp(programme.default_weeks, MAX_WEEKS)
+        let most = u8::try_from(crate::limits::MAX_PLAN_WEEKS).unwrap_or(u8::MAX);
+        w.clamp(programme.default_weeks, most)
     });
     let week_count = usize::from(weeks);
     let phases = phase_ranges(programme, week_count);

@@ -504,44 +504,7 @@ pub fn next_log_id(logs: &[SessionLog]) -> u64 {
 
 pub use crate::pain::{PainLimitError, PainThresholds};
 
-/// Allowed ranges for numbers the user types. Values outside are clamped at the edge by [`clamp_planned`] and
-/// [`clamp_log`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Limits;
-
-impl Limits {
-    pub const SETS_MIN: u8 = 1;
-    pub const SETS_MAX: u8 = 10;
-    pub const REPS_MIN: u8 = 1;
-    pub const REPS_MAX: u8 = 50;
-    pub const HOLD_SECS_MIN: u16 = 1;
-    pub const HOLD_SECS_MAX: u16 = 600;
-    pub const REST_SECS_MAX: u16 = 600;
-    pub const LOAD_KG_MAX: f32 = 500.0;
-    /// Longest phase of a tempo (lowering, pause or lifting).
-    pub const TEMPO_PHASE_SECS_MAX: u8 = 20;
-    /// Pain and effort scales run 0..=10.
-    pub const SCALE_MAX: u8 = crate::pain::PAIN_SCALE_MAX;
-
-    pub fn sets_in_range(sets: u8) -> bool {
-        (Self::SETS_MIN..=Self::SETS_MAX).contains(&sets)
-    }
-
-    pub fn reps_in_range(reps: u8) -> bool {
-        (Self::REPS_MIN..=Self::REPS_MAX).contains(&reps)
-    }
-
-    pub fn hold_in_range(hold_secs: u16) -> bool {
-        (Self::HOLD_SECS_MIN..=Self::HOLD_SECS_MAX).contains(&hold_secs)
-    }
-
-    /// A load made safe: NaN or infinite becomes `None`, negative becomes 0, above the maximum becomes the maximum.
-    pub fn clamp_load_kg(load_kg: Option<f32>) -> Option<f32> {
-        load_kg
-            .filter(|l| l.is_finite())
-            .map(|l| l.clamp(0.0, Self::LOAD_KG_MAX))
-    }
-}
+pub use crate::limits::Limits;
 
 /// Clamps every number of a planned exercise into [`Limits`]; a rep range is also put in order.
 pub fn clamp_planned(planned: &mut PlannedExercise) {

@@ -3,7 +3,6 @@
 
 pub mod cadence;
 pub mod commands;
-pub mod guidance;
 pub mod import;
 pub mod listing;
 pub mod load;

@@ -6,8 +6,8 @@
 
 use chrono::NaiveDate;
 
-use super::guidance::{ReturnToRunPlan, Stage};
 use super::model::{ReturnToRunState, Run};
+use crate::content::model::running::{ReturnToRunPlan, Stage};
 use crate::pain::{PainSample, PainThresholds, StageStep, Stuck, Verdict, judge, stuck};
 
 /// What one session did to the plan.
@@ -265,17 +265,15 @@ pub fn replay(
 #[allow(clippy::float_cmp)] // expected values are computed from exact inputs
 mod tests {
     use super::*;
-    use crate::running::guidance::RunningGuidance;
     use chrono::{Duration, TimeZone, Utc};
 
     fn plan() -> ReturnToRunPlan {
-        // Source ids are not checked here (empty known list is fine for parsing the structure only).
-        let text = crate::running::guidance::EMBEDDED_RUNNING_RON;
-        let guidance: RunningGuidance = ron::Options::default()
-            .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
-            .from_str(text)
-            .unwrap();
-        guidance.plan("patellofemoral_pain").unwrap().clone()
+        crate::content::Content::embedded()
+            .unwrap()
+            .running
+            .plan("patellofemoral_pain")
+            .unwrap()
+            .clone()
     }
 
     const LIMITS: PainThresholds = crate::pain::DEFAULT_PAIN_THRESHOLDS;

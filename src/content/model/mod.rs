@@ -9,6 +9,7 @@ mod guidance;
 mod programmes;
 mod red_flags;
 mod regions;
+pub mod running;
 mod sources;
 mod symptoms;
 

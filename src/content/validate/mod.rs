@@ -10,10 +10,11 @@ use super::Content;
 use super::error::{ContentError, ContentErrorKind as Kind};
 use super::load::{ContentFileKind as File, RawContent};
 use super::model::{AgeBand, Claim, DiagramView, Location, ViewKind};
-use crate::map::geometry::{self, NormPos};
-use crate::planner::Limits;
+use crate::geometry::{self, NormPos};
+use crate::limits::Limits;
 
 mod programmes;
+mod running;
 
 /// Names of the diagram pictures compiled into the app (see `assets/`).
 pub const KNOWN_IMAGES: [&str; 2] = ["knee_front.png", "knee_side.png"];
@@ -86,6 +87,7 @@ pub fn validate(content: &Content, raw: &RawContent) -> Vec<ContentError> {
     check_values(content, &mut checker);
     check_age_bands(content, &mut checker);
     programmes::check_programmes(content, &mut checker);
+    running::check_running(content, &mut checker);
     checker.errors
 }
 

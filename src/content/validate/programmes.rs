@@ -7,7 +7,7 @@ use super::{Checker, Kind, check_claims, check_ids, quoted};
 use crate::content::Content;
 use crate::content::load::ContentFileKind as File;
 use crate::content::model::{ExerciseKind, PhaseDose, PhaseSchedule, Programme, ProgrammePhase};
-use crate::planner::{Limits, MAX_PLAN_WEEKS};
+use crate::limits::{Limits, MAX_PLAN_WEEKS};
 
 /// `condition: "id"`, the anchor of a programme in programmes.ron.
 fn programme_anchor(condition_id: &str) -> String {

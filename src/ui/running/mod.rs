@@ -13,10 +13,10 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use egui::{RichText, Ui};
 
+use crate::content::model::running::{RuleText, RunningGuidance};
 use crate::content::{Content, EvidenceLevel};
 use crate::dialog::{DialogHandle, DialogKind, DialogResult};
 use crate::running::commands::swap_offer;
-use crate::running::guidance::{RuleText, RunningGuidance};
 use crate::running::load::{LoadWarning, load_warnings};
 use crate::running::{RunningCommand, RunningContext, RunningData, Sport, Units};
 use crate::ui::{theme, widgets};

@@ -256,6 +256,21 @@ fn every_broken_input_is_reported_with_kind_file_and_position() {
             message_contains: "unknown exercise \"side_leg_rise\"",
         },
         Case {
+            name: "a source nothing cites",
+            file: File::Sources,
+            edit: |t| {
+                replace_nth(
+                    t,
+                    "    sources: [\n",
+                    "    sources: [\n        (id: \"orphan_2020\", authors: \"A\", year: 2020, title: \"T\", published_in: \"J\", level: Low, verified_primary: false, note: \"N\"),\n",
+                    0,
+                )
+            },
+            kind: Kind::BadValue,
+            line: |t| Some(line_of(t, "\"orphan_2020\"", 0)),
+            message_contains: "source 'orphan_2020' is cited nowhere",
+        },
+        Case {
             name: "running.ron: a misspelt field",
             file: File::Running,
             edit: |t| replace_nth(t, "title: \"Big jump", "tilte: \"Big jump", 0),

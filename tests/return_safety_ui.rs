@@ -214,3 +214,46 @@ fn a_heavy_programme_asks_the_age_and_a_tendon_phase_waits_for_its_criteria() {
         plan.phases[1].first_week_index + 1
     );
 }
+
+#[test]
+fn two_ease_offs_in_a_phase_send_the_runner_to_a_physiotherapist() {
+    use kneemap::map::triage::Safety;
+    use kneemap::planner::{ExerciseLog, SessionLog};
+    let content = Content::embedded().unwrap();
+    let mut data = UserData::default();
+    let start = today() - Duration::days(9);
+    let _ = data.planner.apply(
+        &content,
+        PlannerCommand::Generate(GenerateOptions::new("patellofemoral_pain", start)),
+        Safety::CLEAR,
+    );
+    // Two sessions with pain during well over the limit: each eases off.
+    for offset in [0, 2] {
+        let date = start + Duration::days(offset);
+        let plan = data.planner.plan.clone().unwrap();
+        let (week, day) = plan.day_for(date).unwrap();
+        let mut log = SessionLog::new(
+            kneemap::planner::next_log_id(&data.planner.logs),
+            date,
+            week,
+            day,
+        );
+        log.entries = plan
+            .day(week, day)
+            .unwrap()
+            .exercises
+            .iter()
+            .map(ExerciseLog::from_planned)
+            .collect();
+        log.pain_during = 6;
+        let _ = data
+            .planner
+            .apply(&content, PlannerCommand::LogSession(log), Safety::CLEAR);
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app_with(&data, &dir);
+    harness.get_by_label("Planner").click();
+    harness.run();
+    harness.get_by_label("Time to see a physiotherapist");
+    harness.get_by_label_contains("ease off 2 times at stage 1");
+}

@@ -15,6 +15,7 @@ use crate::limits::Limits;
 
 mod programmes;
 mod running;
+mod sources;
 
 /// Names of the diagram pictures compiled into the app (see `assets/`).
 pub const KNOWN_IMAGES: [&str; 2] = ["knee_front.png", "knee_side.png"];
@@ -88,6 +89,7 @@ pub fn validate(content: &Content, raw: &RawContent) -> Vec<ContentError> {
     check_age_bands(content, &mut checker);
     programmes::check_programmes(content, &mut checker);
     running::check_running(content, &mut checker);
+    sources::check_every_source_is_cited(content, &mut checker);
     checker.errors
 }
 

@@ -161,8 +161,9 @@ fn a_watch_file_imports_through_the_running_tab() {
     assert_eq!(runs.len(), 1);
     assert!((runs[0].distance_m - 12_835.0).abs() / 12_835.0 < 0.01);
     harness.get_by_label_contains("1 file(s) imported");
-    // Saved in the next frame like every other change.
+    // Handed to the writer thread in the next frame like every other change.
     harness.run();
+    harness.state_mut().wait_for_saves();
     let on_disk = Store::in_dir(data_dir.path())
         .inspect::<kneemap::store::UserData>()
         .unwrap()

@@ -145,6 +145,11 @@ fn a_watch_file_imports_through_the_running_tab() {
     let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../shared/fixtures/gpx/garmin-activity.gpx");
     if !fixture.is_file() {
+        assert!(
+            std::env::var_os("KNEEMAP_REQUIRE_FIXTURES").is_none_or(|v| v != "1"),
+            "KNEEMAP_REQUIRE_FIXTURES=1 but {} is missing",
+            fixture.display()
+        );
         eprintln!("skipped: ../shared/fixtures is not here");
         return;
     }

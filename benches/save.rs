@@ -63,11 +63,9 @@ fn heavy_user(content: &Content) -> UserData {
     let start = NaiveDate::from_ymd_opt(2025, 1, 6).unwrap_or_default();
     let mut options = GenerateOptions::new("patellofemoral_pain", start);
     options.weeks = Some(52);
-    let generated = data.planner.apply(
-        content,
-        PlannerCommand::Generate(options),
-        Safety::CLEAR,
-    );
+    let generated = data
+        .planner
+        .apply(content, PlannerCommand::Generate(options), Safety::CLEAR);
     assert_eq!(generated, Applied::Changed, "the benchmark needs a plan");
     if let Some(plan) = data.planner.plan.clone() {
         for (week, week_plan) in plan.weeks.iter().enumerate() {
@@ -85,11 +83,9 @@ fn heavy_user(content: &Content) -> UserData {
                     .collect();
                 log.pain_during = u8::try_from(week % 4).unwrap_or(0);
                 log.effort = 6;
-                let _ = data.planner.apply(
-                    content,
-                    PlannerCommand::LogSession(log),
-                    Safety::CLEAR,
-                );
+                let _ = data
+                    .planner
+                    .apply(content, PlannerCommand::LogSession(log), Safety::CLEAR);
             }
         }
     }
@@ -101,11 +97,8 @@ fn heavy_user(content: &Content) -> UserData {
 fn toggle_red_flag(content: &Content, data: &mut UserData) {
     let flag_id = content.red_flags[0].id.clone();
     let ticked = !data.map.ticked_red_flags.contains(&flag_id);
-    data.map.apply(
-        content,
-        Command::SetRedFlag { flag_id, ticked },
-        Utc::now(),
-    );
+    data.map
+        .apply(content, Command::SetRedFlag { flag_id, ticked }, Utc::now());
 }
 
 fn bench_save(c: &mut Criterion) {

@@ -6,6 +6,7 @@
 // Test helpers outside #[test] fns: a panic here is the failure report.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -54,11 +55,12 @@ fn write_gpx(path: &Path, start: &str, points: u32) {
     let start = chrono::DateTime::parse_from_rfc3339(start).unwrap();
     for i in 0..points {
         let time = start + chrono::TimeDelta::seconds(i64::from(i) * 10);
-        text.push_str(&format!(
-            "<trkpt lat=\"{:.6}\" lon=\"8.500000\"><time>{}</time></trkpt>\n",
+        let _ = writeln!(
+            text,
+            "<trkpt lat=\"{:.6}\" lon=\"8.500000\"><time>{}</time></trkpt>",
             47.0 + f64::from(i) * 0.00025,
             time.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-        ));
+        );
     }
     text.push_str("</trkseg></trk></gpx>\n");
     std::fs::write(path, text).unwrap();
@@ -140,7 +142,11 @@ fn data_check_on_no_data_good_data_and_a_damaged_file_that_it_leaves_alone() {
     assert!(good.stdout.lines().count() > 2, "{}", good.stdout);
 
     let file = dir.path().join(FILE_NAME);
-    std::fs::write(&file, "(format: \"kneemap-store\", version: 4, data: (map: (").unwrap();
+    std::fs::write(
+        &file,
+        "(format: \"kneemap-store\", version: 4, data: (map: (",
+    )
+    .unwrap();
     let bad = on(dir.path(), &["data", "check"]);
     assert!(!bad.ok);
     assert!(bad.stderr.contains("cannot be used"), "{}", bad.stderr);
@@ -160,7 +166,9 @@ fn import_adds_activities_once_and_reports_a_broken_file() {
     let first = on(dir.path(), &["import", gpx.to_str().unwrap()]);
     assert!(first.ok, "{}\n{}", first.stdout, first.stderr);
     assert!(
-        first.stdout.contains("1 file(s) imported (1 activities added)"),
+        first
+            .stdout
+            .contains("1 file(s) imported (1 activities added)"),
         "{}",
         first.stdout
     );
@@ -169,7 +177,11 @@ fn import_adds_activities_once_and_reports_a_broken_file() {
     assert!(again.stdout.contains("1 already there"), "{}", again.stdout);
 
     let broken = files.path().join("cut.gpx");
-    std::fs::write(&broken, "<?xml version=\"1.0\"?><gpx><trk><trkseg><trkpt lat=").unwrap();
+    std::fs::write(
+        &broken,
+        "<?xml version=\"1.0\"?><gpx><trk><trkseg><trkpt lat=",
+    )
+    .unwrap();
     let failed = on(dir.path(), &["import", broken.to_str().unwrap()]);
     assert!(!failed.ok, "a failed file fails the command");
     let said = format!("{}{}", failed.stdout, failed.stderr);
@@ -210,7 +222,11 @@ fn runs_lists_the_log_as_a_table_and_as_json() {
 
     let table = on(dir.path(), &["runs"]);
     assert!(table.ok, "{}", table.stderr);
-    assert!(table.stdout.starts_with("2026-11-20T06:30:00Z"), "{}", table.stdout);
+    assert!(
+        table.stdout.starts_with("2026-11-20T06:30:00Z"),
+        "{}",
+        table.stdout
+    );
     assert!(table.stdout.contains("600 s elapsed"), "{}", table.stdout);
 }
 
@@ -248,17 +264,27 @@ fn export_writes_every_kind() {
     assert!(ics.starts_with("BEGIN:VCALENDAR\r\n"), "{ics}");
     assert!(ics.contains("BEGIN:VEVENT"));
 
-    for (kind, extra) in [("pdf", &[][..]), ("pdf", &["--letter", "--week", "2"][..]), ("report", &[][..])] {
+    for (kind, extra) in [
+        ("pdf", &[][..]),
+        ("pdf", &["--letter", "--week", "2"][..]),
+        ("report", &[][..]),
+    ] {
         let mut args = vec![kind];
         args.extend_from_slice(extra);
         let pdf = export(data.path(), &path(&format!("{kind}.pdf")), &args);
         assert!(pdf.starts_with(b"%PDF-"), "{args:?}");
-        assert!(pdf.ends_with(b"%%EOF\n") || pdf.ends_with(b"%%EOF"), "{args:?}");
+        assert!(
+            pdf.ends_with(b"%%EOF\n") || pdf.ends_with(b"%%EOF"),
+            "{args:?}"
+        );
     }
 
     let logs = String::from_utf8(export(data.path(), &path("logs.csv"), &["csv"])).unwrap();
     let mut rows = logs.lines();
-    assert!(rows.next().unwrap().starts_with("session_id,date,"), "{logs}");
+    assert!(
+        rows.next().unwrap().starts_with("session_id,date,"),
+        "{logs}"
+    );
     let sessions: std::collections::BTreeSet<&str> =
         rows.map(|row| row.split(',').next().unwrap()).collect();
     assert_eq!(sessions.len(), 2, "the two logged sessions: {logs}");
@@ -282,7 +308,11 @@ fn export_writes_every_kind() {
     let other = tempfile::tempdir().unwrap();
     let imported = on(other.path(), &["import", plan_file.to_str().unwrap()]);
     assert!(imported.ok, "{}", imported.stderr);
-    assert!(imported.stdout.contains("imported the plan"), "{}", imported.stdout);
+    assert!(
+        imported.stdout.contains("imported the plan"),
+        "{}",
+        imported.stdout
+    );
     let theirs = Store::in_dir(other.path())
         .inspect::<UserData>()
         .unwrap()
@@ -300,19 +330,30 @@ fn export_writes_every_kind() {
     std::fs::write(&plan_file, "(not a plan").unwrap();
     let refused = on(other.path(), &["import", plan_file.to_str().unwrap()]);
     assert!(!refused.ok);
-    assert!(refused.stderr.contains("refused, nothing imported"), "{}", refused.stderr);
+    assert!(
+        refused.stderr.contains("refused, nothing imported"),
+        "{}",
+        refused.stderr
+    );
 }
 
 #[test]
 fn check_content_passes_the_shipped_content_and_points_at_a_broken_file() {
     let built_in = kneemap(&["--check-content"]);
     assert!(built_in.ok, "{}", built_in.stderr);
-    assert!(built_in.stdout.starts_with("content OK"), "{}", built_in.stdout);
+    assert!(
+        built_in.stdout.starts_with("content OK"),
+        "{}",
+        built_in.stdout
+    );
 
     let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
     let folder = kneemap(&["--check-content", shipped.to_str().unwrap()]);
     assert!(folder.ok, "{}", folder.stderr);
-    assert_eq!(folder.stdout, built_in.stdout, "the folder is the built-in copy");
+    assert_eq!(
+        folder.stdout, built_in.stdout,
+        "the folder is the built-in copy"
+    );
 
     let broken = tempfile::tempdir().unwrap();
     for entry in std::fs::read_dir(&shipped).unwrap() {
@@ -344,5 +385,9 @@ fn check_content_passes_the_shipped_content_and_points_at_a_broken_file() {
             && location[1].parse::<u32>().is_ok(),
         "file:line:col: {line}"
     );
-    assert!(failed.stderr.contains("problem(s) found"), "{}", failed.stderr);
+    assert!(
+        failed.stderr.contains("problem(s) found"),
+        "{}",
+        failed.stderr
+    );
 }

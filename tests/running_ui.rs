@@ -96,7 +96,12 @@ fn log_a_run_by_hand_then_delete_and_undo_each_saved() {
     app.type_into("Notes", "easy loop");
     app.harness.get_by_label("Save run").click_accesskit();
     app.harness.run();
-    let run = app.running().runs.first().cloned().expect("the run was saved");
+    let run = app
+        .running()
+        .runs
+        .first()
+        .cloned()
+        .expect("the run was saved");
     assert_eq!(run.distance_m, 6500.0);
     assert_eq!(run.pain_during, Some(2));
     assert_eq!(run.notes, "easy loop");
@@ -104,7 +109,11 @@ fn log_a_run_by_hand_then_delete_and_undo_each_saved() {
         run.start_utc.with_timezone(&chrono::Local).date_naive(),
         today()
     );
-    assert_eq!(app.on_disk().runs, [run.clone()], "the app saved it");
+    assert_eq!(
+        app.on_disk().runs,
+        std::slice::from_ref(&run),
+        "the app saved it"
+    );
 
     let date = run
         .start_utc
@@ -169,7 +178,8 @@ fn a_weekly_jump_shows_a_sourced_warning() {
     app.harness
         .get_by_label("16.0 km this week vs 10.0 km the week before (+60%).");
     // The single run is also longer than the longest of the previous 30 days.
-    app.harness.get_by_label("Longer than your recent longest run");
+    app.harness
+        .get_by_label("Longer than your recent longest run");
     assert!(app.harness.query_all_by_label("evidence: moderate").count() >= 2);
 }
 
@@ -187,7 +197,9 @@ fn pain_over_the_limit_offers_a_swap_in_one_click() {
     assert_eq!(app.running().planned.len(), 1);
     app.harness
         .get_by_label("• Your last run's pain during was 6/10, above your limit of 3.");
-    app.harness.get_by_label("Swap to cycling for 40 min").click_accesskit();
+    app.harness
+        .get_by_label("Swap to cycling for 40 min")
+        .click_accesskit();
     app.harness.run();
     let planned = &app.running().planned[0];
     assert_eq!(planned.sport, Sport::Cycling);
@@ -243,10 +255,11 @@ fn a_worn_shoe_gets_the_reminder() {
     app.harness.get_by_label("Save run").click_accesskit();
     app.harness.run();
     app.harness.run();
-    app.harness.get_by_label(
-        "Shoe reminder: Pegasus 38 is past 800.0 km. Check the cushioning and wear.",
-    );
-    app.harness.get_by_label("Retire Pegasus 38").click_accesskit();
+    app.harness
+        .get_by_label("Shoe reminder: Pegasus 38 is past 800.0 km. Check the cushioning and wear.");
+    app.harness
+        .get_by_label("Retire Pegasus 38")
+        .click_accesskit();
     app.harness.run();
     assert!(app.running().shoes[0].retired_on.is_some());
     assert!(
@@ -266,16 +279,10 @@ fn miles_are_used_everywhere_once_chosen_and_after_a_restart() {
     let mut app = RunningApp::new(data);
     app.harness.get_by_label("Miles").click_accesskit();
     app.harness.run();
-    assert_eq!(
-        app.running().settings.units,
-        kneemap::running::Units::Miles
-    );
+    assert_eq!(app.running().settings.units, kneemap::running::Units::Miles);
     app.harness.get_by_label("10.0 mi");
     app.harness.get_by_label("Distance (mi)");
-    assert_eq!(
-        app.on_disk().settings.units,
-        kneemap::running::Units::Miles
-    );
+    assert_eq!(app.on_disk().settings.units, kneemap::running::Units::Miles);
 }
 
 /// A file in `../shared/fixtures` (or `KNEEMAP_FIXTURES`): `None`, with a message, when the folder is missing,

@@ -195,7 +195,7 @@ impl Persistence {
             Err((e, writer)) => {
                 eprintln!("KneeMap: no thread for saving ({e}); saving on the window's thread");
                 Writer::Inline {
-                    writer,
+                    writer: *writer,
                     reports: Vec::new(),
                 }
             }

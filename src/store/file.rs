@@ -357,11 +357,11 @@ impl Store {
                 LoadOutcome::Loaded(read.data)
             }
             Err(problem) => {
-                let (kept_aside, moved) = match keep_aside(&self.path, problem.aside_tag(), Keep::Move)
-                {
-                    Ok(aside) => (aside, true),
-                    Err(_) => (self.path.clone(), false),
-                };
+                let (kept_aside, moved) =
+                    match keep_aside(&self.path, problem.aside_tag(), Keep::Move) {
+                        Ok(aside) => (aside, true),
+                        Err(_) => (self.path.clone(), false),
+                    };
                 let notice = notice_for(&problem, &kept_aside, moved, !self.backups().is_empty());
                 LoadOutcome::Recovered {
                     data: T::default(),
@@ -1057,7 +1057,10 @@ mod tests {
         let backup = &store.backups()[0];
         assert_eq!(fs::metadata(backup).unwrap().ino(), inode, "no data copied");
         assert_ne!(fs::metadata(store.path()).unwrap().ino(), inode);
-        assert_eq!(read_valid::<Notes>(backup).unwrap().unwrap().data, notes(&["one"]));
+        assert_eq!(
+            read_valid::<Notes>(backup).unwrap().unwrap().data,
+            notes(&["one"])
+        );
         assert_eq!(store.load::<Notes>().into_data(), notes(&["two"]));
     }
 
@@ -1068,11 +1071,17 @@ mod tests {
         let mut writer = SessionWriter::new(store.clone());
         writer.write(&notes(&["mine"])).unwrap();
         // Another window saves a good file: it becomes a backup rather than vanishing.
-        write_atomically(store.path(), b"(format: \"kneemap-store\", version: 1, data: (entries: [\"theirs\"]))")
-            .unwrap();
+        write_atomically(
+            store.path(),
+            b"(format: \"kneemap-store\", version: 1, data: (entries: [\"theirs\"]))",
+        )
+        .unwrap();
         writer.write(&notes(&["mine 2"])).unwrap();
         assert_eq!(
-            read_valid::<Notes>(&store.backups()[0]).unwrap().unwrap().data,
+            read_valid::<Notes>(&store.backups()[0])
+                .unwrap()
+                .unwrap()
+                .data,
             notes(&["theirs"])
         );
         // Someone writes garbage into it in place: kept aside, never overwritten.
@@ -1098,7 +1107,10 @@ mod tests {
         let second = store.keep_for_restore(&backup).unwrap();
         assert_ne!(first, second);
         for kept in [&first, &second, &backup] {
-            assert_eq!(read_valid::<Notes>(kept).unwrap().unwrap().data, notes(&["one"]));
+            assert_eq!(
+                read_valid::<Notes>(kept).unwrap().unwrap().data,
+                notes(&["one"])
+            );
         }
         // A name already taken (a file of the same second) is skipped, not replaced.
         let stamp = chrono::Local::now().format("%Y%m%dT%H%M%S");
@@ -1489,9 +1501,13 @@ mod tests {
             .filter(|n| n.starts_with("kneemap.ron.before-restore-"))
             .collect();
         assert_eq!(before.len(), 1, "{:?}", files_in(dir.path()));
-        assert!(before.iter().any(
-            |n| read_valid::<Notes>(&dir.path().join(n)).unwrap().unwrap().data == notes(&["later"])
-        ));
+        assert!(before.iter().any(|n| {
+            read_valid::<Notes>(&dir.path().join(n))
+                .unwrap()
+                .unwrap()
+                .data
+                == notes(&["later"])
+        }));
     }
 
     #[test]

@@ -56,7 +56,7 @@ impl<T: Versioned + Send + 'static> BackgroundWriter<T> {
     pub fn spawn(
         writer: SessionWriter,
         mut report: impl FnMut(WriteReport) + Send + 'static,
-    ) -> Result<Self, (io::Error, SessionWriter)> {
+    ) -> Result<Self, (io::Error, Box<SessionWriter>)> {
         let shared = Arc::new(Shared {
             slot: Mutex::new(Slot {
                 pending: None,
@@ -93,7 +93,7 @@ impl<T: Versioned + Send + 'static> BackgroundWriter<T> {
                     .unwrap_or_else(PoisonError::into_inner)
                     .take()
                     .unwrap_or_else(|| SessionWriter::new(store));
-                Err((e, writer))
+                Err((e, Box::new(writer)))
             }
         }
     }
@@ -196,9 +196,7 @@ mod tests {
         }
     }
 
-    fn writer_on(
-        store: Store,
-    ) -> (BackgroundWriter<Counter>, mpsc::Receiver<WriteReport>) {
+    fn writer_on(store: Store) -> (BackgroundWriter<Counter>, mpsc::Receiver<WriteReport>) {
         let (sender, receiver) = mpsc::channel();
         let writer = BackgroundWriter::spawn(SessionWriter::new(store), move |report| {
             let _ = sender.send(report);

@@ -21,6 +21,7 @@ trap 'rm -rf "$dir"' EXIT
 saved=0
 submitted=0
 newer_than_reported=0
+mid_write=0
 for ((run = 1; run <= runs; run++)); do
   out="$dir/writer-$run.out"
   delay_ms=$((RANDOM % 40))
@@ -30,6 +31,8 @@ for ((run = 1; run <= runs; run++)); do
   sleep "0.$(printf '%03d' $((5 + RANDOM % 195)))"
   kill -9 "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
+  # A temporary file of the killed process: the kill landed inside a write, before its rename.
+  compgen -G "$dir/data/.kneemap.ron.tmp-$pid-*" >/dev/null && mid_write=$((mid_write + 1))
   if grep -q 'failed' "$out"; then
     echo "run $run: the writer reported a failure: $(grep 'failed' "$out")" >&2
     exit 1
@@ -52,4 +55,4 @@ for ((run = 1; run <= runs; run++)); do
     exit 1
   fi
 done
-echo "crash test: $runs/$runs kills left a loadable store (last saved state $saved; $newer_than_reported kills landed after a rename but before the writer reported it)"
+echo "crash test: $runs/$runs kills left a loadable store (last saved state $saved; $mid_write kills landed inside a write, before its rename; $newer_than_reported after a rename but before the writer reported it)"

@@ -18,8 +18,8 @@ fn main() -> ExitCode {
                 DataAction::CrashWriter { from } => {
                     cli::crash_writer(args.data_dir.as_deref(), *from)
                 }
-                DataAction::CrashCheck { saved } => {
-                    cli::crash_check(args.data_dir.as_deref(), *saved)
+                DataAction::CrashCheck { saved, submitted } => {
+                    cli::crash_check(args.data_dir.as_deref(), *saved, *submitted)
                 }
             };
             print_report(&report)

@@ -365,6 +365,8 @@ fn a_ticked_red_flag_is_on_disk_after_the_next_frame() {
     harness.step();
     assert!(harness.state().state().ticked_red_flags.contains(&flag.id));
     harness.step();
+    // That logic() handed the data to the writer thread; wait for its write.
+    harness.state_mut().wait_for_saves();
     assert!(!harness.state().has_unsaved_changes());
     let on_disk = Store::at(&path)
         .inspect::<kneemap::store::UserData>()

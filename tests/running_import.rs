@@ -1,4 +1,5 @@
-//! Imports on the shared fixtures (skipped with a message when the folder is missing) and on generated bad
+//! Imports on the shared fixtures (skipped with a message when the folder is missing, a failure then when
+//! `KNEEMAP_REQUIRE_FIXTURES=1`, as in CI) and on generated bad
 //! input: cut files, random bytes, empty files, wrong extensions, decompression bombs. Nothing may panic.
 
 // Test helpers outside #[test] fns: a panic here is the failure report.
@@ -22,6 +23,12 @@ fn fixtures() -> Option<PathBuf> {
     if dir.is_dir() {
         Some(dir)
     } else {
+        // CI has the folder and says so: there a missing folder is a failure, not a silent pass.
+        assert!(
+            std::env::var_os("KNEEMAP_REQUIRE_FIXTURES").is_none_or(|v| v != "1"),
+            "KNEEMAP_REQUIRE_FIXTURES=1 but the fixture folder {} is missing",
+            dir.display()
+        );
         eprintln!("SKIPPED: fixture folder {} is missing", dir.display());
         None
     }

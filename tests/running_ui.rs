@@ -1,5 +1,6 @@
-//! Running tab UI tests with `egui_kittest` around `running_tab_ui`: widgets are found by accessible label; the
-//! harness plays the app's part, applying commands and running imports with the same functions the app uses.
+//! The Running tab through the real app: `KneeMapApp` built by its own constructor on a store in a temporary
+//! folder, driven by `egui_kittest` through accessible labels. Commands go through the app's own apply, imports
+//! through its background jobs, and saves through its writer thread, so a fault in any of them fails here.
 
 // Test helpers outside #[test] fns: a panic here is the failure report.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::float_cmp)]
@@ -7,78 +8,75 @@
 use chrono::{Duration, NaiveDate, TimeZone, Utc};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
+use kneemap::KneeMapApp;
+use kneemap::clock::Clock;
 use kneemap::content::Content;
-use kneemap::content::model::running::RunningGuidance;
-use kneemap::running::import::{ImportLimits, import_paths, merge_batch};
-use kneemap::running::{Applied, Run, RunningCommand, RunningData, Sport};
-use kneemap::ui::running::{RunningUiState, RunningView, running_tab_ui};
+use kneemap::running::{Run, RunningData, Sport};
+use kneemap::store::{Store, UserData};
 
 /// Wednesday 25 November 2026.
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()
 }
 
-struct TabState {
-    data: RunningData,
-    ui: RunningUiState,
-    guidance: RunningGuidance,
-    content: Content,
-    red_flag: bool,
-    refusals: Vec<String>,
-    message: Option<String>,
+/// The real app on a store holding `running` (nothing when empty), on `today()`, with the Running tab open.
+struct RunningApp {
+    harness: Harness<'static, KneeMapApp>,
+    dir: tempfile::TempDir,
 }
 
-fn tab(data: RunningData) -> Harness<'static, TabState> {
-    let content = Content::embedded().unwrap();
-    let guidance = content.running.clone();
-    let state = TabState {
-        data,
-        ui: RunningUiState::default(),
-        guidance,
-        content,
-        red_flag: false,
-        refusals: Vec::new(),
-        message: None,
-    };
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1100.0, 4000.0))
-        .build_ui_state(
-            |ui, s: &mut TabState| {
-                let view = RunningView {
-                    data: &s.data,
-                    today: today(),
-                    guidance: &s.guidance,
-                    content: Some(&s.content),
-                    red_flag_ticked: s.red_flag,
-                    red_flag_since: None,
-                    thresholds: &kneemap::pain::DEFAULT_PAIN_THRESHOLDS,
-                    message: s.message.as_deref(),
-                };
-                let ctx = view.context();
-                let commands = running_tab_ui(ui, &view, &mut s.ui);
-                for command in commands {
-                    match command {
-                        RunningCommand::ImportFiles(paths) => {
-                            // The app runs this off the UI thread; the functions are the same.
-                            let batch = import_paths(&paths, &ImportLimits::default());
-                            let report = merge_batch(&mut s.data, batch);
-                            s.message = Some(report.summary());
-                        }
-                        other => {
-                            if let Applied::Refused(message) = s.data.apply(other, &ctx) {
-                                s.refusals.push(message);
-                            }
-                        }
-                    }
-                }
-            },
-            state,
-        );
-    harness.run();
-    harness
+impl RunningApp {
+    fn new(running: RunningData) -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::in_dir(dir.path());
+        if running != RunningData::default() {
+            store
+                .save(&UserData {
+                    running,
+                    eframe_state_imported: true,
+                    ..UserData::default()
+                })
+                .unwrap();
+        }
+        let mut harness = Harness::builder()
+            .with_size(egui::vec2(1280.0, 2400.0))
+            .build_eframe(move |cc| KneeMapApp::new(cc, Content::embedded(), Some(store)));
+        harness.state_mut().set_clock(Clock::manual(today()));
+        harness.run();
+        harness.get_by_label("Running").click_accesskit();
+        harness.run();
+        Self { harness, dir }
+    }
+
+    fn type_into(&mut self, label: &str, text: &str) {
+        self.harness.get_by_label(label).focus();
+        self.harness.run();
+        self.harness.get_by_label(label).type_text(text);
+        self.harness.run();
+    }
+
+    fn running(&self) -> &RunningData {
+        &self.harness.state().data().running
+    }
+
+    fn form(&mut self) -> &mut kneemap::ui::running::RunningUiState {
+        &mut self.harness.state_mut().panels_mut().running
+    }
+
+    /// What the store file holds once the writer thread has written everything handed to it.
+    fn on_disk(&mut self) -> RunningData {
+        self.harness.run();
+        self.harness.state_mut().wait_for_saves();
+        assert!(!self.harness.state().has_unsaved_changes());
+        Store::in_dir(self.dir.path())
+            .inspect::<UserData>()
+            .unwrap()
+            .expect("the store file was written")
+            .running
+    }
 }
 
-#[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // values are clamped or rounded into range first; values are non-negative here
+#[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // km is a small positive figure
 fn run_on(id: u64, date: NaiveDate, km: f64) -> Run {
     Run {
         id,
@@ -91,18 +89,15 @@ fn run_on(id: u64, date: NaiveDate, km: f64) -> Run {
 }
 
 #[test]
-fn log_a_run_by_hand_then_delete_and_undo() {
-    let mut harness = tab(RunningData::default());
-    harness.state_mut().ui.form.distance = 6.5;
-    harness.state_mut().ui.form.pain_during = 2;
-    harness.get_by_label("Notes").focus();
-    harness.get_by_label("Notes").type_text("easy loop");
-    harness.run();
-    harness.get_by_label("Save run").click();
-    harness.run();
-    let run = harness
-        .state()
-        .data
+fn log_a_run_by_hand_then_delete_and_undo_each_saved() {
+    let mut app = RunningApp::new(RunningData::default());
+    app.form().form.distance = 6.5;
+    app.form().form.pain_during = 2;
+    app.type_into("Notes", "easy loop");
+    app.harness.get_by_label("Save run").click_accesskit();
+    app.harness.run();
+    let run = app
+        .running()
         .runs
         .first()
         .cloned()
@@ -114,47 +109,60 @@ fn log_a_run_by_hand_then_delete_and_undo() {
         run.start_utc.with_timezone(&chrono::Local).date_naive(),
         today()
     );
+    assert_eq!(
+        app.on_disk().runs,
+        std::slice::from_ref(&run),
+        "the app saved it"
+    );
 
     let date = run
         .start_utc
         .with_timezone(&chrono::Local)
         .format("%a %-d %b %Y")
         .to_string();
-    harness
+    app.harness
         .get_by_label(&format!("Delete run of {date}"))
-        .click();
-    harness.run();
-    assert!(harness.state().data.runs.is_empty());
-    harness
+        .click_accesskit();
+    app.harness.run();
+    assert!(app.running().runs.is_empty());
+    assert!(app.on_disk().runs.is_empty());
+    app.harness
         .get_by_label(&format!("Undo delete of the run on {date}"))
-        .click();
-    harness.run();
-    assert_eq!(harness.state().data.runs.len(), 1);
+        .click_accesskit();
+    app.harness.run();
+    assert_eq!(app.running().runs.len(), 1);
+    assert_eq!(app.on_disk().runs.len(), 1);
 }
 
 #[test]
-fn import_a_fixture_through_the_typed_path() {
-    let fixture =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/tcx/test.tcx");
-    if !fixture.is_file() {
-        eprintln!("SKIPPED: {} is missing", fixture.display());
+fn import_a_fixture_through_the_typed_path_and_the_apps_job() {
+    let Some(fixture) = fixture("tcx/test.tcx") else {
         return;
-    }
-    let mut harness = tab(RunningData::default());
-    harness.get_by_label("Path to import:").focus();
-    harness
-        .get_by_label("Path to import:")
-        .type_text(&fixture.display().to_string());
-    harness.run();
-    harness.get_by_label("Import path").click();
-    harness.run();
-    let data = &harness.state().data;
-    assert_eq!(data.runs.len(), 1);
-    assert!((data.runs[0].distance_m - 4686.0).abs() < 47.0);
-    harness.run();
-    harness.get_by_label("1 file(s) imported (1 activities added), 0 already there, 0 failed");
-    // The run shows in the list, in kilometres.
-    harness.get_by_label("4.7 km");
+    };
+    let mut app = RunningApp::new(RunningData::default());
+    app.type_into("Path to import:", fixture.to_str().unwrap());
+    app.harness.get_by_label("Import path").click_accesskit();
+    app.harness.run();
+    // The app reads files on a background job; its result is merged in the next logic().
+    app.harness.state_mut().finish_jobs();
+    app.harness.run();
+    let runs = &app.running().runs;
+    assert_eq!(runs.len(), 1);
+    assert!((runs[0].distance_m - 4686.0).abs() < 47.0);
+    app.harness
+        .get_by_label("1 file(s) imported (1 activities added), 0 already there, 0 failed");
+    // The run shows in the list, in kilometres, and is on disk.
+    app.harness.get_by_label("4.7 km");
+    assert_eq!(app.on_disk().runs.len(), 1);
+
+    // The same file again: skipped as already there.
+    app.harness.get_by_label("Import path").click_accesskit();
+    app.harness.run();
+    app.harness.state_mut().finish_jobs();
+    app.harness.run();
+    assert_eq!(app.running().runs.len(), 1);
+    app.harness
+        .get_by_label("0 file(s) imported (0 activities added), 1 already there, 0 failed");
 }
 
 #[test]
@@ -165,14 +173,16 @@ fn a_weekly_jump_shows_a_sourced_warning() {
         .push(run_on(1, this_monday - Duration::days(6), 10.0));
     data.runs.push(run_on(2, this_monday, 16.0));
     data.next_id = 3;
-    let harness = tab(data);
-    harness.get_by_label("Big jump in weekly distance");
-    harness.get_by_label("16.0 km this week vs 10.0 km the week before (+60%).");
+    let app = RunningApp::new(data);
+    app.harness.get_by_label("Big jump in weekly distance");
+    app.harness
+        .get_by_label("16.0 km this week vs 10.0 km the week before (+60%).");
     // The single run is also longer than the longest of the previous 30 days.
-    harness.get_by_label("Longer than your recent longest run");
+    app.harness
+        .get_by_label("Longer than your recent longest run");
     // The single-run rule is a cohort (moderate); the weekly rule rests on borderline results (low).
-    assert!(harness.query_all_by_label("evidence: moderate").count() >= 1);
-    assert!(harness.query_all_by_label("evidence: low").count() >= 1);
+    assert!(app.harness.query_all_by_label("evidence: moderate").count() >= 1);
+    assert!(app.harness.query_all_by_label("evidence: low").count() >= 1);
 }
 
 #[test]
@@ -182,70 +192,127 @@ fn pain_over_the_limit_offers_a_swap_in_one_click() {
     hurt.pain_during = Some(6);
     data.runs.push(hurt);
     data.next_id = 2;
-    let mut harness = tab(data);
-    harness.state_mut().ui.plan_form.duration_min = 40.0;
-    harness.get_by_label("Plan run").click();
-    harness.run();
-    assert_eq!(harness.state().data.planned.len(), 1);
-    harness.get_by_label("• Your last run: pain during was 6/10, above your limit of 3/10.");
-    harness.get_by_label("Swap to cycling for 40 min").click();
-    harness.run();
-    let planned = &harness.state().data.planned[0];
+    let mut app = RunningApp::new(data);
+    app.form().plan_form.duration_min = 40.0;
+    app.harness.get_by_label("Plan run").click_accesskit();
+    app.harness.run();
+    assert_eq!(app.running().planned.len(), 1);
+    app.harness
+        .get_by_label("• Your last run: pain during was 6/10, above your limit of 3/10.");
+    app.harness
+        .get_by_label("Swap to cycling for 40 min")
+        .click_accesskit();
+    app.harness.run();
+    let planned = &app.running().planned[0];
     assert_eq!(planned.sport, Sport::Cycling);
     assert_eq!(planned.duration_secs, 2400);
     assert!(
-        harness
+        app.harness
             .query_by_label("Swap to cycling for 40 min")
             .is_none()
     );
+    assert_eq!(app.on_disk().planned[0].sport, Sport::Cycling);
+}
+
+#[test]
+fn a_red_flag_ticked_in_the_app_reaches_the_running_tab() {
+    // The Running tab learns about a ticked red flag from the app's own safety status, not a test's stand-in.
+    const ADVICE: &str = "A red flag is ticked: have the knee checked before running on it. Cross-training is \
+                          offered instead.";
+    let content = Content::embedded().unwrap();
+    let mut app = RunningApp::new(RunningData::default());
+    assert!(app.harness.query_by_label(ADVICE).is_none());
+    let flag = &content.red_flags[0];
+    app.harness.get_by_label(&flag.text).click_accesskit();
+    app.harness.run();
+    assert!(
+        app.harness
+            .state()
+            .state()
+            .ticked_red_flags
+            .contains(&flag.id)
+    );
+    app.harness.get_by_label(ADVICE);
 }
 
 #[test]
 fn a_worn_shoe_gets_the_reminder() {
-    let mut harness = tab(RunningData::default());
-    harness.get_by_label("Shoe name").focus();
-    harness.get_by_label("Shoe name").type_text("Pegasus 38");
-    harness.state_mut().ui.shoe_form.initial_distance = 470.0;
-    harness.run();
-    harness.get_by_label("Add shoe").click();
-    harness.run();
-    assert_eq!(harness.state().data.shoes.len(), 1);
-    assert!(harness.query_by_label_contains("Shoe reminder").is_none());
-    let shoe = harness.state().data.shoes[0].id;
-    let mut long = run_on(5, today(), 12.0);
-    long.shoe_id = Some(shoe);
-    harness.state_mut().data.runs.push(long);
-    harness.run();
-    // 300 miles (about 480 km) is the low end of the article's range: check them.
-    harness
-        .get_by_label("Shoe reminder: Pegasus 38 is past 480.0 km. Check the cushioning and wear.");
-    let mut longer = run_on(6, today(), 330.0);
-    longer.shoe_id = Some(shoe);
-    harness.state_mut().data.runs.push(longer);
-    harness.run();
-    // 500 miles (about 800 km) is the high end: replace them.
-    harness.get_by_label("Shoe reminder: Pegasus 38 is past 800.0 km. Time to replace them.");
-    harness.get_by_label("Retire Pegasus 38").click();
-    harness.run();
-    assert!(harness.state().data.shoes[0].retired_on.is_some());
+    let mut app = RunningApp::new(RunningData::default());
+    app.type_into("Shoe name", "Pegasus 38");
+    app.form().shoe_form.initial_distance = 470.0;
+    app.harness.run();
+    app.harness.get_by_label("Add shoe").click_accesskit();
+    app.harness.run();
+    assert_eq!(app.running().shoes.len(), 1);
     assert!(
-        harness.query_by_label_contains("Shoe reminder").is_none(),
+        app.harness
+            .query_by_label_contains("Shoe reminder")
+            .is_none()
+    );
+    // A 12 km run in them, logged through the form.
+    let shoe = app.running().shoes[0].id;
+    app.form().form.distance = 12.0;
+    app.form().form.shoe_id = Some(shoe);
+    app.harness.run();
+    app.harness.get_by_label("Save run").click_accesskit();
+    app.harness.run();
+    app.harness.run();
+    // 300 miles (about 480 km) is the low end of the article's range: check them.
+    app.harness
+        .get_by_label("Shoe reminder: Pegasus 38 is past 480.0 km. Check the cushioning and wear.");
+    // Another 330 km: past 500 miles (about 800 km), the high end: replace them.
+    app.form().form.distance = 330.0;
+    app.form().form.shoe_id = Some(shoe);
+    app.harness.run();
+    app.harness.get_by_label("Save run").click_accesskit();
+    app.harness.run();
+    app.harness.run();
+    app.harness
+        .get_by_label("Shoe reminder: Pegasus 38 is past 800.0 km. Time to replace them.");
+    app.harness
+        .get_by_label("Retire Pegasus 38")
+        .click_accesskit();
+    app.harness.run();
+    assert!(app.running().shoes[0].retired_on.is_some());
+    assert!(
+        app.harness
+            .query_by_label_contains("Shoe reminder")
+            .is_none(),
         "retired shoes need no reminder"
     );
+    assert!(app.on_disk().shoes[0].retired_on.is_some());
 }
 
 #[test]
-fn miles_are_used_everywhere_once_chosen() {
+fn miles_are_used_everywhere_once_chosen_and_after_a_restart() {
     let mut data = RunningData::default();
     data.runs.push(run_on(1, today(), 16.09344));
     data.next_id = 2;
-    let mut harness = tab(data);
-    harness.get_by_label("Miles").click();
-    harness.run();
-    assert_eq!(
-        harness.state().data.settings.units,
-        kneemap::running::Units::Miles
+    let mut app = RunningApp::new(data);
+    app.harness.get_by_label("Miles").click_accesskit();
+    app.harness.run();
+    assert_eq!(app.running().settings.units, kneemap::running::Units::Miles);
+    app.harness.get_by_label("10.0 mi");
+    app.harness.get_by_label("Distance (mi)");
+    assert_eq!(app.on_disk().settings.units, kneemap::running::Units::Miles);
+}
+
+/// A file in `../shared/fixtures` (or `KNEEMAP_FIXTURES`): `None`, with a message, when the folder is missing,
+/// unless `KNEEMAP_REQUIRE_FIXTURES=1` (CI), which makes a missing folder a failure.
+fn fixture(relative: &str) -> Option<std::path::PathBuf> {
+    let dir = std::env::var_os("KNEEMAP_FIXTURES").map_or_else(
+        || std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures"),
+        std::path::PathBuf::from,
     );
-    harness.get_by_label("10.0 mi");
-    harness.get_by_label("Distance (mi)");
+    let path = dir.join(relative);
+    if path.is_file() {
+        return Some(path);
+    }
+    assert!(
+        std::env::var_os("KNEEMAP_REQUIRE_FIXTURES").is_none_or(|v| v != "1"),
+        "KNEEMAP_REQUIRE_FIXTURES=1 but {} is missing",
+        path.display()
+    );
+    eprintln!("SKIPPED: {} is missing", path.display());
+    None
 }

@@ -145,6 +145,11 @@ fn a_watch_file_imports_through_the_running_tab() {
     let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../shared/fixtures/gpx/garmin-activity.gpx");
     if !fixture.is_file() {
+        assert!(
+            std::env::var_os("KNEEMAP_REQUIRE_FIXTURES").is_none_or(|v| v != "1"),
+            "KNEEMAP_REQUIRE_FIXTURES=1 but {} is missing",
+            fixture.display()
+        );
         eprintln!("skipped: ../shared/fixtures is not here");
         return;
     }
@@ -161,8 +166,9 @@ fn a_watch_file_imports_through_the_running_tab() {
     assert_eq!(runs.len(), 1);
     assert!((runs[0].distance_m - 12_835.0).abs() / 12_835.0 < 0.01);
     harness.get_by_label_contains("1 file(s) imported");
-    // Saved in the next frame like every other change.
+    // Handed to the writer thread in the next frame like every other change.
     harness.run();
+    harness.state_mut().wait_for_saves();
     let on_disk = Store::in_dir(data_dir.path())
         .inspect::<kneemap::store::UserData>()
         .unwrap()

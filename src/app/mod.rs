@@ -4,7 +4,8 @@
 //! ```text
 //! panels (ui/*) ──draw, return Vec<AppCommand>──▶ KneeMapApp::apply (command.rs) ──▶ UserData / SessionModel
 //!                                                                  │ marks dirty
-//! next frame: logic() ──▶ Persistence::save_if_dirty (persistence.rs) ──▶ Store (atomic file, backups)
+//! next frame: logic() ──▶ Persistence::save_if_dirty (persistence.rs) ──hands a copy──▶ writer thread ──▶ Store
+//!             logic() ◀── Persistence::collect_saves ◀── the writer's report (a failed save's notice)
 //! ```
 
 pub mod command;
@@ -92,6 +93,8 @@ impl KneeMapApp {
         if persistence::import_legacy_map_state(&mut data, legacy) {
             persistence.mark_dirty();
         }
+        let ctx = cc.egui_ctx.clone();
+        persistence.set_waker(move || ctx.request_repaint());
         let mut app = Self::from_parts(&cc.egui_ctx, content, data);
         app.persistence = persistence;
         app
@@ -169,9 +172,16 @@ impl KneeMapApp {
         &self.session
     }
 
-    /// Data changed and is not on disk yet (tests check that a change is saved in the next frame).
+    /// Data changed and is not on disk yet: not handed to the writer thread, or handed over and still being
+    /// written.
     pub fn has_unsaved_changes(&self) -> bool {
-        self.persistence.is_dirty()
+        self.persistence.is_dirty() || self.persistence.is_writing()
+    }
+
+    /// Waits until the writer thread has written everything handed to it and takes its reports, as the next
+    /// `logic()` would (tests that read the store file).
+    pub fn wait_for_saves(&mut self) {
+        self.persistence.wait_for_saves();
     }
 
     /// A callback for background threads that wakes the UI when they finish.
@@ -231,7 +241,9 @@ impl eframe::App for KneeMapApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
         // Finished imports and exports change data before this frame's save.
         self.collect_jobs();
-        // Save first: the frame after a change (a drag saves once, on release).
+        // Finished saves: a failure shows its notice, a success clears it.
+        self.persistence.collect_saves();
+        // Hand the data to the writer thread: the frame after a change (a drag saves once, on release).
         let pointer_down = ctx.input(|i| i.pointer.any_down());
         self.persistence.save_if_dirty(&self.data, pointer_down);
         if self.applied_appearance != Some(self.data.preferences.appearance) {
@@ -266,10 +278,12 @@ impl eframe::App for KneeMapApp {
             storage.remove_string(LEGACY_EFRAME_STATE_KEY);
             self.legacy_state_removed = true;
         }
-        self.persistence.save_on_exit(&self.data);
+        // Called every few seconds too: hands over what is unsaved (or failed), never waits.
+        self.persistence.save_unsaved(&self.data);
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
-        self.persistence.save_on_exit(&self.data);
+        // The window closes only once the last write is on disk.
+        self.persistence.finish(&self.data);
     }
 }

@@ -1,11 +1,17 @@
-//! Keeping the user's data safe: loading it at start, saving it from `logic()` in the frame after a change
-//! (after a drag, once the pointer is released), keeping a failed save's data in memory with a notice that stays
-//! until a save succeeds, offering the last good backup after a damaged file, and importing the map state that
-//! older versions kept in eframe's storage.
+//! Keeping the user's data safe: loading it at start, saving it off the UI thread after a change (after a drag,
+//! once the pointer is released), keeping a failed save's data in memory with a notice that stays until a save
+//! succeeds, offering the last good backup after a damaged file, and importing the map state that older versions
+//! kept in eframe's storage.
+//!
+//! A save in `logic()` hands a copy of the data to the store's writer thread ([`BackgroundWriter`]) and returns;
+//! the thread serialises and writes it (snapshots that pile up during a write are merged) and reports back. The
+//! reports are collected in `logic()` ([`Persistence::collect_saves`]), which shows or clears the failed-save
+//! notice. Closing the window waits for the last write ([`Persistence::finish`]).
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
+use std::sync::mpsc;
 
-use crate::store::{LoadOutcome, Store, UserData};
+use crate::store::{BackgroundWriter, LoadOutcome, SessionWriter, Store, UserData, WriteReport};
 
 /// Key under which versions before the single store kept the map state in eframe's storage.
 pub const LEGACY_EFRAME_STATE_KEY: &str = "kneemap_map_state";
@@ -18,10 +24,42 @@ pub struct Notice {
     pub is_error: bool,
 }
 
+/// Wakes the UI from the writer thread (an egui repaint request in the app).
+type Waker = std::sync::Arc<dyn Fn() + Send + Sync + 'static>;
+
+/// Where saves go.
+enum Writer {
+    /// Nothing saved yet this session: the writer knows the file that was loaded.
+    NotStarted(SessionWriter),
+    /// The writer thread, and the channel its reports come back on.
+    Background {
+        thread: BackgroundWriter<UserData>,
+        reports: mpsc::Receiver<WriteReport>,
+    },
+    /// No thread could be started: saves are written in `logic()`, as before there was a writer thread.
+    Inline {
+        writer: SessionWriter,
+        reports: Vec<WriteReport>,
+    },
+}
+
+impl std::fmt::Debug for Writer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Self::NotStarted(_) => "NotStarted",
+            Self::Background { .. } => "Background",
+            Self::Inline { .. } => "Inline",
+        })
+    }
+}
+
 /// The store, whether the data needs saving, and what to tell the user about it.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct Persistence {
     store: Option<Store>,
+    /// `None` when there is no store; started on the first save.
+    writer: Option<Writer>,
+    /// Changed since the last hand-over to the writer.
     dirty: bool,
     /// Why the last save failed; cleared by the next successful save.
     save_error: Option<String>,
@@ -29,6 +67,21 @@ pub struct Persistence {
     load_notice: Option<String>,
     /// A private copy of the last good backup, offered after a damaged file was kept aside.
     offered_backup: Option<PathBuf>,
+    /// Called from the writer thread when a report needs showing.
+    waker: Option<Waker>,
+}
+
+impl std::fmt::Debug for Persistence {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Persistence")
+            .field("store", &self.store)
+            .field("writer", &self.writer)
+            .field("dirty", &self.dirty)
+            .field("save_error", &self.save_error)
+            .field("load_notice", &self.load_notice)
+            .field("offered_backup", &self.offered_backup)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Persistence {
@@ -47,17 +100,20 @@ impl Persistence {
             return (persistence, UserData::default());
         };
         let tightened = store.tighten_permissions();
-        let data = match store.load::<UserData>() {
+        let (outcome, writer) = store.load_session::<UserData>();
+        let data = match outcome {
             LoadOutcome::Fresh(data) | LoadOutcome::Loaded(data) => data,
             LoadOutcome::Recovered { data, notice, .. } => {
                 persistence.load_notice = Some(notice);
-                // Later saves rotate the backups, so keep a private copy of the good one to restore from.
+                // Later saves rotate the backups, so keep a private copy of the good one to restore from; if none
+                // can be kept, no restore is offered rather than one that could vanish.
                 persistence.offered_backup = store
                     .latest_good_backup::<UserData>()
-                    .and_then(|backup| preserve_copy(&backup));
+                    .and_then(|backup| store.keep_for_restore(&backup).ok());
                 data
             }
         };
+        persistence.writer = Some(Writer::NotStarted(writer));
         // Tightening is silent in the window (nothing for the user to do); the terminal says what changed.
         for line in &tightened {
             eprintln!("KneeMap: {line}");
@@ -65,46 +121,135 @@ impl Persistence {
         (persistence, data)
     }
 
+    /// Wakes the UI when a finished save must be shown (a failure, or the success that clears one).
+    pub fn set_waker(&mut self, wake: impl Fn() + Send + Sync + 'static) {
+        self.waker = Some(std::sync::Arc::new(wake));
+    }
+
     /// The data changed: save it in the next `logic()`.
     pub fn mark_dirty(&mut self) {
         self.dirty = true;
     }
 
-    /// Data is waiting to be saved.
+    /// Data is waiting to be handed to the writer.
     pub fn is_dirty(&self) -> bool {
         self.dirty
     }
 
-    /// Saves now. On failure the data stays in memory, the last good file is untouched, and the error stays on
-    /// screen until a later save (the next change, or exit) succeeds.
+    /// A handed-over snapshot is not on disk yet.
+    pub fn is_writing(&self) -> bool {
+        matches!(&self.writer, Some(Writer::Background { thread, .. }) if !thread.is_idle())
+    }
+
+    /// Hands a copy of `data` to the writer thread and returns (the first call starts the thread). On failure
+    /// the data stays in memory, the last good file is untouched, and the error shows once the report is
+    /// collected, until a later save (the next change, or exit) succeeds.
     pub fn save(&mut self, data: &UserData) {
         self.dirty = false;
         let Some(store) = &self.store else {
             return;
         };
-        match store.save(data) {
-            Ok(()) => self.save_error = None,
-            Err(e) => {
-                self.save_error = Some(format!(
-                    "Your last change is not saved yet: {e}. It is kept while KneeMap stays open, and KneeMap tries \
-                     again after your next change and when you close it."
-                ));
+        let writer = match self.writer.take() {
+            Some(Writer::NotStarted(writer)) => self.start(writer),
+            Some(started) => started,
+            None => self.start(SessionWriter::new(store.clone())),
+        };
+        let writer = match writer {
+            Writer::Background { thread, reports } => {
+                thread.submit(data.clone());
+                Writer::Background { thread, reports }
+            }
+            Writer::Inline {
+                mut writer,
+                mut reports,
+            } => {
+                let result = writer.write(data);
+                reports.push(WriteReport {
+                    generation: 0,
+                    result,
+                });
+                Writer::Inline { writer, reports }
+            }
+            not_started @ Writer::NotStarted(_) => not_started,
+        };
+        self.writer = Some(writer);
+    }
+
+    /// Starts the writer thread; without one, saves are written inline.
+    fn start(&self, writer: SessionWriter) -> Writer {
+        let (sender, reports) = mpsc::channel();
+        let waker = self.waker.clone();
+        let mut last_failed = false;
+        let report = move |report: WriteReport| {
+            let failed = report.result.is_err();
+            let show = failed || last_failed;
+            last_failed = failed;
+            // The app may have closed; then nobody needs the report.
+            let _ = sender.send(report);
+            if show && let Some(wake) = &waker {
+                wake();
+            }
+        };
+        match BackgroundWriter::spawn(writer, report) {
+            Ok(thread) => Writer::Background { thread, reports },
+            Err((e, writer)) => {
+                eprintln!("KneeMap: no thread for saving ({e}); saving on the window's thread");
+                Writer::Inline {
+                    writer: *writer,
+                    reports: Vec::new(),
+                }
             }
         }
     }
 
-    /// Saves if anything changed and the pointer is not held down (a drag saves once, on release).
+    /// Takes the reports of finished saves (never blocks): a failure shows its notice, a success clears it.
+    pub fn collect_saves(&mut self) {
+        let results: Vec<WriteReport> = match &mut self.writer {
+            Some(Writer::Background { reports, .. }) => reports.try_iter().collect(),
+            Some(Writer::Inline { reports, .. }) => std::mem::take(reports),
+            Some(Writer::NotStarted(_)) | None => Vec::new(),
+        };
+        for report in results {
+            match report.result {
+                Ok(()) => self.save_error = None,
+                Err(e) => {
+                    self.save_error = Some(format!(
+                        "Your last change is not saved yet: {e}. It is kept while KneeMap stays open, and KneeMap \
+                         tries again after your next change and when you close it."
+                    ));
+                }
+            }
+        }
+    }
+
+    /// Waits until every handed-over snapshot is written, then collects the reports (restoring a backup, tests).
+    pub fn wait_for_saves(&mut self) {
+        if let Some(Writer::Background { thread, .. }) = &self.writer {
+            thread.wait_idle();
+        }
+        self.collect_saves();
+    }
+
+    /// Hands the data over if anything changed and the pointer is not held down (a drag saves once, on release).
     pub fn save_if_dirty(&mut self, data: &UserData, pointer_down: bool) {
         if self.dirty && !pointer_down {
             self.save(data);
         }
     }
 
-    /// Saves on exit when anything is unsaved or the last save failed.
-    pub fn save_on_exit(&mut self, data: &UserData) {
+    /// Hands the data over when anything is unsaved or the last save failed (eframe's periodic save; never
+    /// waits).
+    pub fn save_unsaved(&mut self, data: &UserData) {
+        self.collect_saves();
         if self.dirty || self.save_error.is_some() {
             self.save(data);
         }
+    }
+
+    /// Closing: saves what is unsaved (or failed last time) and waits for the last write.
+    pub fn finish(&mut self, data: &UserData) {
+        self.save_unsaved(data);
+        self.wait_for_saves();
     }
 
     /// The notices to show, most important first.
@@ -135,8 +280,11 @@ impl Persistence {
         self.load_notice = None;
     }
 
-    /// Restores the offered backup as the main file and returns its data, or says why it could not.
+    /// Restores the offered backup as the main file and returns its data, or says why it could not. Waits for a
+    /// write in flight first, so it cannot land over the restored file; the writer then sees a main file it did
+    /// not write, and its next save checks it and backs it up.
     pub fn restore_backup(&mut self) -> Option<UserData> {
+        self.wait_for_saves();
         let (Some(store), Some(backup)) = (&self.store, self.offered_backup.take()) else {
             return None;
         };
@@ -178,25 +326,10 @@ pub fn import_legacy_map_state(
     true
 }
 
-/// Copies a backup beside itself under a new, unused name (`<name>.recovery`, `.recovery-2`, …) and returns the
-/// copy's path; `None` if it cannot be copied (then no restore is offered rather than a vanishing one).
-fn preserve_copy(backup: &Path) -> Option<PathBuf> {
-    let name = backup.file_name()?.to_string_lossy().into_owned();
-    let dir = backup.parent()?;
-    let target = (1..100)
-        .map(|n| match n {
-            1 => dir.join(format!("{name}.recovery")),
-            n => dir.join(format!("{name}.recovery-{n}")),
-        })
-        .find(|path| !path.exists())?;
-    let bytes = std::fs::read(backup).ok()?;
-    crate::store::write_atomically(&target, &bytes).ok()?;
-    Some(target)
-}
-
 #[cfg(test)]
 mod tests {
     use std::fs;
+    use std::path::Path;
 
     use super::*;
     use crate::store::InjectedFault;
@@ -223,6 +356,7 @@ mod tests {
         let changed = data_with_flag("second");
         persistence.mark_dirty();
         persistence.save_if_dirty(&changed, false);
+        persistence.wait_for_saves();
 
         assert_eq!(
             fs::read(store.path()).unwrap(),
@@ -248,8 +382,9 @@ mod tests {
         assert!(leftovers.is_empty(), "{leftovers:?}");
 
         // The fault clears (space freed): the exit save writes what was kept in memory and the notice goes.
+        persistence.writer = None;
         persistence.store = Some(store.clone());
-        persistence.save_on_exit(&changed);
+        persistence.finish(&changed);
         assert!(persistence.notices().is_empty());
         assert_eq!(store.load::<UserData>().into_data(), changed);
     }
@@ -273,6 +408,7 @@ mod tests {
         fs::remove_dir_all(&dir).unwrap();
         persistence.mark_dirty();
         persistence.save_if_dirty(&data_with_flag("after"), false);
+        persistence.wait_for_saves();
         assert!(persistence.notices().is_empty());
         assert_eq!(
             store.load::<UserData>().into_data(),
@@ -302,12 +438,14 @@ mod tests {
         fs::write(&dir, "not a folder").unwrap();
         persistence.mark_dirty();
         persistence.save_if_dirty(&data_with_flag("after"), false);
+        persistence.wait_for_saves();
         assert!(persistence.notices()[0].is_error);
         assert!(persistence.notices()[0].text.contains("kneemap"));
 
         fs::remove_file(&dir).unwrap();
         persistence.mark_dirty();
         persistence.save_if_dirty(&data_with_flag("after 2"), false);
+        persistence.wait_for_saves();
         assert!(
             persistence.notices().is_empty(),
             "a later save clears the notice"
@@ -337,6 +475,7 @@ mod tests {
         };
         persistence.mark_dirty();
         persistence.save_if_dirty(&data_with_flag("second"), false);
+        persistence.wait_for_saves();
         fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o700)).unwrap();
         assert_eq!(fs::read(store.path()).unwrap(), good);
         assert!(persistence.notices()[0].is_error);
@@ -378,6 +517,7 @@ mod tests {
         );
         persistence.save_if_dirty(&data_with_flag("released"), false);
         assert!(!persistence.is_dirty());
+        persistence.wait_for_saves();
         assert_eq!(
             store.load::<UserData>().into_data(),
             data_with_flag("released")

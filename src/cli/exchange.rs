@@ -170,6 +170,11 @@ mod tests {
         if dir.is_dir() {
             Some(dir)
         } else {
+            // CI sets KNEEMAP_REQUIRE_FIXTURES=1: there a missing folder fails instead of skipping.
+            assert!(
+                std::env::var_os("KNEEMAP_REQUIRE_FIXTURES").is_none_or(|v| v != "1"),
+                "KNEEMAP_REQUIRE_FIXTURES=1 but ../shared/fixtures is missing"
+            );
             eprintln!("skipped: ../shared/fixtures is not here");
             None
         }

@@ -116,11 +116,14 @@ pub enum DataAction {
         #[arg(long)]
         from: u64,
     },
-    /// For `scripts/crash_test.sh`: exit 0 when the store holds state SAVED or SAVED + 1 (the save in flight).
+    /// For `scripts/crash_test.sh`: exit 0 when the store holds a state from SAVED (the last reported on disk)
+    /// to SUBMITTED (the last handed to the writer; default SAVED + 1).
     #[command(hide = true)]
     CrashCheck {
         #[arg(long)]
         saved: u64,
+        #[arg(long)]
+        submitted: Option<u64>,
     },
 }
 
@@ -216,27 +219,51 @@ pub fn crash_test_state(n: u64) -> UserData {
     data
 }
 
-/// `kneemap data crash-writer`: saves states `from`, `from + 1`, … through the store, printing each one saved.
+/// `kneemap data crash-writer`: hands states `from`, `from + 1`, … to the same background writer thread the app
+/// saves through, one every millisecond, printing "submitted N" before each hand-over and "saved N" when a write
+/// of state N is on disk. States that arrive during a write are merged, as in the app, so the kill lands while the
+/// writer thread is mid-write and the main thread is still handing over newer states.
 pub fn crash_writer(data_dir: Option<&Path>, from: u64) -> Report {
     use std::io::Write as _;
     let store = match store_for(data_dir) {
         Ok(store) => store,
         Err(e) => return Report::failed(e.to_string()),
     };
-    let mut out = std::io::stdout().lock();
+    let (failed_sender, failed) = std::sync::mpsc::channel();
+    let first_generation_state = from.saturating_sub(1);
+    let writer = crate::store::BackgroundWriter::spawn(
+        crate::store::SessionWriter::new(store),
+        move |report: crate::store::WriteReport| {
+            let n = first_generation_state + report.generation;
+            match report.result {
+                Ok(()) => {
+                    let mut out = std::io::stdout().lock();
+                    let _ = writeln!(out, "saved {n}").and_then(|()| out.flush());
+                }
+                Err(e) => {
+                    let _ = failed_sender.send(format!("save {n} failed: {e}"));
+                }
+            }
+        },
+    );
+    let writer = match writer {
+        Ok(writer) => writer,
+        Err((e, _)) => return Report::failed(format!("could not start the writer thread: {e}")),
+    };
     for n in from.. {
-        if let Err(e) = store.save(&crash_test_state(n)) {
-            return Report {
-                ok: false,
-                lines: vec![format!("save {n} failed: {e}")],
-            };
+        if let Ok(line) = failed.try_recv() {
+            return Report::failed(line);
         }
-        if writeln!(out, "saved {n}")
+        let mut out = std::io::stdout().lock();
+        if writeln!(out, "submitted {n}")
             .and_then(|()| out.flush())
             .is_err()
         {
             break;
         }
+        drop(out);
+        writer.submit(crash_test_state(n));
+        std::thread::sleep(std::time::Duration::from_millis(1));
     }
     Report {
         ok: true,
@@ -244,9 +271,10 @@ pub fn crash_writer(data_dir: Option<&Path>, from: u64) -> Report {
     }
 }
 
-/// `kneemap data crash-check`: the store must hold state `saved` (the last one reported) or `saved + 1` (written
-/// but killed before it was reported); 0 means nothing was saved yet, so no file is also fine.
-pub fn crash_check(data_dir: Option<&Path>, saved: u64) -> Report {
+/// `kneemap data crash-check`: the store must hold a state from `saved` (the last one reported on disk) to
+/// `submitted` (the last one handed to the writer, default `saved + 1`); 0 means nothing was saved yet, so no file
+/// is also fine.
+pub fn crash_check(data_dir: Option<&Path>, saved: u64, submitted: Option<u64>) -> Report {
     let fail = |line: String| Report {
         ok: false,
         lines: vec![line],
@@ -255,6 +283,7 @@ pub fn crash_check(data_dir: Option<&Path>, saved: u64) -> Report {
         Ok(store) => store,
         Err(e) => return fail(e.to_string()),
     };
+    let submitted = submitted.unwrap_or(saved + 1).max(saved);
     match store.inspect::<UserData>() {
         Ok(None) if saved == 0 => Report {
             ok: true,
@@ -262,17 +291,14 @@ pub fn crash_check(data_dir: Option<&Path>, saved: u64) -> Report {
         },
         Ok(None) => fail(format!("state {saved} was saved, but there is no file")),
         Ok(Some(data)) => {
-            let found = [saved, saved + 1]
-                .into_iter()
-                .find(|n| crash_test_state(*n) == data);
+            let found = (saved.max(1)..=submitted).find(|n| crash_test_state(*n) == data);
             match found {
                 Some(n) => Report {
                     ok: true,
                     lines: vec![format!("state {n}")],
                 },
                 None => fail(format!(
-                    "the store holds neither state {saved} nor {}",
-                    saved + 1
+                    "the store holds none of the states {saved} to {submitted}"
                 )),
             }
         }

@@ -6,8 +6,11 @@
 //!
 //! * `kneemap.ron` — the main file, an [`Envelope`] holding the format name, the format version and the data.
 //! * `kneemap.ron.bak`, `kneemap.ron.bak.2`, `kneemap.ron.bak.3` — the last [`BACKUPS_KEPT`] good versions, newest
-//!   first. Every [`Store::save`] copies the current (valid) main file to `.bak` first and shifts the older ones
-//!   down; the oldest falls off. So the backups are the states before the last three saves.
+//!   first. A session's first save (and then at most one save every [`BACKUP_INTERVAL`]) makes the current (valid)
+//!   main file the new `.bak` and shifts the older ones down; the oldest falls off. So the backups are the states at
+//!   the start of the last sessions and every few minutes within one. A backup is a hard link to the main file it
+//!   was (the main file is only ever replaced by a rename, never written in place), so rotating writes no data;
+//!   where the file system has no hard links, the file is copied.
 //! * `kneemap.ron.corrupt-20261125T181500` (and `.unreadable-…`, `.too-large-…`, `.newer-version-…`,
 //!   `.before-restore-…`) — files that were kept aside. The store never deletes or overwrites these; when a name is
 //!   taken, `-2`, `-3`, … is appended.
@@ -24,13 +27,23 @@
 //!   temporary file is removed and the error names the path and the OS reason.
 //! * A damaged, unreadable, oversized (over [`MAX_BYTES`]) or newer-version main file never panics and is never
 //!   overwritten: [`Store::load`] moves it aside and returns [`LoadOutcome::Recovered`] with a plain-words notice for
-//!   the user, and [`Store::save`] re-checks the main file and keeps an invalid one aside before writing.
+//!   the user, and a save checks the main file and keeps an invalid one aside before writing.
+//! * Cheap repeated saves: a [`SessionWriter`] remembers what it last wrote (length, modification time and, on Unix,
+//!   the file's identity). A later save compares that with one `stat` of the main file and, when nothing else has
+//!   replaced it, writes without reading it: one fsynced temporary file, one rename, one directory sync. A main
+//!   file that changed behind its back is read and checked as at the start of a session.
+//!
+//! # Keeping files aside
+//! `keep_aside` is the one way a file is kept: it is moved (a damaged main file) or copied (the file a restore
+//! replaces, the backup offered after a recovery) to a fresh `<name>.<tag>-<local time>` name that is claimed
+//! without replacing anything (a hard link, or a file created with `create_new`), so two windows keeping files at
+//! the same second cannot overwrite each other's.
 
 use std::fs::{self, File};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::{Duration, SystemTime};
+use std::time::{Duration, Instant, SystemTime};
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -45,6 +58,8 @@ pub const FILE_NAME: &str = "kneemap.ron";
 pub const MAX_BYTES: u64 = 16 * 1024 * 1024;
 /// How many rotated backups (`.bak`, `.bak.2`, …) are kept.
 pub const BACKUPS_KEPT: usize = 3;
+/// After a session's first save, the backups rotate again only when a save comes this long after the last rotation.
+pub const BACKUP_INTERVAL: Duration = Duration::from_secs(5 * 60);
 /// Leftover temporary files older than this are removed by the next save (younger ones may belong to a save running
 /// in another KneeMap window right now).
 pub const STALE_TEMP_AGE: Duration = Duration::from_secs(60);
@@ -176,6 +191,8 @@ pub enum StoreError {
 pub struct Store {
     path: PathBuf,
     fault: Option<InjectedFault>,
+    /// A pause between syncing the temporary file and renaming it (tests; see [`RENAME_DELAY_ENV`]).
+    rename_delay: Option<Duration>,
 }
 
 /// A failure to inject into every write of a store, so tests can show that a failed save loses nothing. Real
@@ -207,7 +224,7 @@ impl InjectedFault {
 /// file is synced and before it is renamed over the main file, so a SIGKILL can land mid-save. Unset in normal use.
 pub const RENAME_DELAY_ENV: &str = "KNEEMAP_TEST_DELAY_BEFORE_RENAME_MS";
 
-fn rename_delay() -> Option<Duration> {
+fn rename_delay_from_env() -> Option<Duration> {
     static DELAY: std::sync::OnceLock<Option<Duration>> = std::sync::OnceLock::new();
     *DELAY.get_or_init(|| {
         std::env::var(RENAME_DELAY_ENV)
@@ -220,9 +237,42 @@ fn rename_delay() -> Option<Duration> {
 /// How the current main file looks, before a save or restore.
 enum MainState {
     Missing,
-    /// Readable by this build; the raw bytes, to back up.
-    Valid(Vec<u8>),
+    /// Readable by this build.
+    Valid,
     Invalid(Problem),
+}
+
+/// What a save wrote (or a load read) at the main path, as `stat` sees it: a later `stat` that shows the same
+/// length, modification time and (on Unix) device and inode means nobody has replaced or changed the file since.
+/// The main file is only ever replaced by a rename, so its identity changes with every write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Written {
+    len: u64,
+    modified: Option<SystemTime>,
+    /// Device and inode.
+    identity: Option<(u64, u64)>,
+}
+
+impl Written {
+    fn of(meta: &fs::Metadata) -> Self {
+        #[cfg(unix)]
+        let identity = {
+            use std::os::unix::fs::MetadataExt;
+            Some((meta.dev(), meta.ino()))
+        };
+        #[cfg(not(unix))]
+        let identity = None;
+        Self {
+            len: meta.len(),
+            modified: meta.modified().ok(),
+            identity,
+        }
+    }
+
+    /// One `stat` of `path`, no read: is the file there still the one described?
+    fn still_at(&self, path: &Path) -> bool {
+        fs::symlink_metadata(path).is_ok_and(|meta| meta.is_file() && Self::of(&meta) == *self)
+    }
 }
 
 impl Store {
@@ -237,6 +287,7 @@ impl Store {
         Self {
             path: path.into(),
             fault: None,
+            rename_delay: None,
         }
     }
 
@@ -264,6 +315,14 @@ impl Store {
         self
     }
 
+    /// Waits `delay` between syncing each temporary file and renaming it into place (tests that need a write to
+    /// be in flight; the crash test sets [`RENAME_DELAY_ENV`] instead).
+    #[must_use]
+    pub fn with_rename_delay(mut self, delay: Duration) -> Self {
+        self.rename_delay = Some(delay);
+        self
+    }
+
     /// Restricts the folder to its owner (`0700`) and KneeMap's files in it to `0600` where they are looser.
     /// Returns one line per path that was changed or could not be changed. A no-op on non-Unix systems, where the
     /// per-user data folder is already private.
@@ -279,19 +338,30 @@ impl Store {
     /// Reads the main file without changing anything on disk (for `kneemap data check`): `Ok(None)` when there is
     /// no file yet, the problem when it cannot be used.
     pub fn inspect<T: Versioned>(&self) -> Result<Option<T>, Problem> {
-        read_valid::<T>(&self.path).map(|found| found.map(|(_, data)| data))
+        read_valid::<T>(&self.path).map(|found| found.map(|read| read.data))
     }
 
     /// Reads the main file. Never fails and never panics: a bad file is moved aside and reported.
     pub fn load<T: Versioned>(&self) -> LoadOutcome<T> {
-        match read_valid::<T>(&self.path) {
+        self.load_session().0
+    }
+
+    /// [`Self::load`], and the writer for this session's saves, which knows the file it just read: its first save
+    /// backs that file up without reading it again.
+    pub fn load_session<T: Versioned>(&self) -> (LoadOutcome<T>, SessionWriter) {
+        let mut writer = SessionWriter::new(self.clone());
+        let outcome = match read_valid::<T>(&self.path) {
             Ok(None) => LoadOutcome::Fresh(T::default()),
-            Ok(Some((_, data))) => LoadOutcome::Loaded(data),
+            Ok(Some(read)) => {
+                writer.last = Some(read.file);
+                LoadOutcome::Loaded(read.data)
+            }
             Err(problem) => {
-                let (kept_aside, moved) = match keep_aside(&self.path, problem.aside_tag()) {
-                    Ok(aside) => (aside, true),
-                    Err(_) => (self.path.clone(), false),
-                };
+                let (kept_aside, moved) =
+                    match keep_aside(&self.path, problem.aside_tag(), Keep::Move) {
+                        Ok(aside) => (aside, true),
+                        Err(_) => (self.path.clone(), false),
+                    };
                 let notice = notice_for(&problem, &kept_aside, moved, !self.backups().is_empty());
                 LoadOutcome::Recovered {
                     data: T::default(),
@@ -300,50 +370,15 @@ impl Store {
                     problem,
                 }
             }
-        }
+        };
+        (outcome, writer)
     }
 
-    /// Writes `data` atomically as the new main file. A valid current main file becomes the newest backup first; an
-    /// invalid one is kept aside (and if that fails, nothing is written).
+    /// Writes `data` atomically as the new main file, as the first save of a session: a valid current main file
+    /// becomes the newest backup first; an invalid one is kept aside (and if that fails, nothing is written). The
+    /// command line saves this way; the app saves through one [`SessionWriter`] on its writer thread.
     pub fn save<T: Versioned>(&self, data: &T) -> Result<(), StoreError> {
-        let envelope = Envelope {
-            format: FORMAT_NAME.to_owned(),
-            version: T::CURRENT_VERSION,
-            data,
-        };
-        let text = ron::ser::to_string_pretty(&envelope, ron::ser::PrettyConfig::default())
-            .map_err(|e| StoreError::Encode {
-                path: self.path.clone(),
-                message: e.to_string(),
-            })?;
-        let bytes = u64::try_from(text.len()).unwrap_or(u64::MAX);
-        if bytes > MAX_BYTES {
-            return Err(StoreError::TooLarge {
-                path: self.path.clone(),
-                bytes,
-                max_bytes: MAX_BYTES,
-            });
-        }
-        self.ensure_dir()?;
-        remove_stale_temps(&self.path);
-        match self.main_state::<T>() {
-            MainState::Missing => {}
-            MainState::Valid(bytes) => self.push_backup(&bytes)?,
-            MainState::Invalid(problem) => {
-                keep_aside(&self.path, problem.aside_tag()).map_err(|source| {
-                    StoreError::KeepAside {
-                        path: self.path.clone(),
-                        source,
-                    }
-                })?;
-            }
-        }
-        write_atomically_with(&self.path, text.as_bytes(), self.fault).map_err(|source| {
-            StoreError::Write {
-                path: self.path.clone(),
-                source,
-            }
-        })
+        SessionWriter::new(self.clone()).write(data)
     }
 
     /// The backups that exist, newest first.
@@ -361,12 +396,18 @@ impl Store {
             .find(|p| matches!(read_valid::<T>(p), Ok(Some(_))))
     }
 
+    /// Keeps a copy of `backup` beside it under a fresh `<name>.recovery-<local time>` name that later rotations
+    /// never touch, and returns the copy's path: what the app offers to restore after a damaged file.
+    pub fn keep_for_restore(&self, backup: &Path) -> io::Result<PathBuf> {
+        keep_aside(backup, "recovery", Keep::Copy)
+    }
+
     /// Checks that `backup` (usually one of [`Self::backups`]) holds readable data, then makes it the main file
     /// atomically. The current main file, good or bad, is kept aside as `kneemap.ron.before-restore-…` first.
     /// Returns the restored data (migrated if the backup was an older version).
     pub fn restore_backup<T: Versioned>(&self, backup: &Path) -> Result<T, StoreError> {
         let (bytes, data) = match read_valid::<T>(backup) {
-            Ok(Some(found)) => found,
+            Ok(Some(read)) => (read.bytes, read.data),
             Ok(None) => {
                 return Err(StoreError::Read {
                     path: backup.to_owned(),
@@ -382,17 +423,14 @@ impl Store {
         };
         self.ensure_dir()?;
         if fs::symlink_metadata(&self.path).is_ok() {
-            copy_aside(&self.path, "before-restore").map_err(|source| StoreError::KeepAside {
-                path: self.path.clone(),
-                source,
+            keep_aside(&self.path, "before-restore", Keep::Copy).map_err(|source| {
+                StoreError::KeepAside {
+                    path: self.path.clone(),
+                    source,
+                }
             })?;
         }
-        write_atomically_with(&self.path, &bytes, self.fault).map_err(|source| {
-            StoreError::Write {
-                path: self.path.clone(),
-                source,
-            }
-        })?;
+        self.write_main(&bytes)?;
         Ok(data)
     }
 
@@ -416,16 +454,41 @@ impl Store {
         }
     }
 
+    /// Serialises `data` in its envelope; refuses what would be over [`MAX_BYTES`].
+    fn encode<T: Versioned>(&self, data: &T) -> Result<String, StoreError> {
+        let envelope = Envelope {
+            format: FORMAT_NAME.to_owned(),
+            version: T::CURRENT_VERSION,
+            data,
+        };
+        let text = ron::ser::to_string_pretty(&envelope, ron::ser::PrettyConfig::default())
+            .map_err(|e| StoreError::Encode {
+                path: self.path.clone(),
+                message: e.to_string(),
+            })?;
+        let bytes = u64::try_from(text.len()).unwrap_or(u64::MAX);
+        if bytes > MAX_BYTES {
+            return Err(StoreError::TooLarge {
+                path: self.path.clone(),
+                bytes,
+                max_bytes: MAX_BYTES,
+            });
+        }
+        Ok(text)
+    }
+
+    /// Reads and checks the main file (the slow path: session start, or a file changed behind a writer's back).
     fn main_state<T: Versioned>(&self) -> MainState {
         match read_valid::<T>(&self.path) {
             Ok(None) => MainState::Missing,
-            Ok(Some((bytes, _))) => MainState::Valid(bytes),
+            Ok(Some(_)) => MainState::Valid,
             Err(problem) => MainState::Invalid(problem),
         }
     }
 
-    /// Shifts `.bak` → `.bak.2` → … (dropping the oldest) and writes `bytes` as the new `.bak`.
-    fn push_backup(&self, bytes: &[u8]) -> Result<(), StoreError> {
+    /// Shifts `.bak` → `.bak.2` → … (dropping the oldest) and makes the current main file the new `.bak`: a hard
+    /// link (no data written), or a copy where the file system has no hard links.
+    fn push_backup(&self) -> Result<(), StoreError> {
         for n in (1..BACKUPS_KEPT).rev() {
             let from = self.backup_path(n);
             if from.is_file() {
@@ -434,10 +497,105 @@ impl Store {
             }
         }
         let newest = self.backup_path(1);
-        write_atomically_with(&newest, bytes, self.fault).map_err(|source| StoreError::Write {
+        let linked = fs::hard_link(&self.path, &newest);
+        let result = match linked {
+            Ok(()) => Ok(()),
+            Err(_) => fs::read(&self.path)
+                .and_then(|bytes| write_atomically_with(&newest, &bytes, self.fault, self.delay()))
+                .map(|_| ()),
+        };
+        result.map_err(|source| StoreError::Write {
             path: newest,
             source,
         })
+    }
+
+    fn delay(&self) -> Option<Duration> {
+        self.rename_delay.or_else(rename_delay_from_env)
+    }
+
+    /// Writes `bytes` as the main file atomically and says what is there now.
+    fn write_main(&self, bytes: &[u8]) -> Result<Written, StoreError> {
+        write_atomically_with(&self.path, bytes, self.fault, self.delay()).map_err(|source| {
+            StoreError::Write {
+                path: self.path.clone(),
+                source,
+            }
+        })
+    }
+}
+
+/// One session's saves of one store (the app keeps one on its writer thread; [`Store::save`] uses a fresh one).
+/// It remembers what it last wrote, so a save after the first costs one `stat`, one fsynced temporary file, one
+/// rename and one directory sync, and never reads the store; backups rotate on the session's first save and then
+/// at most every [`BACKUP_INTERVAL`].
+#[derive(Debug)]
+pub struct SessionWriter {
+    store: Store,
+    /// What this session last wrote (or loaded) at the main path.
+    last: Option<Written>,
+    /// When this session last rotated the backups.
+    rotated_at: Option<Instant>,
+    backup_interval: Duration,
+}
+
+impl SessionWriter {
+    /// A writer that knows nothing about the main file yet: its first save reads and checks it.
+    pub fn new(store: Store) -> Self {
+        Self {
+            store,
+            last: None,
+            rotated_at: None,
+            backup_interval: BACKUP_INTERVAL,
+        }
+    }
+
+    /// Rotates the backups at most every `interval` instead of [`BACKUP_INTERVAL`] (tests).
+    #[must_use]
+    pub fn with_backup_interval(mut self, interval: Duration) -> Self {
+        self.backup_interval = interval;
+        self
+    }
+
+    /// The store written to.
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// Serialises `data` once and writes it atomically as the new main file. The main file is read only when
+    /// this writer does not know it (the session's first save after a fresh start, or someone else replaced it):
+    /// then an invalid one is kept aside and a valid one backed up, as [`Store::save`] promises.
+    pub fn write<T: Versioned>(&mut self, data: &T) -> Result<(), StoreError> {
+        let text = self.store.encode(data)?;
+        self.store.ensure_dir()?;
+        let path = self.store.path.clone();
+        let known = self.last.is_some_and(|last| last.still_at(&path));
+        let rotation_due = self
+            .rotated_at
+            .is_none_or(|at| at.elapsed() >= self.backup_interval);
+        if !known || rotation_due {
+            remove_stale_temps(&path);
+            let state = if known {
+                MainState::Valid
+            } else {
+                self.store.main_state::<T>()
+            };
+            match state {
+                MainState::Missing => {}
+                MainState::Valid => self.store.push_backup()?,
+                MainState::Invalid(problem) => {
+                    keep_aside(&path, problem.aside_tag(), Keep::Move).map_err(|source| {
+                        StoreError::KeepAside {
+                            path: path.clone(),
+                            source,
+                        }
+                    })?;
+                }
+            }
+            self.rotated_at = Some(Instant::now());
+        }
+        self.last = Some(self.store.write_main(text.as_bytes())?);
+        Ok(())
     }
 }
 
@@ -445,15 +603,17 @@ impl Store {
 /// file in the same directory is written, flushed and synced, then renamed over `path`; on Unix the directory is
 /// then synced as well (best effort). The temporary file is removed if anything fails.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    write_atomically_with(path, bytes, None)
+    write_atomically_with(path, bytes, None, rename_delay_from_env()).map(|_| ())
 }
 
-/// [`write_atomically`] with an optional injected failure. The file is created `0600` on Unix.
+/// [`write_atomically`] with an optional injected failure and pause before the rename. The file is created `0600`
+/// on Unix. Returns what is at `path` now.
 fn write_atomically_with(
     path: &Path,
     bytes: &[u8],
     fault: Option<InjectedFault>,
-) -> io::Result<()> {
+    delay: Option<Duration>,
+) -> io::Result<Written> {
     static COUNTER: AtomicU64 = AtomicU64::new(0);
     let dir = parent_dir(path);
     let (temp_path, mut file) = loop {
@@ -476,23 +636,38 @@ fn write_atomically_with(
         file.write_all(bytes)
             .and_then(|()| file.flush())
             .and_then(|()| file.sync_all())
+            // The rename keeps the file's identity and modification time: this is what `path` will show.
+            .and_then(|()| file.metadata())
+            .map(|meta| Written::of(&meta))
     };
     drop(file);
     if written.is_ok()
-        && let Some(delay) = rename_delay()
+        && let Some(delay) = delay
     {
         std::thread::sleep(delay);
     }
-    if let Err(e) = written.and_then(|()| fs::rename(&temp_path, path)) {
-        let _ = fs::remove_file(&temp_path);
-        return Err(e);
+    let renamed = written.and_then(|written| fs::rename(&temp_path, path).map(|()| written));
+    match renamed {
+        Ok(written) => {
+            sync_dir(&dir);
+            Ok(written)
+        }
+        Err(e) => {
+            let _ = fs::remove_file(&temp_path);
+            Err(e)
+        }
     }
-    sync_dir(&dir);
-    Ok(())
 }
 
-/// Reads and checks a store file. `Ok(None)`: it does not exist. `Ok(Some)`: its raw bytes and the (migrated) data.
-fn read_valid<T: Versioned>(path: &Path) -> Result<Option<(Vec<u8>, T)>, Problem> {
+/// A store file that was read and checked.
+struct ReadFile<T> {
+    bytes: Vec<u8>,
+    data: T,
+    file: Written,
+}
+
+/// Reads and checks a store file. `Ok(None)`: it does not exist.
+fn read_valid<T: Versioned>(path: &Path) -> Result<Option<ReadFile<T>>, Problem> {
     let file = match File::open(path) {
         Ok(file) => file,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
@@ -519,7 +694,11 @@ fn read_valid<T: Versioned>(path: &Path) -> Result<Option<(Vec<u8>, T)>, Problem
         return Err(Problem::TooLarge { bytes: len });
     }
     let data = decode::<T>(&bytes)?;
-    Ok(Some((bytes, data)))
+    Ok(Some(ReadFile {
+        bytes,
+        data,
+        file: Written::of(&meta),
+    }))
 }
 
 /// Only the envelope's header, to pick the version before parsing the data.
@@ -595,46 +774,91 @@ fn mib(bytes: u64) -> f64 {
     bytes as f64 / (1024.0 * 1024.0)
 }
 
-/// Renames `path` to a fresh `<name>.<tag>-<local time>` (never replacing an existing file) and returns the new path.
-fn keep_aside(path: &Path, tag: &str) -> io::Result<PathBuf> {
-    let aside = unique_aside_path(path, tag)?;
-    fs::rename(path, &aside)?;
-    sync_dir(&parent_dir(path));
-    Ok(aside)
+/// How [`keep_aside`] keeps a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Keep {
+    /// Away from its name (a damaged main file must not be read or overwritten again).
+    Move,
+    /// Beside it, the original staying in place (a folder in the way is moved all the same).
+    Copy,
 }
 
-/// Like [`keep_aside`] but leaves `path` in place when it is a regular file (so the main file never goes missing);
-/// anything else (a folder) is renamed.
-fn copy_aside(path: &Path, tag: &str) -> io::Result<PathBuf> {
-    if !fs::symlink_metadata(path)?.is_file() {
-        return keep_aside(path, tag);
-    }
-    let aside = unique_aside_path(path, tag)?;
-    let mut from = File::open(path)?;
-    let mut to = privacy::private_file_options().open(&aside)?;
-    io::copy(&mut from, &mut to)?;
-    to.sync_all()?;
-    Ok(aside)
-}
-
-fn unique_aside_path(path: &Path, tag: &str) -> io::Result<PathBuf> {
+/// Keeps `path` under a fresh `<name>.<tag>-<local time>` (then `-2`, `-3`, …) and returns the new path. A name
+/// is claimed only by an operation that fails when it is taken — a hard link, `create_new` or `create_dir` — so
+/// nothing is ever replaced, even by another window keeping a file at the same second. A hard link shares the data
+/// (the main file is only ever replaced, never written in place); a copy is made where links are not possible.
+fn keep_aside(path: &Path, tag: &str, keep: Keep) -> io::Result<PathBuf> {
+    let is_file = fs::symlink_metadata(path)?.is_file();
     let stamp = chrono::Local::now().format("%Y%m%dT%H%M%S");
     let base = format!(".{tag}-{stamp}");
-    (1..=1000)
-        .map(|n| {
-            if n == 1 {
-                with_suffix(path, &base)
-            } else {
-                with_suffix(path, &format!("{base}-{n}"))
+    for n in 1..=1000 {
+        let candidate = if n == 1 {
+            with_suffix(path, &base)
+        } else {
+            with_suffix(path, &format!("{base}-{n}"))
+        };
+        let claimed = if is_file {
+            claim_file(path, &candidate, keep)
+        } else {
+            claim_by_rename(path, &candidate, false)
+        };
+        match claimed {
+            Ok(()) => {
+                sync_dir(&parent_dir(path));
+                return Ok(candidate);
             }
-        })
-        .find(|candidate| fs::symlink_metadata(candidate).is_err())
-        .ok_or_else(|| {
-            io::Error::new(
-                io::ErrorKind::AlreadyExists,
-                "too many kept-aside files with this name",
-            )
-        })
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Err(io::Error::new(
+        io::ErrorKind::AlreadyExists,
+        "too many kept-aside files with this name",
+    ))
+}
+
+/// Puts the regular file `path` at the unused name `aside`: a hard link, then (to move) the old name removed;
+/// without hard links a private copy, or (to move) a rename onto a freshly created placeholder.
+fn claim_file(path: &Path, aside: &Path, keep: Keep) -> io::Result<()> {
+    match fs::hard_link(path, aside) {
+        Ok(()) => {
+            if keep == Keep::Move {
+                fs::remove_file(path)?;
+            }
+            return Ok(());
+        }
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => return Err(e),
+        Err(_) => {}
+    }
+    match keep {
+        Keep::Move => claim_by_rename(path, aside, true),
+        Keep::Copy => {
+            let mut to = privacy::private_file_options().open(aside)?;
+            let copied = File::open(path)
+                .and_then(|mut from| io::copy(&mut from, &mut to))
+                .and_then(|_| to.sync_all());
+            if copied.is_err() {
+                let _ = fs::remove_file(aside);
+            }
+            copied
+        }
+    }
+}
+
+/// Claims `aside` with an empty placeholder of the same kind (fails when taken), then renames `path` over it.
+fn claim_by_rename(path: &Path, aside: &Path, is_file: bool) -> io::Result<()> {
+    if is_file {
+        privacy::private_file_options().open(aside)?;
+    } else {
+        fs::create_dir(aside)?;
+    }
+    fs::rename(path, aside).inspect_err(|_| {
+        let _ = if is_file {
+            fs::remove_file(aside)
+        } else {
+            fs::remove_dir(aside)
+        };
+    })
 }
 
 /// Removes `.<name>.tmp-*` files next to `path` left by a save that was killed, if older than [`STALE_TEMP_AGE`].
@@ -768,7 +992,7 @@ mod tests {
         assert_eq!(backups.len(), BACKUPS_KEPT);
         let contents: Vec<Notes> = backups
             .iter()
-            .map(|p| read_valid::<Notes>(p).unwrap().unwrap().1)
+            .map(|p| read_valid::<Notes>(p).unwrap().unwrap().data)
             .collect();
         assert_eq!(
             contents,
@@ -779,6 +1003,124 @@ mod tests {
             ],
             "newest first"
         );
+    }
+
+    #[test]
+    fn a_session_backs_up_on_its_first_save_and_then_only_after_the_interval() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::at(dir.path().join(FILE_NAME));
+        store.save(&notes(&["last session"])).unwrap();
+        let (loaded, mut writer) = store.load_session::<Notes>();
+        assert_eq!(loaded, LoadOutcome::Loaded(notes(&["last session"])));
+        for n in 1..=4 {
+            writer.write(&notes(&[&format!("edit {n}")])).unwrap();
+        }
+        assert_eq!(store.load::<Notes>().into_data(), notes(&["edit 4"]));
+        let backups = store.backups();
+        assert_eq!(backups.len(), 1, "one rotation, at the first save");
+        assert_eq!(
+            read_valid::<Notes>(&backups[0]).unwrap().unwrap().data,
+            notes(&["last session"]),
+            "the backup is the state the session started from"
+        );
+
+        let mut eager = SessionWriter::new(store.clone()).with_backup_interval(Duration::ZERO);
+        eager.write(&notes(&["a"])).unwrap();
+        eager.write(&notes(&["b"])).unwrap();
+        let contents: Vec<Notes> = store
+            .backups()
+            .iter()
+            .map(|p| read_valid::<Notes>(p).unwrap().unwrap().data)
+            .collect();
+        assert_eq!(
+            contents,
+            [notes(&["a"]), notes(&["edit 4"]), notes(&["last session"])],
+            "past the interval every save rotates"
+        );
+        assert_eq!(
+            files_in(dir.path()).len(),
+            1 + BACKUPS_KEPT,
+            "{:?}",
+            files_in(dir.path())
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_backup_is_a_link_to_the_file_it_was_and_keeps_it_after_the_next_write() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::at(dir.path().join(FILE_NAME));
+        store.save(&notes(&["one"])).unwrap();
+        let inode = fs::metadata(store.path()).unwrap().ino();
+        store.save(&notes(&["two"])).unwrap();
+        let backup = &store.backups()[0];
+        assert_eq!(fs::metadata(backup).unwrap().ino(), inode, "no data copied");
+        assert_ne!(fs::metadata(store.path()).unwrap().ino(), inode);
+        assert_eq!(
+            read_valid::<Notes>(backup).unwrap().unwrap().data,
+            notes(&["one"])
+        );
+        assert_eq!(store.load::<Notes>().into_data(), notes(&["two"]));
+    }
+
+    #[test]
+    fn a_main_file_changed_behind_the_writers_back_is_checked_before_it_is_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::at(dir.path().join(FILE_NAME));
+        let mut writer = SessionWriter::new(store.clone());
+        writer.write(&notes(&["mine"])).unwrap();
+        // Another window saves a good file: it becomes a backup rather than vanishing.
+        write_atomically(
+            store.path(),
+            b"(format: \"kneemap-store\", version: 1, data: (entries: [\"theirs\"]))",
+        )
+        .unwrap();
+        writer.write(&notes(&["mine 2"])).unwrap();
+        assert_eq!(
+            read_valid::<Notes>(&store.backups()[0])
+                .unwrap()
+                .unwrap()
+                .data,
+            notes(&["theirs"])
+        );
+        // Someone writes garbage into it in place: kept aside, never overwritten.
+        fs::write(store.path(), b"garbage {{").unwrap();
+        writer.write(&notes(&["mine 3"])).unwrap();
+        let aside: Vec<String> = files_in(dir.path())
+            .into_iter()
+            .filter(|n| n.starts_with("kneemap.ron.corrupt-"))
+            .collect();
+        assert_eq!(aside.len(), 1, "{:?}", files_in(dir.path()));
+        assert_eq!(fs::read(dir.path().join(&aside[0])).unwrap(), b"garbage {{");
+        assert_eq!(store.load::<Notes>().into_data(), notes(&["mine 3"]));
+    }
+
+    #[test]
+    fn keeping_a_copy_never_replaces_one_kept_before_and_leaves_the_original() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::at(dir.path().join(FILE_NAME));
+        store.save(&notes(&["one"])).unwrap();
+        store.save(&notes(&["two"])).unwrap();
+        let backup = store.backups()[0].clone();
+        let first = store.keep_for_restore(&backup).unwrap();
+        let second = store.keep_for_restore(&backup).unwrap();
+        assert_ne!(first, second);
+        for kept in [&first, &second, &backup] {
+            assert_eq!(
+                read_valid::<Notes>(kept).unwrap().unwrap().data,
+                notes(&["one"])
+            );
+        }
+        // A name already taken (a file of the same second) is skipped, not replaced.
+        let stamp = chrono::Local::now().format("%Y%m%dT%H%M%S");
+        let taken = with_suffix(store.path(), &format!(".corrupt-{stamp}"));
+        fs::write(&taken, b"kept earlier").unwrap();
+        fs::write(store.path(), b"damaged").unwrap();
+        let moved = keep_aside(store.path(), "corrupt", Keep::Move).unwrap();
+        assert_eq!(fs::read(&taken).unwrap(), b"kept earlier");
+        assert_eq!(fs::read(&moved).unwrap(), b"damaged");
+        assert!(!store.path().exists());
     }
 
     #[test]
@@ -1159,9 +1501,13 @@ mod tests {
             .filter(|n| n.starts_with("kneemap.ron.before-restore-"))
             .collect();
         assert_eq!(before.len(), 1, "{:?}", files_in(dir.path()));
-        assert!(before.iter().any(
-            |n| read_valid::<Notes>(&dir.path().join(n)).unwrap().unwrap().1 == notes(&["later"])
-        ));
+        assert!(before.iter().any(|n| {
+            read_valid::<Notes>(&dir.path().join(n))
+                .unwrap()
+                .unwrap()
+                .data
+                == notes(&["later"])
+        }));
     }
 
     #[test]

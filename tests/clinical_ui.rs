@@ -1,5 +1,6 @@
-//! UI tests for issue 7 ("Clinical accuracy") on the real app at 1280×800: every red flag raises its banner,
-//! the age question changes which checks and conditions show, and a condition panel answers first.
+//! UI tests for issue 7 ("Clinical accuracy") and issue 13 on the real app at 1280×800: every red flag raises
+//! its banner, the age question changes which checks and conditions show, a condition panel answers first, and
+//! the clinical content of issue 13 ("If it doesn't fit", the questions runners ask) is reachable by label.
 
 // Test helpers outside #[test] fns: a panic here is the failure report.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -11,7 +12,9 @@ use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use kneemap::KneeMapApp;
 use kneemap::content::{AgeBand, Condition, Content, RedFlag};
 use kneemap::map::triage::headline;
-use kneemap::ui::condition::{SUMMARY_LABEL, panel_heading};
+use kneemap::ui::condition::{
+    CLINICAL_TOPICS_TITLE, DOESNT_FIT_TITLE, SUMMARY_LABEL, panel_heading,
+};
 use kneemap::ui::red_flags::BANNER_LABEL;
 
 const WINDOW_HEIGHT: f32 = 800.0;
@@ -61,6 +64,22 @@ fn growth_plate_conditions(content: &Content) -> Vec<&Condition> {
         .iter()
         .filter(|c| c.only_for_ages == [AgeBand::Under16])
         .collect()
+}
+
+/// The label of the first spot on the front picture that offers `condition` as an alternative.
+fn spot_offering(content: &Content, condition: &Condition) -> String {
+    let front = content
+        .view(kneemap::content::ViewKind::Front)
+        .expect("front view");
+    front
+        .regions
+        .iter()
+        .map(|r| &r.location)
+        .chain(&content.regions.whole_knee)
+        .find(|l| l.alternatives.iter().any(|a| a.condition == condition.id))
+        .unwrap_or_else(|| panic!("no front-view spot offers {}", condition.id))
+        .label
+        .clone()
 }
 
 #[test]
@@ -127,10 +146,16 @@ fn under_16_shows_the_child_checks_and_the_growth_plate_conditions() {
         .collect();
     assert!(!child_flags.is_empty(), "a limp check exists for children");
     let growth = growth_plate_conditions(&content);
+    let mut growth_ids: Vec<&str> = growth.iter().map(|c| c.id.as_str()).collect();
+    growth_ids.sort_unstable();
     assert_eq!(
-        growth.len(),
-        2,
-        "Osgood-Schlatter and Sinding-Larsen-Johansson"
+        growth_ids,
+        [
+            "osgood_schlatter",
+            "osteochondritis_dissecans",
+            "sinding_larsen_johansson"
+        ],
+        "Osgood-Schlatter, Sinding-Larsen-Johansson and osteochondritis dissecans"
     );
 
     let mut harness = app_harness();
@@ -144,12 +169,12 @@ fn under_16_shows_the_child_checks_and_the_growth_plate_conditions() {
             flag.id
         );
     }
-    harness
-        .get_by_role_and_label(egui::Role::Button, "Below the kneecap, on the tendon")
-        .click();
-    harness.run();
-    harness.get_by_label("Also consider");
     for condition in &growth {
+        harness
+            .get_by_role_and_label(egui::Role::Button, &spot_offering(&content, condition))
+            .click();
+        harness.run();
+        harness.get_by_label("Also consider");
         assert!(
             listed_as_alternative(&harness, condition),
             "{} listed under Also consider",
@@ -164,14 +189,11 @@ fn age_16_to_39_hides_the_child_checks_and_the_growth_plate_conditions() {
     let mut harness = app_harness();
     click_label(&mut harness, &format!("Age {}", AgeBand::Age16To39.label()));
     assert_eq!(harness.state().state().age_band, Some(AgeBand::Age16To39));
-    for flag in content
-        .red_flags
-        .iter()
-        .filter(|f| f.only_for_ages.contains(&AgeBand::Under16))
-    {
-        assert!(
-            !flag_checkbox_shown(&harness, flag),
-            "{} hidden for adults",
+    for flag in &content.red_flags {
+        assert_eq!(
+            flag_checkbox_shown(&harness, flag),
+            flag.applies_to_age(AgeBand::Age16To39),
+            "{} shown exactly when it applies to 16 to 39",
             flag.id
         );
     }
@@ -232,11 +254,11 @@ fn a_clinician_led_condition_gives_its_reason_and_no_programme() {
     let content = content();
     let mut harness = app_harness();
     click_label(&mut harness, &format!("Age {}", AgeBand::Under16.label()));
-    harness
-        .get_by_role_and_label(egui::Role::Button, "Below the kneecap, on the tendon")
-        .click();
-    harness.run();
     for condition in growth_plate_conditions(&content) {
+        harness
+            .get_by_role_and_label(egui::Role::Button, &spot_offering(&content, condition))
+            .click();
+        harness.run();
         let reason = condition.clinician_led.as_deref().unwrap();
         let name = format!("{} ({})", condition.lay_name, condition.clinical_name);
         harness.get_by_label_contains(&name).click_accesskit();
@@ -305,5 +327,196 @@ fn the_pain_limit_offers_the_models_range_and_explains_it_from_the_content() {
     assert_eq!(
         node.max_numeric_value(),
         Some(f64::from(monitoring.highest_max_during))
+    );
+}
+
+/// Picks a spot and checks the condition panel's "If it doesn't fit" section lists exactly the other causes
+/// written for that spot, each with what points to it and who to see.
+fn assert_doesnt_fit_lists_the_spots_causes(
+    harness: &mut Harness<'static, KneeMapApp>,
+    spot: &str,
+) {
+    let content = content();
+    let location = content
+        .locations()
+        .into_iter()
+        .find(|l| l.label == spot)
+        .unwrap_or_else(|| panic!("no spot {spot}"));
+    // A pictured spot is a button named by its label; the whole-knee choice is only in the list under the
+    // picture, named by its label and hint.
+    let list_label = format!("{}: {}", location.label, location.hint);
+    match harness.query_by_role_and_label(egui::Role::Button, spot) {
+        Some(button) => button.click(),
+        None => harness
+            .get_by_role_and_label(egui::Role::Button, &list_label)
+            .click(),
+    }
+    harness.run();
+    let primary = content.condition(&location.primary).unwrap();
+    harness.get_by_label(&panel_heading(primary));
+    harness.get_by_label(DOESNT_FIT_TITLE);
+    let (here, elsewhere): (Vec<_>, Vec<_>) = content
+        .regions
+        .other_causes
+        .iter()
+        .partition(|c| c.locations.contains(&location.id));
+    assert!(!here.is_empty(), "{spot} has other causes");
+    for cause in here {
+        harness.get_by_label(&cause.name);
+        harness.get_by_label(&cause.fits_if);
+        harness.get_by_label(&format!("Who to see: {}", cause.who));
+    }
+    for cause in elsewhere {
+        assert!(
+            harness.query_by_label(&cause.name).is_none(),
+            "{} is not a cause at {spot}",
+            cause.id
+        );
+    }
+}
+
+#[test]
+fn the_panel_for_each_spot_says_what_else_it_could_be_and_who_to_see() {
+    let mut harness = app_harness();
+    for spot in [
+        "Inner side of the knee, on the joint line",
+        "Below the kneecap, on the tendon",
+        "Front of knee, around the kneecap",
+        "Outside of the knee, just above the joint line",
+        "Outer side of the knee, on the joint line",
+        "Whole knee aches and feels stiff",
+    ] {
+        assert_doesnt_fit_lists_the_spots_causes(&mut harness, spot);
+    }
+    // Pes anserine pain, fat pad, plica, popliteus, hamstring tendon, a slipping kneecap and the hip are all
+    // reachable from some spot.
+    let content = content();
+    for id in [
+        "pes_anserine",
+        "fat_pad",
+        "medial_plica",
+        "popliteus",
+        "hamstring_tendon",
+        "patellar_instability",
+        "hip_referred",
+    ] {
+        assert!(
+            content.regions.other_causes.iter().any(|c| c.id == id),
+            "{id} is written"
+        );
+    }
+}
+
+#[test]
+fn the_questions_runners_ask_open_in_the_condition_panel() {
+    let content = content();
+    let mut harness = app_harness();
+    click_label(&mut harness, "Front of knee, around the kneecap");
+    let open = harness.state().state().open_condition.clone().unwrap();
+    harness.get_by_label(CLINICAL_TOPICS_TITLE);
+    let topics: Vec<_> = content
+        .guidance
+        .clinical_topics
+        .iter()
+        .filter(|t| t.conditions.contains(&open))
+        .collect();
+    let mut ids: Vec<&str> = topics.iter().map(|t| t.id.as_str()).collect();
+    ids.sort_unstable();
+    assert_eq!(
+        ids,
+        [
+            "bone_stress",
+            "cadence_change",
+            "calf_ankle_shoes",
+            "first_run_after_break",
+            "imaging",
+            "pain_medicines",
+            "soreness_or_pain"
+        ],
+        "runner's knee shows every topic"
+    );
+    for topic in topics {
+        let first = &topic.points[0].text;
+        assert!(
+            harness.query_by_label(first).is_none(),
+            "{} is folded at first",
+            topic.id
+        );
+        harness.get_by_label(&topic.title).click_accesskit();
+        harness.run();
+        for point in &topic.points {
+            harness.get_by_label(&point.text);
+        }
+    }
+}
+
+#[test]
+fn a_childs_panel_shows_the_scan_advice_with_the_48_hour_x_ray() {
+    let content = content();
+    let mut harness = app_harness();
+    click_label(&mut harness, &format!("Age {}", AgeBand::Under16.label()));
+    let ocd = content.condition("osteochondritis_dissecans").unwrap();
+    harness
+        .get_by_role_and_label(egui::Role::Button, &spot_offering(&content, ocd))
+        .click();
+    harness.run();
+    let name = format!("{} ({})", ocd.lay_name, ocd.clinical_name);
+    harness.get_by_label_contains(&name).click_accesskit();
+    harness.run();
+    harness.get_by_label(&panel_heading(ocd));
+    let imaging = content
+        .guidance
+        .clinical_topics
+        .iter()
+        .find(|t| t.id == "imaging")
+        .unwrap();
+    harness.get_by_label(&imaging.title).click_accesskit();
+    harness.run();
+    let point = imaging
+        .points
+        .iter()
+        .find(|p| p.text.contains("within 48 hours"))
+        .expect("the imaging topic names the 48-hour X-ray");
+    harness.get_by_label(&point.text);
+    // Only the topics written for this condition show: no painkiller advice in a child's panel.
+    let medicines = content
+        .guidance
+        .clinical_topics
+        .iter()
+        .find(|t| t.id == "pain_medicines")
+        .unwrap();
+    assert!(harness.query_by_label(&medicines.title).is_none());
+}
+
+#[test]
+fn the_prevention_tab_lists_every_question_runners_ask_and_links_its_panels() {
+    let content = content();
+    let mut harness = app_harness();
+    click_label(&mut harness, "Prevention & causes");
+    harness.get_by_label(CLINICAL_TOPICS_TITLE);
+    for topic in &content.guidance.clinical_topics {
+        harness.get_by_label(&topic.title).click_accesskit();
+        harness.run();
+        for point in &topic.points {
+            harness.get_by_label(&point.text);
+        }
+    }
+    // A panel link opens the condition.
+    let cadence = content
+        .guidance
+        .clinical_topics
+        .iter()
+        .find(|t| t.id == "cadence_change")
+        .unwrap();
+    let first = content.condition(&cadence.conditions[0]).unwrap();
+    harness
+        .query_all_by_role(egui::Role::Link)
+        .find(|n| n.accesskit_node().label().as_deref() == Some(first.lay_name.as_str()))
+        .expect("a link to the first panel")
+        .click_accesskit();
+    harness.run();
+    assert_eq!(
+        harness.state().state().open_condition.as_deref(),
+        Some(first.id.as_str())
     );
 }

@@ -450,6 +450,76 @@ fn every_broken_input_is_reported_with_kind_file_and_position() {
             line: |t| Some(line_of(t, "sets: 0", 0)),
             message_contains: "0 sets",
         },
+        Case {
+            name: "other cause names an unknown location",
+            file: File::Regions,
+            edit: |t| {
+                replace_nth(
+                    t,
+                    "locations: [\"inner_joint_line\"]",
+                    "locations: [\"inner_joint_lien\"]",
+                    0,
+                )
+            },
+            kind: Kind::DanglingReference,
+            line: |t| Some(line_of(t, "\"inner_joint_lien\"", 0)),
+            message_contains: "unknown location \"inner_joint_lien\"",
+        },
+        Case {
+            name: "other cause with empty fits_if",
+            file: File::Regions,
+            edit: |t| {
+                let start = t.find("fits_if: \"").expect("fits_if") + "fits_if: \"".len();
+                let end = start + t[start..].find('"').expect("closing quote");
+                format!("{} {}", &t[..start], &t[end..])
+            },
+            kind: Kind::EmptyText,
+            line: |t| Some(line_of(t, "fits_if: \" \"", 0)),
+            message_contains: "other cause fits_if is empty",
+        },
+        Case {
+            name: "unknown field in a clinical topic",
+            file: File::Guidance,
+            edit: |t| {
+                replace_nth(
+                    t,
+                    "title: \"Soreness, or pain",
+                    "titel: \"Soreness, or pain",
+                    0,
+                )
+            },
+            kind: Kind::UnknownField,
+            line: |t| Some(line_of(t, "titel", 0)),
+            message_contains: "titel",
+        },
+        Case {
+            name: "clinical topic shown for an unknown condition",
+            file: File::Guidance,
+            edit: |t| {
+                replace_nth(
+                    t,
+                    "\"patellar_tendinopathy\", \"knee_osteoarthritis\"],",
+                    "\"patellar_tendinopathy\", \"knee_osteoarthritis\", \"runners_toe\"],",
+                    0,
+                )
+            },
+            kind: Kind::DanglingReference,
+            line: |t| Some(line_of(t, "\"runners_toe\"", 0)),
+            message_contains: "unknown condition \"runners_toe\"",
+        },
+        Case {
+            name: "clinical topic point with empty text",
+            file: File::Guidance,
+            edit: |t| {
+                let start =
+                    t.find("text: \"Muscle soreness").expect("soreness point") + "text: \"".len();
+                let end = start + t[start..].find('"').expect("closing quote");
+                format!("{}{}", &t[..start], &t[end..])
+            },
+            kind: Kind::EmptyText,
+            line: |t| Some(line_of(t, "text: \"\"", 0)),
+            message_contains: "clinical topic point is empty",
+        },
     ];
     assert!(cases.len() >= 12);
     for case in &cases {

@@ -6,7 +6,7 @@
 
 use std::collections::BTreeSet;
 
-use kneemap::content::Urgency::{Emergency, SameDay, Soon};
+use kneemap::content::Urgency::{Emergency, SameDay, Soon, Within48Hours};
 use kneemap::content::{AgeBand, Content, Urgency};
 
 /// (id, urgency, who to see), in the order of `content/red_flags.ron`.
@@ -93,6 +93,11 @@ const EXPECTED: &[(&str, Urgency, &str)] = &[
         "A sports medicine doctor or your GP; a physiotherapist can also assess it and arrange a scan if needed.",
     ),
     (
+        "hip_groin_pain_on_hopping_or_weight",
+        SameDay,
+        "A same-day GP appointment, urgent care or a sports medicine physician: somewhere that can arrange an X-ray.",
+    ),
+    (
         "hip_or_groin_pain",
         Soon,
         "A physiotherapist, sports medicine physician or your GP, who can examine the hip as well as the knee.",
@@ -107,6 +112,11 @@ const EXPECTED: &[(&str, Urgency, &str)] = &[
         "child_limp_thigh_knee_pain",
         SameDay,
         "A same-day GP or urgent care appointment; say that you are worried about the hip. The emergency department if you can't put weight on the leg at all.",
+    ),
+    (
+        "young_bone_pain_or_swelling",
+        Within48Hours,
+        "Your GP within 48 hours (say it is bone pain at night or without a clear cause, so they can arrange an X-ray); the emergency department if the child is unwell, feverish or can't put weight on the leg.",
     ),
 ];
 
@@ -180,7 +190,7 @@ fn painless_clicking_is_not_a_red_flag() {
 }
 
 #[test]
-fn only_the_childhood_hip_flag_is_restricted_by_age() {
+fn only_the_age_specific_flags_are_restricted_by_age() {
     let content = content();
     let restricted: Vec<(&str, &[AgeBand])> = content
         .red_flags
@@ -190,8 +200,145 @@ fn only_the_childhood_hip_flag_is_restricted_by_age() {
         .collect();
     assert_eq!(
         restricted,
-        vec![("child_limp_thigh_knee_pain", [AgeBand::Under16].as_slice())]
+        vec![
+            // Adults: night or rest pain is "within a week or so"; children and young people have their own line.
+            (
+                "night_pain_weight_loss",
+                [AgeBand::Age16To39, AgeBand::Age40To59, AgeBand::Age60Plus].as_slice()
+            ),
+            ("child_limp_thigh_knee_pain", [AgeBand::Under16].as_slice()),
+            // NICE NG12: children and young people are 0–24, so the line is asked up to the 16–39 band.
+            (
+                "young_bone_pain_or_swelling",
+                [AgeBand::Under16, AgeBand::Age16To39].as_slice()
+            ),
+        ]
     );
+}
+
+/// Every flag a child (under 16) is asked about, and every flag a child's condition panel links: none of them
+/// may leave night or bone pain to "a week or so"; night or bone pain in a child is seen within 48 hours.
+#[test]
+fn a_child_with_night_or_bone_pain_is_seen_within_48_hours_never_in_a_week() {
+    let content = content();
+    let young = content
+        .red_flags
+        .iter()
+        .find(|f| f.id == "young_bone_pain_or_swelling")
+        .expect("young_bone_pain_or_swelling");
+    assert_eq!(young.urgency, Within48Hours);
+    assert!(young.applies_to_age(AgeBand::Under16));
+    assert!(young.text.contains("night") && young.action.contains("48 hours"));
+    assert!(young.sources.iter().any(|s| s == "nice_ng12"));
+    let slow = ["week or so", "within a week", "week or two", "next week"];
+    let child_flags = content
+        .red_flags
+        .iter()
+        .filter(|f| f.applies_to_age(AgeBand::Under16));
+    for flag in child_flags {
+        let mentions_night_or_bone =
+            flag.text.contains("night") || flag.text.to_lowercase().contains("bone pain");
+        if mentions_night_or_bone {
+            for phrase in slow {
+                assert!(
+                    !flag.action.contains(phrase),
+                    "{} (asked of under-16s) says \"{phrase}\"",
+                    flag.id
+                );
+            }
+        }
+    }
+    for condition in content
+        .conditions
+        .iter()
+        .filter(|c| c.only_for_ages == [AgeBand::Under16])
+    {
+        assert!(
+            condition
+                .red_flags
+                .iter()
+                .any(|id| id == "young_bone_pain_or_swelling"),
+            "{} links the 48-hour line",
+            condition.id
+        );
+        assert!(
+            !condition
+                .red_flags
+                .iter()
+                .any(|id| id == "night_pain_weight_loss"),
+            "{} links the adult night-pain line",
+            condition.id
+        );
+    }
+}
+
+/// Groin or front-of-hip pain with pain on hopping or weight-bearing is same-day (possible femoral-neck stress
+/// fracture) and stops training; plain hip or groin pain stays "book an appointment".
+#[test]
+fn hip_pain_on_hopping_or_weight_bearing_is_same_day_and_plain_hip_pain_stays_soon() {
+    use kneemap::map::triage::Safety;
+    let content = content();
+    let flag = |id: &str| {
+        content
+            .red_flags
+            .iter()
+            .find(|f| f.id == id)
+            .unwrap_or_else(|| panic!("{id}"))
+    };
+    let femoral_neck = flag("hip_groin_pain_on_hopping_or_weight");
+    assert_eq!(femoral_neck.urgency, SameDay);
+    assert!(femoral_neck.text.contains("hop") && femoral_neck.text.contains("groin"));
+    assert!(femoral_neck.action.contains("Stop running"));
+    assert!(femoral_neck.detail.contains("femoral neck"));
+    assert_eq!(flag("hip_or_groin_pain").urgency, Soon);
+    assert!(
+        flag("hip_or_groin_pain")
+            .detail
+            .contains("hop or put weight on the leg"),
+        "the plain hip line points to the same-day one"
+    );
+    let ticked = |id: &str| std::iter::once(id.to_owned()).collect::<BTreeSet<String>>();
+    assert!(
+        Safety::from_ticked(
+            &content.red_flags,
+            &ticked("hip_groin_pain_on_hopping_or_weight")
+        )
+        .training_blocked()
+    );
+    let plain = Safety::from_ticked(&content.red_flags, &ticked("hip_or_groin_pain"));
+    assert!(plain.progression_paused() && !plain.training_blocked());
+    assert!(
+        Safety::from_ticked(&content.red_flags, &ticked("young_bone_pain_or_swelling"))
+            .training_blocked(),
+        "the 48-hour line blocks training like a same-day one"
+    );
+}
+
+/// Bone stress mimics a meniscus tear and osteoarthritis, so both panels link it, and it says "can be signs".
+#[test]
+fn bone_stress_signs_are_linked_from_the_meniscus_and_osteoarthritis_panels() {
+    let content = content();
+    let bone = content
+        .red_flags
+        .iter()
+        .find(|f| f.id == "bone_stress_signs")
+        .expect("bone_stress_signs");
+    assert!(bone.detail.contains("can be signs of"), "{}", bone.detail);
+    assert!(!bone.detail.contains("These are signs of"));
+    for id in ["meniscus_tear", "knee_osteoarthritis"] {
+        let condition = content.condition(id).expect(id);
+        assert!(
+            condition.red_flags.iter().any(|f| f == "bone_stress_signs"),
+            "{id} links bone stress"
+        );
+        assert!(
+            condition
+                .see_someone_if
+                .iter()
+                .any(|c| c.text.contains("can be signs of a") && c.text.contains("stress fracture")),
+            "{id} says what bone stress can look like there"
+        );
+    }
 }
 
 #[test]

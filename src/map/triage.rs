@@ -24,6 +24,7 @@ pub fn headline(urgency: Urgency) -> &'static str {
     match urgency {
         Urgency::Emergency => "Get emergency care now",
         Urgency::SameDay => "Get seen today",
+        Urgency::Within48Hours => "Get seen within 48 hours",
         Urgency::Soon => "Book an appointment with a professional",
     }
 }
@@ -87,9 +88,11 @@ impl Safety {
         self.most_urgent.is_some()
     }
 
-    /// A same-day or emergency flag stops training: no sessions, no new programmes, no harder doses.
+    /// A 48-hour, same-day or emergency flag stops training: no sessions, no new programmes, no harder doses.
+    /// (A child's unexplained bone pain waits for its X-ray like a same-day sign does.)
     pub fn training_blocked(self) -> bool {
-        self.most_urgent.is_some_and(|u| u >= Urgency::SameDay)
+        self.most_urgent
+            .is_some_and(|u| u >= Urgency::Within48Hours)
     }
 }
 
@@ -168,9 +171,38 @@ mod tests {
     }
 
     #[test]
+    fn a_48_hour_flag_blocks_training_like_same_day_and_ranks_between_soon_and_same_day() {
+        let mut with_48h = flags();
+        with_48h.push(flag(
+            "child_bone",
+            Urgency::Within48Hours,
+            "GP within 48 hours",
+        ));
+        let alone = Safety::from_ticked(&with_48h, &ticked(&["child_bone"]));
+        assert_eq!(alone.most_urgent, Some(Urgency::Within48Hours));
+        assert!(alone.progression_paused());
+        assert!(alone.training_blocked(), "a 48-hour flag stops training");
+        let advice = triage(&with_48h, &ticked(&["persistent", "child_bone"])).unwrap();
+        assert_eq!(advice.urgency, Urgency::Within48Hours);
+        assert_eq!(advice.headline, "Get seen within 48 hours");
+        assert_eq!(advice.who, vec!["GP within 48 hours"]);
+        let same_day = triage(&with_48h, &ticked(&["child_bone", "weight"])).unwrap();
+        assert_eq!(
+            same_day.urgency,
+            Urgency::SameDay,
+            "same day outranks 48 hours"
+        );
+    }
+
+    #[test]
     fn shipped_flags_cover_every_urgency_and_the_articles_five() {
         let content = crate::content::Content::embedded().unwrap();
-        for urgency in [Urgency::Soon, Urgency::SameDay, Urgency::Emergency] {
+        for urgency in [
+            Urgency::Soon,
+            Urgency::Within48Hours,
+            Urgency::SameDay,
+            Urgency::Emergency,
+        ] {
             assert!(
                 content.red_flags.iter().any(|f| f.urgency == urgency),
                 "{urgency:?}"

@@ -1,11 +1,12 @@
 //! The condition panel: a short summary first (what it is, where it hurts, what helps first, when to see
 //! someone), then a compact "Also consider" ranking and the symptom questions that re-rank it, then the full
-//! body — causes with evidence, exercises and the programme's phases, timeline and sources.
+//! body — causes with evidence, exercises and the programme's phases, the questions runners ask a clinician,
+//! timeline, when to see someone, the other causes at the spot ("If it doesn't fit") and sources.
 
 use egui::{RichText, Ui};
 
 use super::{culled_scroll, theme, widgets};
-use crate::content::{Claim, Condition, Content};
+use crate::content::{AgeBand, Claim, Condition, Content, Location, OtherCause};
 use crate::map::ranking::{self, Candidate};
 use crate::map::state::{Command, MapState};
 
@@ -20,6 +21,12 @@ pub const SUMMARY_LABEL: &str = "Condition summary";
 /// Title of the collapsing section with the symptom questions.
 pub const QUESTIONS_TITLE: &str = "Refine with symptom questions";
 
+/// Heading of the section listing other causes at the spot (tests look for it).
+pub const DOESNT_FIT_TITLE: &str = "If it doesn't fit";
+
+/// Heading of the section with the clinical topics (tests look for it).
+pub const CLINICAL_TOPICS_TITLE: &str = "Questions runners ask a clinician";
+
 /// The claims of a summary topic that the summary block does not show (it shows the first).
 fn after_summary(claims: &[Claim]) -> &[Claim] {
     claims.get(1..).unwrap_or_default()
@@ -33,8 +40,10 @@ enum BodyPart {
     WhatHelps,
     ExerciseEmphasis,
     Running,
+    ClinicalTopics,
     Timeline,
     SeeSomeone,
+    DoesntFit,
     Sources,
 }
 
@@ -48,7 +57,7 @@ enum PanelBlock {
 }
 
 impl PanelBlock {
-    const ALL: [Self; 11] = [
+    const ALL: [Self; 13] = [
         Self::Summary,
         Self::AlsoConsider,
         Self::SymptomQuestions,
@@ -57,8 +66,10 @@ impl PanelBlock {
         Self::Body(BodyPart::WhatHelps),
         Self::Body(BodyPart::ExerciseEmphasis),
         Self::Body(BodyPart::Running),
+        Self::Body(BodyPart::ClinicalTopics),
         Self::Body(BodyPart::Timeline),
         Self::Body(BodyPart::SeeSomeone),
+        Self::Body(BodyPart::DoesntFit),
         Self::Body(BodyPart::Sources),
     ];
 }
@@ -104,6 +115,7 @@ pub fn condition_tab_ui(
     let scroll = egui::ScrollArea::vertical()
         .id_salt(("condition_scroll", &condition.id))
         .auto_shrink([false, false]);
+    let other_causes = other_causes_for(content, condition, location, state.age_band);
     // Only the blocks near the visible part are laid out; see `culled_scroll`. Empty blocks are left out.
     let blocks: Vec<PanelBlock> = PanelBlock::ALL
         .into_iter()
@@ -112,6 +124,12 @@ pub fn condition_tab_ui(
             PanelBlock::Body(BodyPart::WhatHelps) => {
                 !after_summary(&condition.what_helps_first).is_empty()
             }
+            PanelBlock::Body(BodyPart::ClinicalTopics) => content
+                .guidance
+                .clinical_topics
+                .iter()
+                .any(|t| t.conditions.contains(&condition.id)),
+            PanelBlock::Body(BodyPart::DoesntFit) => !other_causes.is_empty(),
             _ => true,
         })
         .collect();
@@ -132,6 +150,9 @@ pub fn condition_tab_ui(
             }
             PanelBlock::SymptomQuestions => {
                 symptom_questions_ui(ui, content, state, &mut commands);
+            }
+            PanelBlock::Body(BodyPart::DoesntFit) => {
+                doesnt_fit_ui(ui, content, location, &other_causes);
             }
             PanelBlock::Body(part) => {
                 body_part_ui(ui, content, condition, *part, &mut commands);
@@ -355,8 +376,89 @@ fn body_part_ui(
             widgets::section_title(ui, "What to expect (honest timeline)");
             widgets::claims_ui(ui, content, &condition.timeline);
         }
+        BodyPart::ClinicalTopics => clinical_topics_ui(ui, content, condition),
         BodyPart::SeeSomeone => see_someone_ui(ui, content, condition),
+        // Drawn by the caller, which knows the spot.
+        BodyPart::DoesntFit => {}
         BodyPart::Sources => sources_ui(ui, content, condition),
+    }
+}
+
+/// The other causes worth considering at the picked spot, or (no spot picked) at every spot where this
+/// condition is the usual cause. Causes restricted by age show only once the age band is known and fits.
+fn other_causes_for<'a>(
+    content: &'a Content,
+    condition: &Condition,
+    location: Option<&Location>,
+    age_band: Option<AgeBand>,
+) -> Vec<&'a OtherCause> {
+    let spots: Vec<&str> = match location {
+        Some(location) => vec![location.id.as_str()],
+        None => content
+            .locations()
+            .into_iter()
+            .filter(|l| l.primary == condition.id)
+            .map(|l| l.id.as_str())
+            .collect(),
+    };
+    content
+        .regions
+        .other_causes
+        .iter()
+        .filter(|c| c.locations.iter().any(|l| spots.contains(&l.as_str())))
+        .filter(|c| {
+            c.only_for_ages.is_empty() || age_band.is_some_and(|band| c.applies_to_age(band))
+        })
+        .collect()
+}
+
+/// "If it doesn't fit": other causes at the spot, each with what points to it and who can check it.
+fn doesnt_fit_ui(
+    ui: &mut Ui,
+    content: &Content,
+    location: Option<&Location>,
+    causes: &[&OtherCause],
+) {
+    widgets::section_title(ui, DOESNT_FIT_TITLE);
+    let intro = match location {
+        Some(location) => format!(
+            "Other causes of pain at this spot ({}) that KneeMap has no panel for. If one fits better, see \
+             the person named; the red-flag checklist still comes first.",
+            location.label.to_lowercase()
+        ),
+        None => "Other causes of pain where this condition usually hurts, which KneeMap has no panel for. If \
+                 one fits better, see the person named; the red-flag checklist still comes first."
+            .to_owned(),
+    };
+    ui.label(RichText::new(intro).color(theme::colors(ui).muted_text));
+    for cause in causes {
+        ui.horizontal_top(|ui| {
+            ui.label("•");
+            ui.vertical(|ui| {
+                ui.label(RichText::new(&cause.name).strong());
+                ui.label(&cause.fits_if);
+                ui.label(RichText::new(format!("Who to see: {}", cause.who)).italics());
+                let level = cause
+                    .level
+                    .unwrap_or_else(|| content.best_source_level(&cause.sources));
+                widgets::evidence_line(ui, content, level, &cause.sources);
+            });
+        });
+    }
+}
+
+/// The clinical topics this condition's panel shows, each folded under its question.
+fn clinical_topics_ui(ui: &mut Ui, content: &Content, condition: &Condition) {
+    widgets::section_title(ui, CLINICAL_TOPICS_TITLE);
+    for topic in content
+        .guidance
+        .clinical_topics
+        .iter()
+        .filter(|t| t.conditions.contains(&condition.id))
+    {
+        egui::CollapsingHeader::new(RichText::new(&topic.title).strong())
+            .id_salt(("clinical_topic", &condition.id, &topic.id))
+            .show(ui, |ui| widgets::claims_ui(ui, content, &topic.points));
     }
 }
 

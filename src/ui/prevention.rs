@@ -1,5 +1,5 @@
-//! The Prevention & causes tab: why knees hurt, every contributing factor, prevention topics, key takeaways,
-//! the FAQ and who can help.
+//! The Prevention & causes tab: why knees hurt, prevention topics, the questions runners ask a clinician,
+//! every contributing factor, key takeaways, the FAQ and who can help.
 
 use egui::{RichText, Ui};
 
@@ -76,6 +76,27 @@ pub fn prevention_tab_ui(
                 if is_focus && focus_pending {
                     header.header_response.scroll_to_me(Some(egui::Align::TOP));
                 }
+            }
+
+            widgets::section_title(ui, super::condition::CLINICAL_TOPICS_TITLE);
+            for topic in &content.guidance.clinical_topics {
+                egui::CollapsingHeader::new(RichText::new(&topic.title).strong())
+                    .id_salt(("prevention_clinical_topic", &topic.id))
+                    .show(ui, |ui| {
+                        widgets::claims_ui(ui, content, &topic.points);
+                        ui.horizontal_wrapped(|ui| {
+                            ui.label("In the panels for:");
+                            for condition in topic
+                                .conditions
+                                .iter()
+                                .filter_map(|id| content.condition(id))
+                            {
+                                if ui.link(&condition.lay_name).clicked() {
+                                    commands.push(Command::OpenCondition(condition.id.clone()));
+                                }
+                            }
+                        });
+                    });
             }
 
             widgets::section_title(ui, "Contributing factors");

@@ -36,6 +36,7 @@ pub fn checklist_ui(ui: &mut Ui, content: &Content, state: &MapState) -> Vec<Com
             for urgency in [
                 crate::content::Urgency::Emergency,
                 crate::content::Urgency::SameDay,
+                crate::content::Urgency::Within48Hours,
                 crate::content::Urgency::Soon,
             ] {
                 // Checks for other ages are left out once the age is known; a ticked one always shows.

@@ -156,6 +156,7 @@ pub fn urgency_colors(urgency: Urgency) -> (Color32, Color32) {
     match urgency {
         Urgency::Emergency => (Color32::from_rgb(0xb0, 0x00, 0x20), Color32::WHITE),
         Urgency::SameDay => (Color32::from_rgb(0xa8, 0x38, 0x0a), Color32::WHITE),
+        Urgency::Within48Hours => (Color32::from_rgb(0x8a, 0x4b, 0x00), Color32::WHITE),
         Urgency::Soon => (
             Color32::from_rgb(0xf5, 0xc2, 0x42),
             Color32::from_rgb(0x2b, 0x20, 0x00),
@@ -280,7 +281,12 @@ mod tests {
                 picture::BACKGROUND,
             ),
         ];
-        for urgency in [Urgency::Soon, Urgency::SameDay, Urgency::Emergency] {
+        for urgency in [
+            Urgency::Soon,
+            Urgency::Within48Hours,
+            Urgency::SameDay,
+            Urgency::Emergency,
+        ] {
             let (fill, text) = urgency_colors(urgency);
             pairs.push(("urgency", text, fill));
         }

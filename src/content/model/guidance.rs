@@ -16,6 +16,10 @@ pub struct Guidance {
     pub prevention: Vec<PreventionTopic>,
     pub takeaways: Vec<Claim>,
     pub faq: Vec<FaqEntry>,
+    /// What a clinician would tell a runner and the condition panels need: soreness or pain, the first run
+    /// after a break, bone stress, scans, pain medicines, calves and shoes, bringing in a cadence change.
+    /// Shown in the panels of the conditions each lists, and all together in the Prevention & causes tab.
+    pub clinical_topics: Vec<ClinicalTopic>,
     /// Who can help (physiotherapist, sports medicine physician, orthopaedic specialist).
     pub professionals: Vec<Claim>,
     /// The "educational, not a diagnosis" notice.
@@ -68,6 +72,18 @@ pub struct PreventionTopic {
     /// Ids into `exercises.ron` (e.g. the strength topic lists exercises by muscle group).
     #[serde(default)]
     pub exercises: Vec<String>,
+}
+
+/// A clinical question runners ask, answered in a few claims and shown in the panels it belongs to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClinicalTopic {
+    pub id: String,
+    /// The heading, phrased as the runner's question, e.g. "Soreness, or pain that should change the plan?".
+    pub title: String,
+    pub points: Vec<Claim>,
+    /// Ids into `conditions.ron`: the panels that show this topic (at least one).
+    pub conditions: Vec<String>,
 }
 
 /// A frequently asked question.

@@ -15,13 +15,15 @@ mod symptoms;
 
 pub use conditions::{Condition, ConditionsFile, Contributor, ExerciseEmphasis, PhaseSummary};
 pub use exercises::{Dose, Equipment, Exercise, ExerciseKind, ExercisesFile, MuscleGroup, Tempo};
-pub use guidance::{Factor, FactorGroup, FaqEntry, Guidance, PreventionTopic};
+pub use guidance::{ClinicalTopic, Factor, FactorGroup, FaqEntry, Guidance, PreventionTopic};
 pub use programmes::{
     ExerciseSlot, PainMonitoring, PhaseDose, PhaseSchedule, Programme, ProgrammePhase,
     ProgrammesFile,
 };
 pub use red_flags::{RedFlag, RedFlagsFile, Urgency};
-pub use regions::{Alternative, DiagramView, Landmark, Location, Region, RegionsFile, ViewKind};
+pub use regions::{
+    Alternative, DiagramView, Landmark, Location, OtherCause, Region, RegionsFile, ViewKind,
+};
 pub use sources::{Source, SourcesFile};
 pub use symptoms::{SymptomQuestion, SymptomWeight, SymptomsFile};
 

@@ -16,6 +16,9 @@ pub struct RedFlagsFile {
 pub enum Urgency {
     /// Book an appointment with a physio or doctor.
     Soon,
+    /// Be seen within 48 hours (e.g. NICE's "very urgent" X-ray for unexplained bone pain in a child or young
+    /// person). Training stops until then, as for `SameDay`.
+    Within48Hours,
     /// Be seen today: urgent care, GP same-day, sports medicine.
     SameDay,
     /// Emergency department or emergency number now.
@@ -26,6 +29,7 @@ impl Urgency {
     pub fn label(self) -> &'static str {
         match self {
             Self::Soon => "Book an appointment",
+            Self::Within48Hours => "Within 48 hours",
             Self::SameDay => "Same day",
             Self::Emergency => "Emergency",
         }

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{AgeBand, applies_to_age};
+use super::{AgeBand, EvidenceLevel, applies_to_age};
 
 /// `content/regions.ron`: the clickable locations of each diagram view.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -11,6 +11,40 @@ pub struct RegionsFile {
     pub views: Vec<DiagramView>,
     /// Locations that are not a spot on the picture (e.g. a whole-knee ache), offered as buttons beside it.
     pub whole_knee: Vec<Location>,
+    /// Less common causes of pain at the spots, for the condition panel's "If it doesn't fit" section: each is
+    /// written once and lists the locations it belongs to.
+    pub other_causes: Vec<OtherCause>,
+}
+
+/// A less common cause of pain at one or more spots that KneeMap does not cover with its own panel, with what
+/// points to it and who can check it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OtherCause {
+    pub id: String,
+    /// Everyday name with the clinical one, e.g. "Pes anserine pain (pes anserine bursitis or tendinopathy)".
+    pub name: String,
+    /// What makes it more likely than the usual cause: where exactly it hurts and what brings it on.
+    pub fits_if: String,
+    /// Who can check it, e.g. "A physiotherapist or sports medicine doctor".
+    pub who: String,
+    /// Ids of locations (in `views` or `whole_knee`) where it is worth considering.
+    pub locations: Vec<String>,
+    /// Ids into `sources.ron`; at least one.
+    pub sources: Vec<String>,
+    /// Evidence level; when absent the best level of its sources is shown.
+    #[serde(default)]
+    pub level: Option<EvidenceLevel>,
+    /// Age bands it is offered to; empty means every age.
+    #[serde(default)]
+    pub only_for_ages: Vec<AgeBand>,
+}
+
+impl OtherCause {
+    /// True when this cause is offered to someone in `band`.
+    pub fn applies_to_age(&self, band: AgeBand) -> bool {
+        applies_to_age(&self.only_for_ages, band)
+    }
 }
 
 /// Which picture of the knee.

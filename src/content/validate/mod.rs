@@ -146,6 +146,26 @@ fn check_duplicates(content: &Content, checker: &mut Checker<'_>) {
     );
     check(
         File::Guidance,
+        "clinical topic",
+        content
+            .guidance
+            .clinical_topics
+            .iter()
+            .map(|t| t.id.as_str())
+            .collect(),
+    );
+    check(
+        File::Regions,
+        "other cause",
+        content
+            .regions
+            .other_causes
+            .iter()
+            .map(|c| c.id.as_str())
+            .collect(),
+    );
+    check(
+        File::Guidance,
         "prevention topic",
         content
             .guidance
@@ -489,6 +509,68 @@ fn check_references(content: &Content, checker: &mut Checker<'_>) {
             &entry.answer,
         );
     }
+    for topic in &g.clinical_topics {
+        let ctx_id = quoted(&topic.id);
+        let ctx = [ctx_id.as_str()];
+        check_claims(content, checker, File::Guidance, &ctx, &topic.points);
+        check_ids(
+            checker,
+            File::Guidance,
+            &ctx,
+            &topic.conditions,
+            condition_exists,
+            "condition",
+        );
+        if topic.conditions.is_empty() {
+            checker.report(
+                File::Guidance,
+                &[&ctx_id, "conditions"],
+                Kind::MissingRequired,
+                format!("clinical topic {ctx_id} lists no conditions, so no panel would show it"),
+            );
+        }
+    }
+    check_other_cause_references(content, checker);
+}
+
+/// Each "If it doesn't fit" cause names locations that exist and cites sources that exist.
+fn check_other_cause_references(content: &Content, checker: &mut Checker<'_>) {
+    for cause in &content.regions.other_causes {
+        let ctx_id = quoted(&cause.id);
+        let ctx = [ctx_id.as_str()];
+        check_ids(
+            checker,
+            File::Regions,
+            &ctx,
+            &cause.locations,
+            |id| content.location(id).is_some(),
+            "location",
+        );
+        if cause.locations.is_empty() {
+            checker.report(
+                File::Regions,
+                &[&ctx_id, "locations"],
+                Kind::MissingRequired,
+                format!("other cause {ctx_id} lists no locations, so no panel would show it"),
+            );
+        }
+        if cause.sources.is_empty() {
+            checker.report(
+                File::Regions,
+                &[&ctx_id, "sources"],
+                Kind::MissingRequired,
+                format!("other cause {ctx_id} cites no source"),
+            );
+        }
+        check_ids(
+            checker,
+            File::Regions,
+            &ctx,
+            &cause.sources,
+            |id| content.source(id).is_some(),
+            "source",
+        );
+    }
 }
 
 fn region_anchor(view: &DiagramView, id: &str) -> [String; 2] {
@@ -700,6 +782,47 @@ fn check_text(content: &Content, checker: &mut Checker<'_>) {
                 &[&id, &quoted(&a.condition), "why"],
                 "alternative why",
                 &a.why,
+            );
+        }
+    }
+    for cause in &content.regions.other_causes {
+        let id = quoted(&cause.id);
+        require(
+            File::Regions,
+            &[&id, "name"],
+            "other cause name",
+            &cause.name,
+        );
+        require(
+            File::Regions,
+            &[&id, "fits_if"],
+            "other cause fits_if",
+            &cause.fits_if,
+        );
+        require(File::Regions, &[&id, "who"], "other cause who", &cause.who);
+    }
+    for topic in &content.guidance.clinical_topics {
+        let id = quoted(&topic.id);
+        require(
+            File::Guidance,
+            &[&id, "title"],
+            "clinical topic title",
+            &topic.title,
+        );
+        if topic.points.is_empty() {
+            require(
+                File::Guidance,
+                &[&id, "points"],
+                "clinical topic points",
+                "",
+            );
+        }
+        for point in &topic.points {
+            require(
+                File::Guidance,
+                &[&id, "text: \"\""],
+                "clinical topic point",
+                &point.text,
             );
         }
     }

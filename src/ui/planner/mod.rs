@@ -168,8 +168,9 @@ pub fn planner_tab_ui(
             .show(ui, |ui| {
                 ui.set_width(ui.available_width());
                 let message = if context.training_blocked() {
-                    "Training paused: a red flag is ticked that needs a professional today. Sessions, new \
-                     programmes and harder doses are off until you have been assessed."
+                    "Training paused: a red flag is ticked that needs a professional soon (see the banner at the \
+                     top for how soon). Sessions, new programmes and harder doses are off until you have been \
+                     assessed."
                 } else {
                     "Progression paused: a red flag is ticked. The plan will not get harder until you have been \
                      assessed; it still eases off if pain is high."

@@ -41,8 +41,8 @@ fn main_screen_state(content: &Content, view: ViewKind, location: &str) -> UserD
         ..MapState::default()
     };
     let now = chrono::Utc::now();
-    state.apply(content, Command::SelectLocation(location.to_owned()), now);
-    state.apply(
+    let _ = state.apply(content, Command::SelectLocation(location.to_owned()), now);
+    let _ = state.apply(
         content,
         Command::SetSymptom {
             question_id: "worse_downhill_stairs".into(),
@@ -50,7 +50,7 @@ fn main_screen_state(content: &Content, view: ViewKind, location: &str) -> UserD
         },
         now,
     );
-    state.apply(
+    let _ = state.apply(
         content,
         Command::SetRedFlag {
             flag_id: "persistent_pain".into(),

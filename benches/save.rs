@@ -57,8 +57,9 @@ fn heavy_user(content: &Content) -> UserData {
         ..UserData::default()
     };
     let now = Utc::now();
-    data.map.apply(content, Command::AcknowledgeDisclaimer, now);
-    data.map
+    let _ = data.map.apply(content, Command::AcknowledgeDisclaimer, now);
+    let _ = data
+        .map
         .apply(content, Command::SelectLocation("kneecap".to_owned()), now);
     let start = NaiveDate::from_ymd_opt(2025, 1, 6).unwrap_or_default();
     let mut options = GenerateOptions::new("patellofemoral_pain", start);
@@ -97,7 +98,8 @@ fn heavy_user(content: &Content) -> UserData {
 fn toggle_red_flag(content: &Content, data: &mut UserData) {
     let flag_id = content.red_flags[0].id.clone();
     let ticked = !data.map.ticked_red_flags.contains(&flag_id);
-    data.map
+    let _ = data
+        .map
         .apply(content, Command::SetRedFlag { flag_id, ticked }, Utc::now());
 }
 

@@ -45,7 +45,7 @@ fn main() -> ExitCode {
         Command::SelectLocation("kneecap".to_owned()),
         Command::ShowTab(kneemap::map::state::Tab::Planner),
     ] {
-        data.map.apply(&content, command, now);
+        let _ = data.map.apply(&content, command, now);
     }
     let options = GenerateOptions::new("patellofemoral_pain", start);
     if data

@@ -222,7 +222,7 @@ fn map_data(content: &Content) -> UserData {
         ..MapState::default()
     };
     let now = chrono::Utc::now();
-    map.apply(content, Command::SelectLocation("kneecap".into()), now);
+    let _ = map.apply(content, Command::SelectLocation("kneecap".into()), now);
     UserData {
         map,
         ..UserData::default()

@@ -83,9 +83,7 @@ impl KneeMapApp {
     fn apply_one(&mut self, content: &Content, command: AppCommand) {
         match command {
             AppCommand::Map(command) => {
-                let before = self.data.map.clone();
-                self.data.map.apply(content, command, self.clock.now_utc());
-                if self.data.map != before {
+                if self.data.map.apply(content, command, self.clock.now_utc()) {
                     self.persistence.mark_dirty();
                 }
             }

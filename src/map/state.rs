@@ -124,70 +124,90 @@ pub enum Command {
 }
 
 impl MapState {
-    /// Applies one command at `now`. Ids are checked against `content`; unknown ids change nothing.
-    pub fn apply(&mut self, content: &Content, command: Command, now: DateTime<Utc>) {
+    /// Applies one command at `now` and says whether anything changed (the app saves only then). Ids are checked
+    /// against `content`; unknown ids change nothing.
+    #[must_use = "a change must be saved"]
+    pub fn apply(&mut self, content: &Content, command: Command, now: DateTime<Utc>) -> bool {
+        /// Sets `slot` to `value`; true when that changed it.
+        fn set<T: PartialEq>(slot: &mut T, value: T) -> bool {
+            if *slot == value {
+                false
+            } else {
+                *slot = value;
+                true
+            }
+        }
         match command {
             Command::SelectLocation(id) => {
-                if let Some(location) = content.location(&id) {
-                    let ranked = ranking::rank(content, location, &self.yes_answers, self.age_band);
-                    self.open_condition = ranked.first().map(|c| c.condition_id.clone());
-                    self.selected_location = Some(id);
-                    self.tab = Tab::Condition;
-                }
+                let Some(location) = content.location(&id) else {
+                    return false;
+                };
+                let ranked = ranking::rank(content, location, &self.yes_answers, self.age_band);
+                let opened = set(
+                    &mut self.open_condition,
+                    ranked.first().map(|c| c.condition_id.clone()),
+                );
+                let selected = set(&mut self.selected_location, Some(id));
+                set(&mut self.tab, Tab::Condition) | opened | selected
             }
             Command::OpenCondition(id) => {
-                if content.condition(&id).is_some() {
-                    self.open_condition = Some(id);
-                    self.tab = Tab::Condition;
-                }
+                content.condition(&id).is_some()
+                    && (set(&mut self.open_condition, Some(id))
+                        | set(&mut self.tab, Tab::Condition))
             }
-            Command::SetView(view) => self.view = view,
-            Command::SetKnee(knee) => self.knee = knee,
+            Command::SetView(view) => set(&mut self.view, view),
+            Command::SetKnee(knee) => set(&mut self.knee, knee),
             Command::SetSymptom { question_id, yes } => {
-                if content.symptoms.iter().any(|q| q.id == question_id) {
-                    if yes {
-                        self.yes_answers.insert(question_id);
-                    } else {
-                        self.yes_answers.remove(&question_id);
-                    }
+                if !content.symptoms.iter().any(|q| q.id == question_id) {
+                    return false;
+                }
+                if yes {
+                    self.yes_answers.insert(question_id)
+                } else {
+                    self.yes_answers.remove(&question_id)
                 }
             }
-            Command::ClearSymptoms => self.yes_answers.clear(),
+            Command::ClearSymptoms => {
+                let had = !self.yes_answers.is_empty();
+                self.yes_answers.clear();
+                had
+            }
             Command::SetRedFlag { flag_id, ticked } => {
-                if content.red_flag(&flag_id).is_some() {
-                    let changed = if ticked {
-                        self.ticked_red_flags.insert(flag_id.clone())
-                    } else {
-                        self.ticked_red_flags.remove(&flag_id)
-                    };
-                    if changed {
-                        self.record_red_flag(flag_id, ticked, now);
-                    }
+                if content.red_flag(&flag_id).is_none() {
+                    return false;
                 }
+                let changed = if ticked {
+                    self.ticked_red_flags.insert(flag_id.clone())
+                } else {
+                    self.ticked_red_flags.remove(&flag_id)
+                };
+                if changed {
+                    self.record_red_flag(flag_id, ticked, now);
+                }
+                changed
             }
             Command::ClearRedFlags => {
-                for flag_id in std::mem::take(&mut self.ticked_red_flags) {
+                let ticked = std::mem::take(&mut self.ticked_red_flags);
+                let changed = !ticked.is_empty();
+                for flag_id in ticked {
                     self.record_red_flag(flag_id, false, now);
                 }
+                changed
             }
-            Command::ShowTab(tab) => self.tab = tab,
+            Command::ShowTab(tab) => set(&mut self.tab, tab),
             Command::ShowExercise(id) => {
-                if content.exercise(&id).is_some() {
-                    self.open_exercise = Some(id);
-                    self.tab = Tab::Exercises;
-                }
+                content.exercise(&id).is_some()
+                    && (set(&mut self.open_exercise, Some(id)) | set(&mut self.tab, Tab::Exercises))
             }
             Command::ShowPrevention(id) => {
-                if content.factor(&id).is_some() || content.prevention_topic(&id).is_some() {
-                    self.prevention_focus = Some(id);
-                    self.tab = Tab::Prevention;
-                }
+                (content.factor(&id).is_some() || content.prevention_topic(&id).is_some())
+                    && (set(&mut self.prevention_focus, Some(id))
+                        | set(&mut self.tab, Tab::Prevention))
             }
-            Command::AcknowledgeDisclaimer => self.disclaimer_acknowledged = true,
-            Command::SetAnatomyLabels(show) => self.hide_anatomy_labels = !show,
+            Command::AcknowledgeDisclaimer => set(&mut self.disclaimer_acknowledged, true),
+            Command::SetAnatomyLabels(show) => set(&mut self.hide_anatomy_labels, !show),
             Command::SetAgeBand(band) => {
-                self.age_band = band;
-                self.age_question_done = true;
+                set(&mut self.age_band, band) | set(&mut self.age_question_done, true)
             }
         }
     }
@@ -254,6 +274,39 @@ impl MapState {
 mod tests {
     use super::*;
 
+    #[test]
+    fn apply_says_whether_anything_changed() {
+        let content = Content::embedded().unwrap();
+        let mut state = MapState::default();
+        let now = Utc::now();
+        assert!(state.apply(&content, Command::SetKnee(Knee::Left), now));
+        assert!(
+            !state.apply(&content, Command::SetKnee(Knee::Left), now),
+            "same knee again"
+        );
+        assert!(state.apply(&content, Command::SelectLocation("kneecap".into()), now));
+        assert!(!state.apply(&content, Command::SelectLocation("kneecap".into()), now));
+        assert!(!state.apply(
+            &content,
+            Command::SelectLocation("no_such_spot".into()),
+            now
+        ));
+        let flag = content.red_flags[0].id.clone();
+        let tick = |ticked| Command::SetRedFlag {
+            flag_id: flag.clone(),
+            ticked,
+        };
+        assert!(state.apply(&content, tick(true), now));
+        assert!(
+            !state.apply(&content, tick(true), now),
+            "ticked already: no second event"
+        );
+        assert_eq!(state.red_flag_events.len(), 1);
+        assert!(state.apply(&content, Command::ClearRedFlags, now));
+        assert!(!state.apply(&content, Command::ClearRedFlags, now));
+        assert!(!state.apply(&content, Command::ClearSymptoms, now));
+    }
+
     fn content() -> Content {
         Content::embedded().unwrap()
     }
@@ -269,7 +322,7 @@ mod tests {
             tab: Tab::About,
             ..MapState::default()
         };
-        state.apply(
+        let _ = state.apply(
             &content,
             Command::SelectLocation("outer_knee_itb".into()),
             at(0),
@@ -283,7 +336,7 @@ mod tests {
         let content = content();
         let mut state = MapState::default();
         for q in ["morning_stiffness", "worse_with_activity_better_with_rest"] {
-            state.apply(
+            let _ = state.apply(
                 &content,
                 Command::SetSymptom {
                     question_id: q.into(),
@@ -292,7 +345,7 @@ mod tests {
                 at(0),
             );
         }
-        state.apply(
+        let _ = state.apply(
             &content,
             Command::SelectLocation("inner_joint_line".into()),
             at(0),
@@ -319,7 +372,7 @@ mod tests {
             Command::ShowExercise("nope".into()),
             Command::ShowPrevention("nope".into()),
         ] {
-            state.apply(&content, command, at(0));
+            let _ = state.apply(&content, command, at(0));
         }
         assert_eq!(state, before);
     }
@@ -328,7 +381,7 @@ mod tests {
     fn ticking_and_unticking_red_flags() {
         let content = content();
         let mut state = MapState::default();
-        state.apply(
+        let _ = state.apply(
             &content,
             Command::SetRedFlag {
                 flag_id: "hot_swollen_knee".into(),
@@ -337,7 +390,7 @@ mod tests {
             at(0),
         );
         assert!(state.ticked_red_flags.contains("hot_swollen_knee"));
-        state.apply(
+        let _ = state.apply(
             &content,
             Command::SetRedFlag {
                 flag_id: "hot_swollen_knee".into(),
@@ -352,8 +405,8 @@ mod tests {
     fn saved_state_round_trips_and_sanitizes_stale_ids() {
         let content = content();
         let mut state = MapState::default();
-        state.apply(&content, Command::SelectLocation("kneecap".into()), at(0));
-        state.apply(
+        let _ = state.apply(&content, Command::SelectLocation("kneecap".into()), at(0));
+        let _ = state.apply(
             &content,
             Command::SetRedFlag {
                 flag_id: "locked_knee".into(),
@@ -381,12 +434,12 @@ mod tests {
             flag_id: flag.clone(),
             ticked,
         };
-        state.apply(&content, tick(true), at(1));
-        state.apply(&content, tick(true), at(2));
-        state.apply(&content, tick(false), at(3));
-        state.apply(&content, tick(true), at(4));
-        state.apply(&content, Command::ClearRedFlags, at(5));
-        state.apply(
+        let _ = state.apply(&content, tick(true), at(1));
+        let _ = state.apply(&content, tick(true), at(2));
+        let _ = state.apply(&content, tick(false), at(3));
+        let _ = state.apply(&content, tick(true), at(4));
+        let _ = state.apply(&content, Command::ClearRedFlags, at(5));
+        let _ = state.apply(
             &content,
             Command::SetRedFlag {
                 flag_id: "not_a_flag".to_owned(),
@@ -406,7 +459,7 @@ mod tests {
         );
         assert!(state.ticked_red_flags.is_empty());
         for minute in 0..(i64::try_from(MAX_RED_FLAG_EVENTS).unwrap() + 10) {
-            state.apply(&content, tick(minute % 2 == 0), at(minute));
+            let _ = state.apply(&content, tick(minute % 2 == 0), at(minute));
         }
         assert_eq!(state.red_flag_events.len(), MAX_RED_FLAG_EVENTS);
     }

@@ -245,11 +245,17 @@ fn day_actions_ui(
         if is_empty {
             return;
         }
-        let blocked = context.training_blocked();
+        // The planner refuses both; the button only mirrors it.
+        let waiting = plan.unconfirmed_phase_by(week).is_some();
+        let blocked = context.training_blocked() || waiting;
         let start = ui
             .add_enabled(!blocked, egui::Button::new("Start"))
             .on_hover_text("Run this session now")
-            .on_disabled_hover_text(BLOCKED_HINT);
+            .on_disabled_hover_text(if waiting {
+                "This stage starts once you confirm it is ready: see above the week."
+            } else {
+                BLOCKED_HINT
+            });
         let start_label = format!("Start the {day_name} session, week {}", week + 1);
         start.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, !blocked, &start_label));
         if start.clicked() {

@@ -39,7 +39,7 @@ pub(super) fn cadence_ui(
         Some(average) => {
             let t = targets(average);
             ui.label(format!("Recent average: {average:.0} steps per minute."));
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 for (name, spm) in [("+5 %", t.plus_5_spm), ("+10 %", t.plus_10_spm)] {
                     let b = ui.button(format!("Target {name}: {spm:.0} spm"));
                     if b.clicked() {
@@ -61,7 +61,7 @@ pub(super) fn cadence_ui(
     );
     rule_text_ui(ui, view, &view.guidance.cadence);
     let cadence = &mut state.cadence;
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let l = ui.label("Metronome target (spm)");
         ui.add(
             egui::DragValue::new(&mut cadence.target_spm)
@@ -105,7 +105,7 @@ pub(super) fn cadence_ui(
                 .request_repaint_after(std::time::Duration::from_secs_f64(next.min(1.0 / 30.0)));
         }
     }
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let l = ui.label("Click track length (minutes)");
         ui.add(egui::DragValue::new(&mut cadence.track_minutes).range(1..=120))
             .labelled_by(l.id);

@@ -45,7 +45,7 @@ pub(super) fn load_ui(
 ) {
     let warnings: &[LoadWarning] = &derived.warnings;
     let units = view.data.settings.units;
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.label("Chart range:");
         for (weeks, name) in RANGES {
             if ui
@@ -157,7 +157,7 @@ fn planned_ui(
     let units = view.data.settings.units;
     ui.label(RichText::new("Planned runs").strong());
     let form = &mut state.plan_form;
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let l = ui.label("Days from today");
         ui.add(egui::DragValue::new(&mut form.days_ahead).range(0..=365))
             .labelled_by(l.id);
@@ -279,7 +279,7 @@ pub(super) fn thresholds_ui(
                 ui.end_row();
             }
         });
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         if ui.button("Apply thresholds").clicked() {
             commands.push(RunningCommand::SetThresholds(edited.clone()));
         }

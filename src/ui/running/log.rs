@@ -236,7 +236,7 @@ pub(super) fn form_ui(
                 .labelled_by(l.id);
             ui.end_row();
         });
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let l = ui.label("Notes");
         ui.add(egui::TextEdit::singleline(&mut form.notes).desired_width(400.0))
             .labelled_by(l.id);
@@ -244,7 +244,7 @@ pub(super) fn form_ui(
     if !form.sport.is_run() {
         ui.label(RichText::new("Logged as cross-training: it shows in the chart but not in the running-load warnings.").color(theme::colors(ui).muted_text));
     }
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let save_label = if state.editing.is_some() {
             "Save changes"
         } else {

@@ -257,7 +257,7 @@ fn header(
     state: &mut RunningUiState,
     commands: &mut Vec<RunningCommand>,
 ) {
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.label("Units:");
         for units in [Units::Kilometres, Units::Miles] {
             let name = match units {
@@ -294,7 +294,7 @@ fn header(
 
 fn import_ui(ui: &mut Ui, state: &mut RunningUiState, commands: &mut Vec<RunningCommand>) {
     ui.label("GPX, TCX or FIT files (also .gz), a folder, or a Strava export (.zip or its folder). You can also drop files on the window.");
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let busy = state.dialog.is_some();
         if ui
             .add_enabled(!busy, egui::Button::new("Choose files to import…"))
@@ -321,7 +321,7 @@ fn import_ui(ui: &mut Ui, state: &mut RunningUiState, commands: &mut Vec<Running
             ui.label("Waiting for the file dialog…");
         }
     });
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let label = ui.label("Path to import:");
         ui.add(egui::TextEdit::singleline(&mut state.import_path).desired_width(360.0))
             .labelled_by(label.id);
@@ -388,7 +388,7 @@ fn swap_ui(
                 ui.label(format!("• {reason}"));
             }
             rule_text_ui(ui, view, &view.guidance.swap);
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 for sport in Sport::SWAPS {
                     let text = format!(
                         "Swap to {} for {} min",

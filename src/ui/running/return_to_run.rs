@@ -29,7 +29,7 @@ pub(super) fn return_to_run_ui(
         {
             state.rtr_condition.clone_from(&first.condition);
         }
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             let l = ui.label("Condition to return from");
             egui::ComboBox::from_id_salt("rtr_condition")
                 .selected_text(condition_name(view, &state.rtr_condition).to_owned())

@@ -107,7 +107,7 @@ pub(super) fn shoes_ui(
         });
     }
     let form = &mut state.shoe_form;
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let l = ui.label("Shoe name");
         ui.add(egui::TextEdit::singleline(&mut form.name).desired_width(160.0))
             .labelled_by(l.id);

@@ -5,10 +5,14 @@
 //! progression, the session runner), `running` (run log, imports, load, return to run, shoes, cadence), `store` (the one durable, private, atomic file). `app` owns the window and
 //! applies every panel's [`app::AppCommand`]s in one place; `ui` draws one tab or column per module.
 
+/// The app's name, as the window and the data folder show it.
+pub const APP_NAME: &str = "KneeMap";
+
 pub mod app;
 pub mod assets;
 pub mod cli;
 pub mod clock;
+pub mod command;
 pub mod content;
 pub mod dialog;
 pub mod exercise_art;

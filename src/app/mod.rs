@@ -10,7 +10,6 @@
 
 pub mod command;
 pub mod jobs;
-pub mod layout;
 pub mod persistence;
 
 use egui::Ui;
@@ -22,12 +21,12 @@ use crate::planner::{PlannerData, SessionModel};
 use crate::store::{Store, UserData};
 use crate::ui::theme;
 
-pub use command::AppCommand;
-use layout::Panels;
+pub use crate::command::AppCommand;
+use crate::ui::layout::{self, Panels};
 use persistence::{LEGACY_EFRAME_STATE_KEY, Persistence};
 
 /// Window title.
-pub const APP_NAME: &str = "KneeMap";
+pub use crate::APP_NAME;
 
 /// Content that loaded, or the reasons it did not.
 enum Loaded {
@@ -228,7 +227,27 @@ impl KneeMapApp {
         if !self.pointer_down {
             self.edit_in_progress = false;
         }
-        let commands = layout::draw(ui, content, self);
+        let notices = self.persistence.notices();
+        let view = layout::AppView {
+            data: &self.data,
+            session: &self.session,
+            safety: self.safety(content),
+            red_flag_since: self.red_flag_since(),
+            notices: &notices,
+            has_offered_backup: self.persistence.has_offered_backup(),
+            drawn_revision: self.drawn_revision,
+            now: self.clock.now(),
+            today: self.clock.today(),
+            planner_message: self.planner_message.as_deref(),
+            running_message: self.running_message.as_deref(),
+            export_message: self.export_message.as_deref(),
+            can_undo: self.plan_history.can_undo(),
+            can_redo: self.plan_history.can_redo(),
+            plan_preview: self.plan_preview.as_ref(),
+            plan_preview_problems: &self.plan_preview_problems,
+            data_dir: None,
+        };
+        let commands = layout::draw(ui, content, &view, &mut self.panels);
         self.apply(content, commands);
         if self.persistence.is_dirty() {
             // The save happens in the next frame's logic(); an idle app draws no frames, so ask for one.

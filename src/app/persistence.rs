@@ -16,13 +16,7 @@ use crate::store::{BackgroundWriter, LoadOutcome, SessionWriter, Store, UserData
 /// Key under which versions before the single store kept the map state in eframe's storage.
 pub const LEGACY_EFRAME_STATE_KEY: &str = "kneemap_map_state";
 
-/// What the user must know about their saved data.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Notice {
-    pub text: String,
-    /// A save failed: shown as an error until a save succeeds.
-    pub is_error: bool,
-}
+pub use crate::command::Notice;
 
 /// Wakes the UI from the writer thread (an egui repaint request in the app).
 type Waker = std::sync::Arc<dyn Fn() + Send + Sync + 'static>;

@@ -5,6 +5,7 @@ pub mod condition;
 pub mod culled_scroll;
 pub mod diagram;
 pub mod exercises;
+pub mod layout;
 pub mod planner;
 pub mod prevention;
 pub mod red_flags;

@@ -6,7 +6,7 @@ use egui::{RichText, Ui};
 
 use super::week::{add_exercise_menu, copy_day_menu};
 use super::{BLOCKED_HINT, PlannerContext, PlannerUi, PlannerView};
-use crate::app::AppCommand;
+use crate::command::AppCommand;
 use crate::content::Content;
 use crate::planner::{self, Plan, PlannedExercise, PlannerCommand, SessionCommand};
 use crate::ui::theme;

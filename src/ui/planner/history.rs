@@ -5,7 +5,7 @@ use chrono::{Datelike, NaiveDate};
 use egui::{RichText, Ui};
 
 use super::{PlannerContext, PlannerUi, action_color, date_label};
-use crate::app::AppCommand;
+use crate::command::AppCommand;
 use crate::content::Content;
 use crate::planner::{self, Limits, PlannerCommand, PlannerData};
 use crate::ui::{theme, widgets};

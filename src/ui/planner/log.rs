@@ -4,7 +4,7 @@
 use egui::{RichText, Ui};
 
 use super::{PlannerUi, PlannerView, date_label, drag_u8};
-use crate::app::AppCommand;
+use crate::command::AppCommand;
 use crate::content::Content;
 use crate::planner::{self, Limits, LogDraft, PlannerData, SessionCommand};
 use crate::ui::{theme, widgets};

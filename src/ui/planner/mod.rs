@@ -20,7 +20,7 @@ pub use share::{ShareContext, ShareUi};
 
 use super::exercises::ExerciseTextures;
 use super::{culled_scroll, theme};
-use crate::app::AppCommand;
+use crate::command::AppCommand;
 use crate::content::{Content, Equipment};
 use crate::map::triage::Safety;
 use crate::planner::{Action, PlannerCommand, PlannerData, SessionModel};

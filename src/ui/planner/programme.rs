@@ -4,7 +4,7 @@
 use egui::{RichText, Ui};
 
 use super::{BLOCKED_HINT, PlannerContext, PlannerUi, PlannerView};
-use crate::app::AppCommand;
+use crate::command::AppCommand;
 use crate::content::Content;
 use crate::planner::{self, GenerateOptions, PlannerCommand, PlannerData};
 use crate::ui::theme;

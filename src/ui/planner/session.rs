@@ -6,7 +6,7 @@ use egui::{RichText, Ui};
 
 use super::log::log_form_ui;
 use super::{BLOCKED_HINT, PlannerContext, PlannerUi, date_label, no_plan_ui};
-use crate::app::AppCommand;
+use crate::command::AppCommand;
 use crate::content::Content;
 use crate::planner::session_timer::{Phase, Side};
 use crate::planner::{self, ActiveSession, Limits, PlannerData, SessionCommand, SessionModel};

@@ -8,7 +8,7 @@ use chrono::NaiveTime;
 use egui::{RichText, Ui};
 
 use super::PlannerUi;
-use crate::app::AppCommand;
+use crate::command::AppCommand;
 use crate::dialog::{DialogHandle, DialogKind, DialogResult};
 use crate::export::request::{ExportKind, ExportRequest};
 use crate::export::{Paper, PrintRange, SessionTime};

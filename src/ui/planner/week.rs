@@ -4,7 +4,7 @@
 use egui::{RichText, Ui};
 
 use super::{PlannerContext, PlannerUi, action_color, board, date_label, drag_u8, no_plan_ui};
-use crate::app::AppCommand;
+use crate::command::AppCommand;
 use crate::content::{Content, Exercise, ExerciseKind};
 use crate::planner::{self, Action, Limits, PlannedExercise, PlannerCommand, PlannerData};
 use crate::ui::{theme, widgets};

@@ -1,9 +1,10 @@
 //! The window's layout: top bar, notices, red-flag banner, map column, tabs and the red-flag column. Each part is
-//! drawn by its `ui/` module and returns commands; nothing here changes data.
+//! drawn by its `ui/` module from a read-only [`AppView`] and returns commands; nothing here changes data (only the
+//! panels' own runtime state in [`Panels`]).
 
 use egui::{RichText, Ui};
 
-use super::{AppCommand, KneeMapApp};
+use crate::command::AppCommand;
 use crate::content::{Content, ContentErrors, ViewKind};
 use crate::library::ExerciseFilter;
 use crate::map::diagram::Knee;
@@ -44,21 +45,52 @@ impl Panels {
     }
 }
 
-/// Draws the whole window and returns what the user asked for.
-pub fn draw(ui: &mut Ui, content: &Content, app: &mut KneeMapApp) -> Vec<AppCommand> {
+/// What the window shows this frame: the app's data and state, read-only.
+pub struct AppView<'a> {
+    pub data: &'a crate::store::UserData,
+    pub session: &'a crate::planner::SessionModel,
+    /// What the ticked red flags allow, and the day they were ticked.
+    pub safety: crate::map::triage::Safety,
+    pub red_flag_since: Option<chrono::NaiveDate>,
+    /// Notices about loading and saving the data, and whether a backup is offered.
+    pub notices: &'a [crate::command::Notice],
+    pub has_offered_backup: bool,
+    /// Changes whenever the data may have changed (see `ui::culled_scroll`).
+    pub drawn_revision: u64,
+    /// The session runner's clock, and today.
+    pub now: std::time::Duration,
+    pub today: chrono::NaiveDate,
+    pub planner_message: Option<&'a str>,
+    pub running_message: Option<&'a str>,
+    pub export_message: Option<&'a str>,
+    pub can_undo: bool,
+    pub can_redo: bool,
+    /// The plan-import preview, or the problems of the file read for it.
+    pub plan_preview: Option<&'a crate::export::plan_file::ImportedPlan>,
+    pub plan_preview_problems: &'a [String],
+    /// The data folder, for the About tab.
+    pub data_dir: Option<&'a std::path::Path>,
+}
+
+/// Draws the whole window from `view` and returns what the user asked for.
+pub fn draw(
+    ui: &mut Ui,
+    content: &Content,
+    view: &AppView<'_>,
+    panels: &mut Panels,
+) -> Vec<AppCommand> {
     let mut commands: Vec<AppCommand> = Vec::new();
-    let safety = app.safety(content);
-    let red_flag_since = app.red_flag_since();
-    let state = &app.data.map;
+    let safety = view.safety;
+    let red_flag_since = view.red_flag_since;
+    let state = &view.data.map;
 
     egui::Panel::top("top_bar").show(ui, |ui| {
-        commands.extend(top_bar_ui(ui, state, app.data.preferences.appearance));
+        commands.extend(top_bar_ui(ui, state, view.data.preferences.appearance));
     });
-    let notices = app.persistence.notices();
+    let notices = view.notices;
     if !notices.is_empty() {
         egui::Panel::top("data_notices").show(ui, |ui| {
-            let (restore, dismiss) =
-                store_notices_ui(ui, &notices, app.persistence.has_offered_backup());
+            let (restore, dismiss) = store_notices_ui(ui, notices, view.has_offered_backup);
             if restore {
                 commands.push(AppCommand::RestoreBackup);
             }
@@ -92,7 +124,7 @@ pub fn draw(ui: &mut Ui, content: &Content, app: &mut KneeMapApp) -> Vec<AppComm
         commands.extend(undo_shortcuts(ui));
     }
     let screen_width = ui.available_width();
-    let fold_map = state.tab == Tab::Planner && !app.panels.map_shown_beside_planner;
+    let fold_map = state.tab == Tab::Planner && !panels.map_shown_beside_planner;
     if fold_map {
         // The week board gets the width; one click brings the map back.
         egui::Panel::left("map_strip")
@@ -110,7 +142,7 @@ pub fn draw(ui: &mut Ui, content: &Content, app: &mut KneeMapApp) -> Vec<AppComm
                     egui::WidgetInfo::labeled(egui::Role::Button, true, "Show the knee map")
                 });
                 if button.clicked() {
-                    app.panels.map_shown_beside_planner = true;
+                    panels.map_shown_beside_planner = true;
                 }
             });
     }
@@ -123,13 +155,13 @@ pub fn draw(ui: &mut Ui, content: &Content, app: &mut KneeMapApp) -> Vec<AppComm
             .size_range(260.0..=(screen_width * 0.36).max(261.0))
             .show(ui, |ui| {
                 if state.tab == Tab::Planner && ui.button("Fold the map away").clicked() {
-                    app.panels.map_shown_beside_planner = false;
+                    panels.map_shown_beside_planner = false;
                 }
                 commands.extend(map_commands(map_column_ui(
                     ui,
                     content,
                     state,
-                    &app.panels.diagram_textures,
+                    &panels.diagram_textures,
                 )));
             });
     }
@@ -143,57 +175,56 @@ pub fn draw(ui: &mut Ui, content: &Content, app: &mut KneeMapApp) -> Vec<AppComm
     egui::CentralPanel::default().show(ui, |ui| {
         commands.extend(map_commands(tabs_ui(ui, state)));
         ui.separator();
-        let panels = &mut app.panels;
         match state.tab {
             Tab::Condition => commands.extend(map_commands(condition::condition_tab_ui(
                 ui,
                 content,
                 state,
-                app.drawn_revision,
+                view.drawn_revision,
             ))),
             Tab::Planner => {
                 let context = PlannerContext {
-                    drawn_revision: app.drawn_revision,
-                    now: app.clock.now(),
-                    today: app.clock.today(),
+                    drawn_revision: view.drawn_revision,
+                    now: view.now,
+                    today: view.today,
                     safety,
                     open_condition: state.open_condition.as_deref(),
-                    message: app.planner_message.as_deref(),
+                    message: view.planner_message,
                     exercise_textures: &panels.exercise_textures,
-                    can_undo: app.plan_history.can_undo(),
-                    can_redo: app.plan_history.can_redo(),
+                    can_undo: view.can_undo,
+                    can_redo: view.can_redo,
                     share: crate::ui::planner::ShareContext {
-                        export_message: app.export_message.as_deref(),
-                        preview: app.plan_preview.as_ref(),
-                        preview_problems: &app.plan_preview_problems,
+                        export_message: view.export_message,
+                        preview: view.plan_preview,
+                        preview_problems: view.plan_preview_problems,
                         content,
                     },
-                    running: &app.data.running,
+                    running: &view.data.running,
                     age_band: state.age_band,
                     age_answered: state.age_question_done,
                 };
                 commands.extend(planner::planner_tab_ui(
                     ui,
                     content,
-                    &app.data.planner,
-                    &app.session,
+                    &view.data.planner,
+                    view.session,
                     &mut panels.planner,
                     &context,
                 ));
             }
             Tab::Running => {
-                let view = crate::ui::running::RunningView {
-                    data: &app.data.running,
-                    today: app.clock.today(),
+                let running = crate::ui::running::RunningView {
+                    data: &view.data.running,
+                    today: view.today,
                     guidance: &content.running,
                     content: Some(content),
                     red_flag_ticked: safety.progression_paused(),
                     red_flag_since,
-                    thresholds: app.data.planner.thresholds(),
-                    message: app.running_message.as_deref(),
+                    thresholds: view.data.planner.thresholds(),
+                    message: view.running_message,
                 };
                 commands.extend(
-                    crate::ui::running::running_tab_ui(ui, &view, &mut panels.running)
+                    crate::ui::running::running_tab_ui(ui, &running, &mut panels.running)
                         .into_iter()
                         .map(AppCommand::Running),
                 );
@@ -265,7 +296,7 @@ fn map_commands(commands: Vec<Command>) -> impl Iterator<Item = AppCommand> {
 /// (restore clicked, dismiss clicked).
 fn store_notices_ui(
     ui: &mut Ui,
-    notices: &[super::persistence::Notice],
+    notices: &[crate::command::Notice],
     backup_offered: bool,
 ) -> (bool, bool) {
     let mut restore = false;
@@ -308,7 +339,7 @@ fn top_bar_ui(ui: &mut Ui, state: &MapState, appearance: Appearance) -> Vec<AppC
     let mut commands = Vec::new();
     ui.horizontal(|ui| {
         ui.label(
-            RichText::new(super::APP_NAME)
+            RichText::new(crate::APP_NAME)
                 .size(theme::size::APP_TITLE)
                 .strong()
                 .color(theme::colors(ui).accent),

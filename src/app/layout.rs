@@ -208,7 +208,11 @@ pub fn draw(ui: &mut Ui, content: &Content, app: &mut KneeMapApp) -> Vec<AppComm
                 state,
                 &mut panels.prevention,
             ))),
-            Tab::About => about::about_tab_ui(ui, content),
+            Tab::About => about::about_tab_ui(
+                ui,
+                content,
+                app.persistence.store().map(crate::store::Store::dir).as_deref(),
+            ),
         }
     });
     commands

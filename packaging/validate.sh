@@ -4,7 +4,7 @@
 #   - the AppStream metainfo passes appstreamcli validate --no-net;
 #   - the shared-mime-info entry is well-formed XML (xmllint), loads into a MIME database (update-mime-database),
 #     and GIO then names a plan file application/x-kneemap-plan by its extension and by its content;
-#   - the app id, the version and the release dates agree between Cargo.toml, src/desktop.rs, CHANGELOG.md, the
+#   - the app id, the version and the release dates agree between Cargo.toml, src/app/desktop.rs, CHANGELOG.md, the
 #     metainfo and the desktop file, and every icon size the packages install exists.
 # Tools: desktop-file-utils, appstream, libxml2-utils, shared-mime-info, libglib2.0-bin (.ci/run installs them).
 set -euo pipefail
@@ -59,9 +59,9 @@ problems = []
 cargo = tomllib.loads(pathlib.Path("Cargo.toml").read_text())
 version = cargo["package"]["version"]
 
-desktop_rs = pathlib.Path("src/desktop.rs").read_text()
+desktop_rs = pathlib.Path("src/app/desktop.rs").read_text()
 if f'pub const APP_ID: &str = "{app_id}";' not in desktop_rs:
-    problems.append(f"src/desktop.rs: APP_ID is not {app_id}")
+    problems.append(f"src/app/desktop.rs: APP_ID is not {app_id}")
 
 entry = pathlib.Path(f"packaging/{app_id}.desktop").read_text()
 for key, want in [("Icon", app_id), ("StartupWMClass", app_id), ("Exec", "kneemap %F")]:

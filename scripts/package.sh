@@ -35,8 +35,9 @@ WINDOWS_TARGET=x86_64-pc-windows-gnu
 DEBIAN_SUITE=bookworm
 DEBIAN_MIRROR=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
 target_dir=${CARGO_TARGET_DIR:-"$root_dir/target"}
-dist="$target_dir/dist"
-verify_dir="$target_dir/verify"
+# Fixed paths: Cargo.toml's [package.metadata.deb] names target/dist/ files (licences, Debian changelog).
+dist="$root_dir/target/dist"
+verify_dir="$root_dir/target/verify"
 started=$(date +%s)
 
 say() { printf '\n== %s\n' "$*"; }
@@ -51,8 +52,13 @@ timed() { # timed LABEL COMMAND...: runs it and prints how long it took
 
 # ---------------------------------------------------------------------------------------------- prerequisites
 apt_updated=no
-need_apt() { # need_apt COMMAND PACKAGE: installs PACKAGE from Debian when COMMAND is missing
-  if ! command -v "$1" >/dev/null 2>&1 && ! dpkg -s "$2" >/dev/null 2>&1; then
+need_apt() { # need_apt COMMAND|/PATH PACKAGE: installs PACKAGE from Debian when the command (or file) is missing
+  local present=no
+  case "$1" in
+    /*) [ -e "$1" ] && present=yes ;;
+    *) command -v "$1" >/dev/null 2>&1 && present=yes ;;
+  esac
+  if [ "$present" = no ]; then
     if [ "$apt_updated" = no ]; then
       echo "installing from Debian: apt-get update"
       apt-get update -qq
@@ -81,7 +87,9 @@ if [ "$verify" = yes ]; then
   need_apt wine64 wine64
   need_apt wrestool icoutils
   need_apt /usr/lib/python3/dist-packages/xdg/IconTheme.py python3-xdg
-  need_apt fc-match fonts-dejavu-core
+  need_apt file file
+  need_apt fc-match fontconfig
+  need_apt /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf fonts-dejavu-core
 fi
 if ! rustup target list --installed | grep -qx "$WINDOWS_TARGET"; then
   echo "installing the Rust target: rustup target add $WINDOWS_TARGET"
@@ -151,6 +159,26 @@ echo "$(($(wc -l < "$dist/licences/THIRD-PARTY.txt") - 3)) crates listed in lice
 
 # ---------------------------------------------------------------------------------------------- .deb
 say "Debian package (cargo deb --no-build)"
+# Debian wants its own changelog format (lintian: no-changelog is an error); it is made from CHANGELOG.md.
+maintainer=$(python3 -c 'import tomllib; print(tomllib.load(open("Cargo.toml", "rb"))["package"]["metadata"]["deb"]["maintainer"])')
+python3 - "$maintainer" > "$dist/debian-changelog" <<'EOF'
+"""CHANGELOG.md (Keep a Changelog) as a Debian changelog, newest release first."""
+import datetime, re, sys, textwrap
+maintainer = sys.argv[1]
+text = open("CHANGELOG.md").read()
+releases = re.split(r"^## \[(\d+\.\d+\.\d+)\] - (\d{4}-\d{2}-\d{2})$", text, flags=re.M)[1:]
+for version, date, body in zip(releases[0::3], releases[1::3], releases[2::3]):
+    body = body.split("\n[", 1)[0]
+    items = re.findall(r"^- (.+(?:\n  .+)*)", body, flags=re.M)
+    print(f"kneemap ({version}-1) unstable; urgency=medium\n")
+    for item in items:
+        words = " ".join(item.split()).replace("`", "")
+        print(textwrap.fill(words, 78, initial_indent="  * ", subsequent_indent="    ",
+                        break_on_hyphens=False))
+    day = datetime.datetime.strptime(date, "%Y-%m-%d").replace(tzinfo=datetime.timezone.utc)
+    print(f"\n -- {maintainer}  {day.strftime('%a, %d %b %Y %H:%M:%S +0000')}\n")
+EOF
+echo "target/dist/debian-changelog: $(grep -c '^kneemap (' "$dist/debian-changelog") releases from CHANGELOG.md"
 timed "cargo deb" cargo deb --no-build --locked --output "$dist/"
 deb=$(ls "$dist"/kneemap_*.deb)
 
@@ -243,7 +271,8 @@ for m in proc sys dev dev/pts; do
   mount --bind "/$m" "$chroot_dir/$m"
   mounted+=("$chroot_dir/$m")
 done
-mkdir -p "$chroot_dir/tmp/.X11-unix"
+mkdir -p /tmp/.X11-unix "$chroot_dir/tmp/.X11-unix"
+chmod 1777 /tmp/.X11-unix
 mount --bind /tmp/.X11-unix "$chroot_dir/tmp/.X11-unix"
 mounted+=("$chroot_dir/tmp/.X11-unix")
 cp /etc/resolv.conf "$chroot_dir/etc/resolv.conf"

@@ -10,7 +10,6 @@ pub mod assets;
 pub mod cli;
 pub mod clock;
 pub mod content;
-pub mod desktop;
 pub mod dialog;
 pub mod exercise_art;
 pub mod export;

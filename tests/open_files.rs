@@ -78,7 +78,7 @@ fn a_plan_file_opens_on_the_import_preview() {
     harness.get_by_label("Add as a new plan").click_accesskit();
     harness.run();
     let plan = harness.state().planner_data().plan.as_ref().unwrap();
-    assert_eq!(plan.condition_id, "it_band_syndrome");
+    assert_eq!(plan.condition_id.as_deref(), Some("it_band_syndrome"));
 }
 
 #[test]

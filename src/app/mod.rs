@@ -8,6 +8,7 @@
 //! ```
 
 pub mod command;
+pub mod desktop;
 pub mod jobs;
 pub mod layout;
 pub mod persistence;

@@ -15,7 +15,7 @@ use crate::store::{Store, StoreError, UserData};
 /// `kneemap FILE...` opens the window with the files: a `.kneemap-plan` file on the plan import preview, activity
 /// files (GPX, TCX, FIT, also .gz; Strava .zip exports; folders) imported into the run log on the Running tab.
 #[derive(Debug, Parser)]
-#[command(name = "kneemap", version, about, args_conflicts_with_subcommands = true)]
+#[command(name = "kneemap", version, about)]
 pub struct Cli {
     /// Files to open in the window (what a file manager passes on a double-click).
     #[arg(value_name = "FILE")]
@@ -132,7 +132,7 @@ pub enum DataAction {
 }
 
 impl Cli {
-    /// The parsed command line, with `--version` printing [`crate::desktop::version_text`] (the version, the
+    /// The parsed command line, with `--version` printing [`crate::app::desktop::version_text`] (the version, the
     /// built-in content's review date and the licence); exits on `--help`, `--version` and errors, as clap does.
     pub fn parse_with_version() -> Self {
         use clap::FromArgMatches;
@@ -143,7 +143,7 @@ impl Cli {
     /// The clap command with that `--version` text.
     pub fn command_with_version() -> clap::Command {
         use clap::CommandFactory;
-        Self::command().version(crate::desktop::version_text())
+        Self::command().version(crate::app::desktop::version_text())
     }
 }
 
@@ -369,8 +369,13 @@ mod tests {
         assert!(matches!(cli.command, Some(Verb::Data { .. })));
         let cli = Cli::try_parse_from(["kneemap", "./data"]).unwrap();
         assert_eq!(cli.files, [PathBuf::from("./data")]);
-        // Files and a verb together are refused rather than half understood.
-        assert!(Cli::try_parse_from(["kneemap", "run.gpx", "import", "x.gpx"]).is_err());
+        // After the first file every word is a file (a file manager may pass one named "import").
+        let cli = Cli::try_parse_from(["kneemap", "run.gpx", "import", "x.gpx"]).unwrap();
+        assert!(cli.command.is_none());
+        assert_eq!(cli.files.len(), 3);
+        let cli = Cli::try_parse_from(["kneemap", "import", "run.gpx", "x.gpx"]).unwrap();
+        assert!(cli.files.is_empty());
+        assert!(matches!(cli.command, Some(Verb::Import { ref paths }) if paths.len() == 2));
     }
 
     #[test]

@@ -129,7 +129,7 @@ fn this_copy_ui(ui: &mut Ui, content: &Content, data_folder: Option<&Path>) {
             ui.label(env!("CARGO_PKG_VERSION"));
             ui.end_row();
             ui.label(RichText::new("Content reviewed").strong());
-            ui.label(crate::desktop::content_review_date(content).unwrap_or_else(|| "not recorded".to_owned()));
+            ui.label(crate::app::desktop::content_review_date(content).unwrap_or_else(|| "not recorded".to_owned()));
             ui.end_row();
             ui.label(RichText::new("Data folder").strong());
             match data_folder {

@@ -12,7 +12,7 @@ pub const APP_ID: &str = "io.github.kneemap.KneeMap";
 
 /// The window icon (X11, Wayland compositors that read it, the Windows taskbar): 128 px, rendered from
 /// `assets/icon/kneemap.svg` by `cargo run --example render_diagrams`.
-const WINDOW_ICON_PNG: &[u8] = include_bytes!("../assets/icon/kneemap-128.png");
+const WINDOW_ICON_PNG: &[u8] = include_bytes!("../../assets/icon/kneemap-128.png");
 
 /// The file eframe keeps the window's size and place in: `app.ron` in KneeMap's data folder. That is where
 /// eframe put it on its own while the window's app id was `kneemap` (`~/.local/share/kneemap/app.ron` on Linux),

@@ -18,7 +18,10 @@ fn main() {
             "FileDescription",
             "KneeMap: knee pain map and strength planner for runners",
         )
-        .set("LegalCopyright", "The KneeMap developers; MIT OR Apache-2.0");
+        .set(
+            "LegalCopyright",
+            "The KneeMap developers; MIT OR Apache-2.0",
+        );
     if let Err(error) = resource.compile() {
         // A missing resource compiler would give an .exe without its icon: refuse instead.
         panic!("could not embed the icon in the .exe (is mingw-w64's windres installed?): {error}");

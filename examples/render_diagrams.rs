@@ -226,7 +226,12 @@ fn write_png(png_path: &Path, width: u32, height: u32, rgba: &[u8]) -> Result<bo
 }
 
 /// The pixels as a compact PNG file (`png_path` only names it in errors).
-fn encode_png(png_path: &Path, width: u32, height: u32, rgba: &[u8]) -> Result<Vec<u8>, RenderError> {
+fn encode_png(
+    png_path: &Path,
+    width: u32,
+    height: u32,
+    rgba: &[u8],
+) -> Result<Vec<u8>, RenderError> {
     let mut encoded = Vec::new();
     PngEncoder::new_with_quality(&mut encoded, CompressionType::Best, FilterType::Adaptive)
         .write_image(rgba, width, height, image::ExtendedColorType::Rgba8)

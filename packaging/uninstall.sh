@@ -40,7 +40,15 @@ if [ -d "$apps_dir" ]; then
   fi
 fi
 
-echo "$dirs" | while IFS= read -r dir; do
-  if [ -n "$dir" ] && [ -d "$dir" ] && rmdir "$dir" 2>/dev/null; then echo "removed $dir/"; fi
+removed_dirs=0
+saved_ifs=$IFS
+IFS='
+'
+set -f # one path a line, taken as it is
+for dir in $dirs; do
+  if [ -d "$dir" ] && rmdir "$dir" 2>/dev/null; then removed_dirs=$((removed_dirs + 1)); fi
 done
+set +f
+IFS=$saved_ifs
+[ "$removed_dirs" = 0 ] || echo "removed $removed_dirs empty folder(s) that install.sh had made"
 echo "KneeMap is uninstalled from $prefix. Your data in ${XDG_DATA_HOME:-$HOME/.local/share}/kneemap is kept."

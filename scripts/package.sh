@@ -223,6 +223,8 @@ with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
             z.write(os.path.join(base, name))
 EOF
 )
+stripped_linux=$(stat -c %s "$stage/kneemap")
+stripped_exe=$(stat -c %s "$wstage/kneemap.exe")
 rm -rf "$dist/stage"
 
 say "Checksums"
@@ -231,6 +233,8 @@ say "Checksums"
 say "Sizes"
 printf '%-44s %12s\n' "unstripped release binary (target/release)" "$(stat -c %s "$linux_bin") B"
 printf '%-44s %12s\n' "unstripped Windows .exe" "$(stat -c %s "$windows_exe") B"
+printf '%-44s %12s\n' "stripped kneemap (archive; the .deb's too)" "$stripped_linux B"
+printf '%-44s %12s\n' "stripped kneemap.exe (zip)" "$stripped_exe B"
 for f in "$deb" "$dist/$linux_name.tar.gz" "$dist/$windows_name.zip"; do
   printf '%-44s %12s\n' "$(basename "$f")" "$(stat -c %s "$f") B"
 done
@@ -302,7 +306,9 @@ xvfb_pid=$!
 for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X$display_number" ] && break; sleep 0.1; done
 export DISPLAY=":$display_number"
 mkdir -p "$chroot_dir/tmp/kneemap-data"
-in_root env DISPLAY="$DISPLAY" /usr/bin/kneemap --data-dir /tmp/kneemap-data > "$verify_dir/app.log" 2>&1 &
+# chroot and env exec the program, so $! is the app itself.
+chroot "$chroot_dir" env -i PATH=/usr/bin:/bin HOME=/root LANG=C.UTF-8 DISPLAY="$DISPLAY" \
+  /usr/bin/kneemap --data-dir /tmp/kneemap-data > "$verify_dir/app.log" 2>&1 &
 app_pid=$!
 window=
 for _ in $(seq 60); do
@@ -316,6 +322,7 @@ if [ -n "$window" ]; then
   xprop -id "$window" WM_CLASS _NET_WM_NAME | tee "$verify_dir/window-props.txt"
   xprop -id "$window" -notype 32c _NET_WM_ICON > "$verify_dir/window-icon.txt" || true
 fi
+check "the app is still running after the screenshot" kill -0 "$app_pid"
 kill "$app_pid" 2>/dev/null || true
 wait "$app_pid" 2>/dev/null || true
 check "the window opened (X11 class $APP_ID)" test -n "$window"
@@ -384,13 +391,34 @@ python3 -m zipfile -e "$dist/$windows_name.zip" "$wine_dir/"
 exe="$wine_dir/$windows_name/kneemap.exe"
 export WINEPREFIX="$wine_dir/prefix" WINEDEBUG=-all
 timed "wineboot" wineboot --init > /dev/null 2>&1 || true
+# Rust's standard library (1.78 and later) takes random bytes from ProcessPrng in bcryptprimitives.dll, which
+# Windows 10 and 11 have and Debian 12's Wine 8.0 does not (Wine added it in 9.x). In this throwaway prefix only,
+# a stand-in built with mingw-w64 answers it from RtlGenRandom; the packaged .exe is unchanged.
+cat > "$wine_dir/prng.c" <<'EOF'
+#include <windows.h>
+#include <ntsecapi.h>
+BOOL WINAPI ProcessPrng(PBYTE data, SIZE_T len) {
+  while (len > 0) {
+    ULONG chunk = len > 0x10000000 ? 0x10000000 : (ULONG)len;
+    if (!RtlGenRandom(data, chunk)) return FALSE;
+    data += chunk;
+    len -= chunk;
+  }
+  return TRUE;
+}
+EOF
+printf 'LIBRARY bcryptprimitives\nEXPORTS\n  ProcessPrng\n' > "$wine_dir/prng.def"
+x86_64-w64-mingw32-gcc -shared -O2 -o "$WINEPREFIX/drive_c/windows/system32/bcryptprimitives.dll" \
+  "$wine_dir/prng.c" "$wine_dir/prng.def" -ladvapi32
+echo "   test prefix only: bcryptprimitives.dll stand-in (ProcessPrng via RtlGenRandom) for Wine $(wine --version)"
 check "kneemap.exe --version" wine "$exe" --version
 check "kneemap.exe --check-content" wine "$exe" --check-content
 check "kneemap.exe data path" wine "$exe" data path
 wrestool -x -t 14 "$exe" -o "$verify_dir/exe-icon.ico" 2>/dev/null || true
 check "the .exe carries the icon ($(wrestool -l "$exe" 2>/dev/null | grep -c 'type=icon') icon images)" \
   bash -c "wrestool -l '$exe' | grep -q 'type=group_icon'"
-convert "$verify_dir/exe-icon.ico[0]" "$verify_dir/exe-icon.png" 2>/dev/null || true
+frames=$(identify "$verify_dir/exe-icon.ico" 2>/dev/null | wc -l)
+convert "$verify_dir/exe-icon.ico[$((frames - 1))]" "$verify_dir/exe-icon.png" 2>/dev/null || true
 wineserver -k 2>/dev/null || true
 rm -rf "$wine_dir"
 

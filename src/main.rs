@@ -92,8 +92,9 @@ fn run_app(args: &Cli) -> ExitCode {
         }
     };
     // eframe keeps only the window's size and place, beside KneeMap's own data.
-    let options =
-        kneemap::app::desktop::native_options(store.as_ref().map(kneemap::store::Store::dir).as_deref());
+    let options = kneemap::app::desktop::native_options(
+        store.as_ref().map(kneemap::store::Store::dir).as_deref(),
+    );
     let files = args.files.clone();
     let result = eframe::run_native(
         kneemap::app::APP_NAME,

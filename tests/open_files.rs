@@ -90,7 +90,11 @@ fn activity_files_are_imported_on_the_running_tab() {
     assert_eq!(harness.state().state().tab, Tab::Running);
     let runs = &harness.state().data().running.runs;
     assert_eq!(runs.len(), 1);
-    assert!((runs[0].distance_m - 2224.0).abs() < 5.0, "{}", runs[0].distance_m);
+    assert!(
+        (runs[0].distance_m - 2224.0).abs() < 5.0,
+        "{}",
+        runs[0].distance_m
+    );
     harness.get_by_label_contains("1 file(s) imported");
 }
 
@@ -99,7 +103,11 @@ fn bad_files_get_the_menu_import_messages() {
     let files = tempfile::tempdir().unwrap();
     let data_dir = tempfile::tempdir().unwrap();
     let broken_plan = files.path().join("broken.kneemap-plan");
-    std::fs::write(&broken_plan, "(format: \"kneemap-plan\", version: 1, plan: (").unwrap();
+    std::fs::write(
+        &broken_plan,
+        "(format: \"kneemap-plan\", version: 1, plan: (",
+    )
+    .unwrap();
     let not_a_run = files.path().join("notes.gpx");
     std::fs::write(&not_a_run, "these are not GPS points").unwrap();
     let harness = started_with(data_dir.path(), vec![not_a_run.clone(), broken_plan]);

@@ -1,4 +1,4 @@
-//! KneeMap's identity on the desktop: the app id shared by the window, the `.desktop` file and the AppStream
+//! KneeMap's identity on the desktop: the app id shared by the window, the `.desktop` file and the `AppStream`
 //! metainfo in `packaging/`, the window icon, where eframe keeps the window's size and place, and the text of
 //! `kneemap --version`.
 
@@ -24,7 +24,8 @@ pub fn eframe_state_file(data_dir: &Path) -> PathBuf {
 /// The window icon decoded for eframe; `None` (the platform's default icon) if the PNG cannot be decoded, which
 /// a test rules out for the PNG built into the binary.
 pub fn window_icon() -> Option<egui::IconData> {
-    let decoded = image::load_from_memory_with_format(WINDOW_ICON_PNG, image::ImageFormat::Png).ok()?;
+    let decoded =
+        image::load_from_memory_with_format(WINDOW_ICON_PNG, image::ImageFormat::Png).ok()?;
     let rgba = decoded.into_rgba8();
     Some(egui::IconData {
         width: rgba.width(),
@@ -120,7 +121,9 @@ mod tests {
     #[cfg(target_os = "linux")]
     fn eframe_state_stays_where_the_old_app_id_put_it() {
         // Before the reverse-DNS id, eframe derived its file from the app id "kneemap".
-        let old = eframe::storage_dir("kneemap").expect("a home folder").join("app.ron");
+        let old = eframe::storage_dir("kneemap")
+            .expect("a home folder")
+            .join("app.ron");
         let data_dir = crate::store::Store::default_dir().expect("a data folder");
         assert_eq!(eframe_state_file(&data_dir), old);
         // eframe on its own would now move it to a folder named after the new id.
@@ -149,7 +152,10 @@ mod tests {
         let mut content = Content::embedded().expect("built-in content loads");
         content.conditions[0].last_reviewed = "2025-01-31".to_owned();
         let date = content_review_date(&content).unwrap_or_default();
-        assert!(date.starts_with("2025-01-31 (oldest panel; newest 20"), "{date}");
+        assert!(
+            date.starts_with("2025-01-31 (oldest panel; newest 20"),
+            "{date}"
+        );
         content.conditions.clear();
         assert_eq!(content_review_date(&content), None);
     }

@@ -211,7 +211,10 @@ pub fn draw(ui: &mut Ui, content: &Content, app: &mut KneeMapApp) -> Vec<AppComm
             Tab::About => about::about_tab_ui(
                 ui,
                 content,
-                app.persistence.store().map(crate::store::Store::dir).as_deref(),
+                app.persistence
+                    .store()
+                    .map(crate::store::Store::dir)
+                    .as_deref(),
             ),
         }
     });

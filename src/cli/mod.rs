@@ -386,7 +386,10 @@ mod tests {
         assert_eq!(error.kind(), clap::error::ErrorKind::DisplayVersion);
         let printed = error.to_string();
         assert!(
-            printed.starts_with(&format!("kneemap {}\ncontent reviewed 20", env!("CARGO_PKG_VERSION"))),
+            printed.starts_with(&format!(
+                "kneemap {}\ncontent reviewed 20",
+                env!("CARGO_PKG_VERSION")
+            )),
             "{printed}"
         );
     }

@@ -129,11 +129,16 @@ fn this_copy_ui(ui: &mut Ui, content: &Content, data_folder: Option<&Path>) {
             ui.label(env!("CARGO_PKG_VERSION"));
             ui.end_row();
             ui.label(RichText::new("Content reviewed").strong());
-            ui.label(crate::app::desktop::content_review_date(content).unwrap_or_else(|| "not recorded".to_owned()));
+            ui.label(
+                crate::app::desktop::content_review_date(content)
+                    .unwrap_or_else(|| "not recorded".to_owned()),
+            );
             ui.end_row();
             ui.label(RichText::new("Data folder").strong());
             match data_folder {
-                Some(folder) => ui.add(egui::Label::new(folder.display().to_string()).selectable(true)),
+                Some(folder) => {
+                    ui.add(egui::Label::new(folder.display().to_string()).selectable(true))
+                }
                 None => ui.label("none: nothing is saved this time"),
             };
             ui.end_row();
@@ -147,11 +152,19 @@ fn this_copy_ui(ui: &mut Ui, content: &Content, data_folder: Option<&Path>) {
             for (what, used_for, licence) in BUNDLED_LICENCES {
                 ui.vertical(|ui| {
                     ui.label(RichText::new(what).strong());
-                    ui.label(RichText::new(used_for).small().color(theme::colors(ui).muted_text));
+                    ui.label(
+                        RichText::new(used_for)
+                            .small()
+                            .color(theme::colors(ui).muted_text),
+                    );
                 });
                 ui.label(licence);
                 ui.end_row();
             }
         });
-    ui.label(RichText::new(LICENCE_TEXTS).small().color(theme::colors(ui).muted_text));
+    ui.label(
+        RichText::new(LICENCE_TEXTS)
+            .small()
+            .color(theme::colors(ui).muted_text),
+    );
 }

@@ -299,12 +299,12 @@ done
 check "the installed binary is stripped" bash -c "file '$chroot_dir/usr/bin/kneemap' | grep -q ', stripped'"
 
 say "The installed /usr/bin/kneemap under Xvfb in the clean root"
-display_number=97
-while [ -e "/tmp/.X11-unix/X$display_number" ]; do display_number=$((display_number + 1)); done
-Xvfb ":$display_number" -screen 0 1280x800x24 -nolisten tcp > "$verify_dir/xvfb.log" 2>&1 &
+# Xvfb picks a free display itself (-displayfd), so a display someone else runs is never used.
+Xvfb -displayfd 5 -screen 0 1280x800x24 -nolisten tcp 5> "$verify_dir/display" 2> "$verify_dir/xvfb.log" &
 xvfb_pid=$!
-for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X$display_number" ] && break; sleep 0.1; done
-export DISPLAY=":$display_number"
+for _ in $(seq 100); do [ -s "$verify_dir/display" ] && break; sleep 0.1; done
+export DISPLAY=":$(cat "$verify_dir/display")"
+echo "   Xvfb on $DISPLAY"
 mkdir -p "$chroot_dir/tmp/kneemap-data"
 # chroot and env exec the program, so $! is the app itself.
 chroot "$chroot_dir" env -i PATH=/usr/bin:/bin HOME=/root LANG=C.UTF-8 DISPLAY="$DISPLAY" \
@@ -414,16 +414,29 @@ echo "   test prefix only: bcryptprimitives.dll stand-in (ProcessPrng via RtlGen
 check "kneemap.exe --version" wine "$exe" --version
 check "kneemap.exe --check-content" wine "$exe" --check-content
 check "kneemap.exe data path" wine "$exe" data path
+# The window too (Wine draws with the host's Mesa): started on the same Xvfb, captured, then the prefix is stopped.
+wine "$exe" --data-dir 'C:\kneemap-data' > "$verify_dir/wine-app.log" 2>&1 &
+wine_pid=$!
+for _ in $(seq 60); do
+  xdotool search --name '^KneeMap$' >/dev/null 2>&1 && break
+  sleep 0.5
+done
+sleep 8
+import -window root "$verify_dir/wine-window.png"
+check "kneemap.exe is still running with its window open" kill -0 "$wine_pid"
+wine_colours=$(convert "$verify_dir/wine-window.png" -format %k info:)
+check "the Windows build draws the map under Wine ($wine_colours colours)" test "$wine_colours" -gt 2000
+wineserver -k 2>/dev/null || true
+wait "$wine_pid" 2>/dev/null || true
 wrestool -x -t 14 "$exe" -o "$verify_dir/exe-icon.ico" 2>/dev/null || true
 check "the .exe carries the icon ($(wrestool -l "$exe" 2>/dev/null | grep -c 'type=icon') icon images)" \
   bash -c "wrestool -l '$exe' | grep -q 'type=group_icon'"
 frames=$(identify "$verify_dir/exe-icon.ico" 2>/dev/null | wc -l)
 convert "$verify_dir/exe-icon.ico[$((frames - 1))]" "$verify_dir/exe-icon.png" 2>/dev/null || true
-wineserver -k 2>/dev/null || true
 rm -rf "$wine_dir"
 
 say "Verification"
-echo "screenshots and logs: $verify_dir (deb-window.png, menu-entry.png, window-icon.png, exe-icon.png)"
+echo "screenshots and logs: $verify_dir (deb-window.png, menu-entry.png, window-icon.png, wine-window.png, exe-icon.png)"
 echo "total time: $(elapsed)"
 if ((failures)); then
   echo "$failures verification(s) FAILED"

@@ -58,6 +58,7 @@ need_apt() { # need_apt COMMAND|/PATH PACKAGE: installs PACKAGE from Debian when
     /*) [ -e "$1" ] && present=yes ;;
     *) command -v "$1" >/dev/null 2>&1 && present=yes ;;
   esac
+  dpkg-query -W -f='${Status}' "$2" 2>/dev/null | grep -q 'install ok installed' && present=yes
   if [ "$present" = no ]; then
     if [ "$apt_updated" = no ]; then
       echo "installing from Debian: apt-get update"
@@ -385,7 +386,7 @@ as_runner "~/.local/share/$APP_ID/uninstall.sh" | tee "$verify_dir/uninstall.log
 as_runner "find /home/runner -path /home/runner/$linux_name -prune -o -print | sort" > "$verify_dir/home-after.txt"
 check "uninstall.sh removed every file install.sh wrote" diff -u "$verify_dir/home-before.txt" "$verify_dir/home-after.txt"
 
-say "Windows .exe under Wine ($(wine --version))"
+say "Windows .exe under Wine ($(wine --version 2>/dev/null))"
 wine_dir=$(mktemp -d)
 python3 -m zipfile -e "$dist/$windows_name.zip" "$wine_dir/"
 exe="$wine_dir/$windows_name/kneemap.exe"
@@ -410,7 +411,7 @@ EOF
 printf 'LIBRARY bcryptprimitives\nEXPORTS\n  ProcessPrng\n' > "$wine_dir/prng.def"
 x86_64-w64-mingw32-gcc -shared -O2 -o "$WINEPREFIX/drive_c/windows/system32/bcryptprimitives.dll" \
   "$wine_dir/prng.c" "$wine_dir/prng.def" -ladvapi32
-echo "   test prefix only: bcryptprimitives.dll stand-in (ProcessPrng via RtlGenRandom) for Wine $(wine --version)"
+echo "   test prefix only: bcryptprimitives.dll stand-in (ProcessPrng via RtlGenRandom) for Wine $(wine --version 2>/dev/null)"
 check "kneemap.exe --version" wine "$exe" --version
 check "kneemap.exe --check-content" wine "$exe" --check-content
 check "kneemap.exe data path" wine "$exe" data path

@@ -144,24 +144,18 @@ fn this_copy_ui(ui: &mut Ui, content: &Content, data_folder: Option<&Path>) {
             ui.end_row();
         });
     widgets::section_title(ui, "Licences");
-    egui::Grid::new("about_licences")
-        .num_columns(2)
-        .spacing([12.0, 4.0])
-        .striped(true)
-        .show(ui, |ui| {
-            for (what, used_for, licence) in BUNDLED_LICENCES {
-                ui.vertical(|ui| {
-                    ui.label(RichText::new(what).strong());
-                    ui.label(
-                        RichText::new(used_for)
-                            .small()
-                            .color(theme::colors(ui).muted_text),
-                    );
-                });
-                ui.label(licence);
-                ui.end_row();
-            }
+    for (what, used_for, licence) in BUNDLED_LICENCES {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(what).strong());
+            ui.label(format!("— {licence}"));
         });
+        ui.label(
+            RichText::new(used_for)
+                .small()
+                .color(theme::colors(ui).muted_text),
+        );
+        ui.add_space(2.0);
+    }
     ui.label(
         RichText::new(LICENCE_TEXTS)
             .small()

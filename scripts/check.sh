@@ -5,6 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+echo "== packaging/validate.sh (desktop file, AppStream metainfo, MIME entry)"
+bash packaging/validate.sh
 echo "== cargo fmt --check"
 cargo fmt --check
 echo "== cargo clippy --all-targets -- -D warnings"

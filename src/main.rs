@@ -2,11 +2,10 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
 use kneemap::cli::{self, Cli, DataAction, Report, Verb};
 
 fn main() -> ExitCode {
-    let args = Cli::parse();
+    let args = Cli::parse_with_version();
     if let Some(dir) = &args.check_content {
         return print_report(&cli::check_content(dir.as_deref()));
     }
@@ -92,20 +91,19 @@ fn run_app(args: &Cli) -> ExitCode {
             None
         }
     };
-    let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title(kneemap::app::APP_NAME)
-            .with_app_id("kneemap")
-            .with_inner_size([1280.0, 800.0])
-            .with_min_inner_size([960.0, 620.0]),
-        // eframe keeps only the window's size and place, beside KneeMap's own data.
-        persistence_path: store.as_ref().map(kneemap::store::Store::dir),
-        ..Default::default()
-    };
+    // eframe keeps only the window's size and place, beside KneeMap's own data.
+    let options = kneemap::app::desktop::native_options(
+        store.as_ref().map(kneemap::store::Store::dir).as_deref(),
+    );
+    let files = args.files.clone();
     let result = eframe::run_native(
         kneemap::app::APP_NAME,
         options,
-        Box::new(|cc| Ok(Box::new(kneemap::KneeMapApp::new(cc, content, store)))),
+        Box::new(|cc| {
+            Ok(Box::new(
+                kneemap::KneeMapApp::new(cc, content, store).with_start_files(files),
+            ))
+        }),
     );
     match result {
         Ok(()) => ExitCode::SUCCESS,

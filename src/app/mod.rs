@@ -9,6 +9,7 @@
 //! ```
 
 pub mod command;
+pub mod desktop;
 pub mod jobs;
 pub mod persistence;
 
@@ -16,7 +17,7 @@ use egui::Ui;
 
 use crate::clock::Clock;
 use crate::content::{Content, ContentErrors};
-use crate::map::state::MapState;
+use crate::map::state::{Command as MapCommand, MapState, Tab};
 use crate::planner::{PlannerData, SessionModel};
 use crate::store::{Store, UserData};
 use crate::ui::theme;
@@ -134,6 +135,44 @@ impl KneeMapApp {
             repaint: Some(ctx.clone()),
             drawn_revision: 0,
         }
+    }
+
+    /// Opens the files KneeMap was started with (`kneemap FILE...`, a double-click in a file manager) the way the
+    /// window already handles them: activity files, folders and Strava exports go to the run log's import job on
+    /// the Running tab, as a drop does; the first `.kneemap-plan` file is read for the plan import preview of the
+    /// Planner's Export & share view, as "Choose a plan file…" does (further plan files are named, to open one at
+    /// a time). Nothing is opened while the content is broken: the window shows why instead.
+    #[must_use]
+    pub fn with_start_files(mut self, paths: Vec<std::path::PathBuf>) -> Self {
+        let loaded = std::rc::Rc::clone(&self.loaded);
+        let Loaded::Ready(content) = loaded.as_ref() else {
+            return self;
+        };
+        let (plans, activities): (Vec<_>, Vec<_>) = paths
+            .into_iter()
+            .partition(|p| crate::cli::exchange::is_plan_file(p));
+        let mut commands = Vec::new();
+        if !activities.is_empty() {
+            commands.push(AppCommand::Map(MapCommand::ShowTab(Tab::Running)));
+            commands.push(AppCommand::Running(
+                crate::running::RunningCommand::ImportFiles(activities),
+            ));
+        }
+        if let Some((first, others)) = plans.split_first() {
+            commands.push(AppCommand::Map(MapCommand::ShowTab(Tab::Planner)));
+            commands.push(AppCommand::ReadPlanFile(first.clone()));
+            self.panels.planner.view = crate::ui::planner::PlannerView::Share;
+            if !others.is_empty() {
+                let names: Vec<String> = others.iter().map(|p| p.display().to_string()).collect();
+                self.planner_message = Some(format!(
+                    "Showing {}. Open the other plan files one at a time: {}.",
+                    first.display(),
+                    names.join(", ")
+                ));
+            }
+        }
+        self.apply(content, commands);
+        self
     }
 
     /// Replaces the clock (tests drive the session runner with a manual clock).

@@ -21,7 +21,8 @@ fn load_for_change(data_dir: Option<&Path>) -> Result<(Store, UserData), Report>
     read_store(data_dir).map(|(store, found)| (store, found.unwrap_or_default()))
 }
 
-fn is_plan_file(path: &Path) -> bool {
+/// A `.kneemap-plan` file, by its name (also how the window sorts the files it is started with).
+pub(crate) fn is_plan_file(path: &Path) -> bool {
     path.extension()
         .is_some_and(|e| e.eq_ignore_ascii_case(PLAN_FILE_EXTENSION))
 }

@@ -11,9 +11,16 @@ use crate::content::Content;
 use crate::store::{Store, StoreError, UserData};
 
 /// KneeMap: knee pain map, red flags and strength planner for runners (offline, educational).
+///
+/// `kneemap FILE...` opens the window with the files: a `.kneemap-plan` file on the plan import preview, activity
+/// files (GPX, TCX, FIT, also .gz; Strava .zip exports; folders) imported into the run log on the Running tab.
 #[derive(Debug, Parser)]
 #[command(name = "kneemap", version, about)]
 pub struct Cli {
+    /// Files to open in the window (what a file manager passes on a double-click).
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+
     /// Run on the content files in DIR instead of the copy built into the app (for content authors).
     #[arg(long, value_name = "DIR")]
     pub content_dir: Option<PathBuf>,
@@ -125,6 +132,22 @@ pub enum DataAction {
         #[arg(long)]
         submitted: Option<u64>,
     },
+}
+
+impl Cli {
+    /// The parsed command line, with `--version` printing [`crate::app::desktop::version_text`] (the version, the
+    /// built-in content's review date and the licence); exits on `--help`, `--version` and errors, as clap does.
+    pub fn parse_with_version() -> Self {
+        use clap::FromArgMatches;
+        let matches = Self::command_with_version().get_matches();
+        Self::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+    }
+
+    /// The clap command with that `--version` text.
+    pub fn command_with_version() -> clap::Command {
+        use clap::CommandFactory;
+        Self::command().version(crate::app::desktop::version_text())
+    }
 }
 
 /// What a verb prints and how it exits.
@@ -352,6 +375,49 @@ mod tests {
         assert_eq!(cli.data_dir, Some(PathBuf::from("d")));
         let cli = Cli::try_parse_from(["kneemap", "--data-dir", "d", "data", "path"]).unwrap();
         assert_eq!(cli.data_dir, Some(PathBuf::from("d")));
+        assert!(cli.files.is_empty());
+    }
+
+    #[test]
+    fn files_open_the_window_and_never_shadow_a_verb() {
+        let cli =
+            Cli::try_parse_from(["kneemap", "plan.kneemap-plan", "run.gpx", "--data-dir", "d"])
+                .unwrap();
+        assert!(cli.command.is_none());
+        assert_eq!(
+            cli.files,
+            [PathBuf::from("plan.kneemap-plan"), PathBuf::from("run.gpx")]
+        );
+        assert_eq!(cli.data_dir, Some(PathBuf::from("d")));
+        // A verb's name is the verb; a file of that name is opened as ./data.
+        let cli = Cli::try_parse_from(["kneemap", "data", "path"]).unwrap();
+        assert!(cli.files.is_empty());
+        assert!(matches!(cli.command, Some(Verb::Data { .. })));
+        let cli = Cli::try_parse_from(["kneemap", "./data"]).unwrap();
+        assert_eq!(cli.files, [PathBuf::from("./data")]);
+        // After the first file every word is a file (a file manager may pass one named "import").
+        let cli = Cli::try_parse_from(["kneemap", "run.gpx", "import", "x.gpx"]).unwrap();
+        assert!(cli.command.is_none());
+        assert_eq!(cli.files.len(), 3);
+        let cli = Cli::try_parse_from(["kneemap", "import", "run.gpx", "x.gpx"]).unwrap();
+        assert!(cli.files.is_empty());
+        assert!(matches!(cli.command, Some(Verb::Import { ref paths }) if paths.len() == 2));
+    }
+
+    #[test]
+    fn version_prints_the_review_date() {
+        let error = Cli::command_with_version()
+            .try_get_matches_from(["kneemap", "--version"])
+            .unwrap_err();
+        assert_eq!(error.kind(), clap::error::ErrorKind::DisplayVersion);
+        let printed = error.to_string();
+        assert!(
+            printed.starts_with(&format!(
+                "kneemap {}\ncontent reviewed 20",
+                env!("CARGO_PKG_VERSION")
+            )),
+            "{printed}"
+        );
     }
 
     #[test]

@@ -242,7 +242,14 @@ pub fn draw(
                 state,
                 &mut panels.prevention,
             ))),
-            Tab::About => about::about_tab_ui(ui, content),
+            Tab::About => about::about_tab_ui(
+                ui,
+                content,
+                app.persistence
+                    .store()
+                    .map(crate::store::Store::dir)
+                    .as_deref(),
+            ),
         }
     });
     commands

@@ -267,6 +267,7 @@ impl KneeMapApp {
             self.edit_in_progress = false;
         }
         let notices = self.persistence.notices();
+        let data_dir = self.persistence.store().map(crate::store::Store::dir);
         let view = layout::AppView {
             data: &self.data,
             session: &self.session,
@@ -284,7 +285,7 @@ impl KneeMapApp {
             can_redo: self.plan_history.can_redo(),
             plan_preview: self.plan_preview.as_ref(),
             plan_preview_problems: &self.plan_preview_problems,
-            data_dir: None,
+            data_dir: data_dir.as_deref(),
         };
         let commands = layout::draw(ui, content, &view, &mut self.panels);
         self.apply(content, commands);

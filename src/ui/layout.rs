@@ -242,14 +242,7 @@ pub fn draw(
                 state,
                 &mut panels.prevention,
             ))),
-            Tab::About => about::about_tab_ui(
-                ui,
-                content,
-                app.persistence
-                    .store()
-                    .map(crate::store::Store::dir)
-                    .as_deref(),
-            ),
+            Tab::About => about::about_tab_ui(ui, content, view.data_dir),
         }
     });
     commands

@@ -14,13 +14,13 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use egui::RawInput;
 use kneemap::KneeMapApp;
 use kneemap::content::{Content, ViewKind};
+use kneemap::document::UserData;
 use kneemap::map::state::{Command, MapState, Tab};
 use kneemap::map::triage::Safety;
 use kneemap::planner::{
     Applied, ExerciseLog, GenerateOptions, PlannerCommand, PlannerData, SessionLog,
 };
 use kneemap::running::{PlannedRun, Run, RunningData};
-use kneemap::store::UserData;
 use kneemap::ui::planner::PlannerView;
 
 /// A 1280×800 window, as on a typical laptop.

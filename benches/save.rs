@@ -17,12 +17,13 @@ use chrono::{Days, NaiveDate, TimeZone, Utc};
 use criterion::{Criterion, criterion_group, criterion_main};
 use kneemap::app::persistence::Persistence;
 use kneemap::content::Content;
+use kneemap::document::UserData;
 use kneemap::map::state::Command;
 use kneemap::map::triage::Safety;
 use kneemap::planner::{Applied, ExerciseLog, GenerateOptions, PlannerCommand, SessionLog};
 use kneemap::running::model::RunOrigin;
 use kneemap::running::{Run, RunningData};
-use kneemap::store::{Envelope, FORMAT_NAME, Store, UserData, Versioned};
+use kneemap::store::{Envelope, FORMAT_NAME, Store, Versioned};
 
 /// Ten years of daily runs, each with notes and the file it came from.
 fn ten_years_of_runs() -> RunningData {

@@ -11,13 +11,14 @@ use std::process::ExitCode;
 
 use chrono::{Datelike, Days, Local, TimeZone, Utc};
 use kneemap::content::Content;
+use kneemap::document::UserData;
 use kneemap::map::state::Command;
 use kneemap::map::triage::Safety;
 use kneemap::planner::{
     Applied, ExerciseLog, GenerateOptions, PlannerCommand, SessionLog, next_log_id,
 };
 use kneemap::running::{RunDraft, RunningCommand, RunningContext, Sport};
-use kneemap::store::{Store, UserData};
+use kneemap::store::Store;
 
 fn main() -> ExitCode {
     let Some(dir) = std::env::args().nth(1) else {

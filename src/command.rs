@@ -1,10 +1,10 @@
 //! The one command type every panel returns and the app, the command line and the tests apply: what the user
 //! asked for, in domain terms. A leaf above the domains: it imports their command types and nothing imports `app`.
 
+use crate::document::Appearance;
 use crate::map::state::Command as MapCommand;
 use crate::planner::{PlannerCommand, SessionCommand};
 use crate::running::RunningCommand;
-use crate::store::Appearance;
 
 /// Something the user asked for. Panels return these; [`KneeMapApp::apply`] carries them out after drawing,
 /// once per frame, and marks the data for saving when it changed.

@@ -12,9 +12,10 @@ use std::process::{Command, Output};
 
 use chrono::NaiveDate;
 use kneemap::content::Content;
+use kneemap::document::UserData;
 use kneemap::map::triage::Safety;
 use kneemap::planner::{Applied, ExerciseLog, GenerateOptions, PlannerCommand, SessionLog};
-use kneemap::store::{FILE_NAME, Store, UserData};
+use kneemap::store::{FILE_NAME, Store};
 
 /// What one run of the binary printed.
 struct Ran {

@@ -14,12 +14,12 @@ use kneemap::KneeMapApp;
 use kneemap::app::AppCommand;
 use kneemap::clock::Clock;
 use kneemap::content::{AgeBand, Content, ViewKind};
+use kneemap::document::UserData;
 use kneemap::map::state::{Command, MapState, Tab};
 use kneemap::map::triage::Safety;
 use kneemap::planner::{
     Applied, ExerciseLog, GenerateOptions, PlannerCommand, PlannerData, SessionLog, next_log_id,
 };
-use kneemap::store::UserData;
 use kneemap::ui::culled_scroll;
 use kneemap::ui::planner::PlannerView;
 

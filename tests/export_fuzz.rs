@@ -236,6 +236,11 @@ fn sample_store_text(dir: &std::path::Path) -> String {
     });
     data.logs.push(log);
     let store = Store::at(dir.join("seed").join("kneemap.ron"));
+    // The store holds the whole document, as the app writes it.
+    let data = kneemap::document::UserData {
+        planner: data,
+        ..kneemap::document::UserData::default()
+    };
     store.save(&data).unwrap();
     fs::read_to_string(store.path()).unwrap()
 }
@@ -253,7 +258,7 @@ fn fuzz_store_files(cases: u64) {
         let path = dir.join("kneemap.ron");
         fs::write(&path, &text).unwrap();
         let store = Store::at(&path);
-        match store.load::<PlannerData>() {
+        match store.load::<kneemap::document::UserData>() {
             LoadOutcome::Loaded(_) => {
                 loaded += 1;
                 assert_eq!(

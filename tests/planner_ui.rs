@@ -321,6 +321,10 @@ fn after_a_corrupt_file_the_last_good_backup_can_be_restored_even_after_more_sav
         ),
         kneemap::planner::Applied::Changed
     );
+    let data = kneemap::document::UserData {
+        planner: data,
+        ..kneemap::document::UserData::default()
+    };
     store.save(&data).unwrap();
     store.save(&data).unwrap();
     std::fs::write(&path, "garbage").unwrap();
@@ -369,7 +373,7 @@ fn a_ticked_red_flag_is_on_disk_after_the_next_frame() {
     harness.state_mut().wait_for_saves();
     assert!(!harness.state().has_unsaved_changes());
     let on_disk = Store::at(&path)
-        .inspect::<kneemap::store::UserData>()
+        .inspect::<kneemap::document::UserData>()
         .unwrap()
         .unwrap();
     assert!(on_disk.map.ticked_red_flags.contains(&flag.id));

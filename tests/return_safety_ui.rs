@@ -12,11 +12,12 @@ use kneemap::KneeMapApp;
 use kneemap::app::AppCommand;
 use kneemap::clock::Clock;
 use kneemap::content::Content;
+use kneemap::document::UserData;
 use kneemap::export::plan_file::parse_plan_file;
 use kneemap::export::request::{ExportKind, ExportRequest, export_bytes};
 use kneemap::planner::{GenerateOptions, PlannerCommand};
 use kneemap::running::Run;
-use kneemap::store::{Store, UserData};
+use kneemap::store::Store;
 
 /// Wednesday 25 November 2026.
 fn today() -> NaiveDate {

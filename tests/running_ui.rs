@@ -11,8 +11,9 @@ use egui_kittest::kittest::Queryable as _;
 use kneemap::KneeMapApp;
 use kneemap::clock::Clock;
 use kneemap::content::Content;
+use kneemap::document::UserData;
 use kneemap::running::{Run, RunningData, Sport};
-use kneemap::store::{Store, UserData};
+use kneemap::store::Store;
 
 /// Wednesday 25 November 2026.
 fn today() -> NaiveDate {
@@ -142,8 +143,9 @@ fn import_a_fixture_through_the_typed_path_and_the_apps_job() {
     let mut app = RunningApp::new(RunningData::default());
     app.type_into("Path to import:", fixture.to_str().unwrap());
     app.harness.get_by_label("Import path").click_accesskit();
-    app.harness.run();
-    // The app reads files on a background job; its result is merged in the next logic().
+    // One frame takes the click and starts the background job. Running until idle would race with the job's own
+    // wake-up (it asks for a frame when it finishes), so the test waits for the job itself instead.
+    app.harness.step();
     app.harness.state_mut().finish_jobs();
     app.harness.run();
     let runs = &app.running().runs;
@@ -157,7 +159,8 @@ fn import_a_fixture_through_the_typed_path_and_the_apps_job() {
 
     // The same file again: skipped as already there.
     app.harness.get_by_label("Import path").click_accesskit();
-    app.harness.run();
+    // One frame takes the click and starts the job; running until idle would race with its wake-up.
+    app.harness.step();
     app.harness.state_mut().finish_jobs();
     app.harness.run();
     assert_eq!(app.running().runs.len(), 1);

@@ -79,7 +79,8 @@ fn every_export_and_a_plan_round_trip_through_the_share_view() {
         harness
             .get_by_label(&format!("Save {} to the typed path", kind.label()))
             .click_accesskit();
-        harness.run();
+        // One frame takes the click and starts the job; running until idle would race with its wake-up.
+        harness.step();
         harness.state_mut().finish_jobs();
         harness.run();
         let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{kind:?}: {e}"));
@@ -99,7 +100,8 @@ fn every_export_and_a_plan_round_trip_through_the_share_view() {
         plan_file.to_str().unwrap(),
     );
     harness.get_by_label("Check this file").click_accesskit();
-    harness.run();
+    // One frame takes the click and starts the job; running until idle would race with its wake-up.
+    harness.step();
     harness.state_mut().finish_jobs();
     harness.run();
     let before = harness.state().planner_data().plan.clone().unwrap();
@@ -126,7 +128,8 @@ fn every_export_and_a_plan_round_trip_through_the_share_view() {
         .type_text(broken.to_str().unwrap());
     harness.run();
     harness.get_by_label("Check this file").click_accesskit();
-    harness.run();
+    // One frame takes the click and starts the job; running until idle would race with its wake-up.
+    harness.step();
     harness.state_mut().finish_jobs();
     harness.run();
     harness.get_by_label("The plan file was refused; nothing was changed:");
@@ -159,7 +162,8 @@ fn a_watch_file_imports_through_the_running_tab() {
     harness.run();
     type_into(&mut harness, "Path to import:", fixture.to_str().unwrap());
     harness.get_by_label("Import path").click_accesskit();
-    harness.run();
+    // One frame takes the click and starts the job; running until idle would race with its wake-up.
+    harness.step();
     harness.state_mut().finish_jobs();
     harness.run();
     let runs = &harness.state().data().running.runs;
@@ -170,7 +174,7 @@ fn a_watch_file_imports_through_the_running_tab() {
     harness.run();
     harness.state_mut().wait_for_saves();
     let on_disk = Store::in_dir(data_dir.path())
-        .inspect::<kneemap::store::UserData>()
+        .inspect::<kneemap::document::UserData>()
         .unwrap()
         .unwrap();
     assert_eq!(on_disk.running.runs.len(), 1);

@@ -129,17 +129,13 @@ impl KneeMapApp {
             }
             AppCommand::AcceptPlanImport { keep_current } => {
                 if let Some(imported) = self.plan_preview.take() {
-                    let mut plan = imported.plan;
-                    if let Some(limits) = imported.pain_limits {
-                        plan.pain_thresholds = limits;
+                    // Adding a plan is a plan edit: undo takes it back, with the earlier plans as they were.
+                    let before = crate::planner::PlanState::of(&self.data.planner);
+                    let applied = self.data.add_imported_plan(content, imported, keep_current);
+                    if applied == Applied::Changed && !before.matches(&self.data.planner) {
+                        self.plan_history.record(before);
                     }
-                    self.apply_one(
-                        content,
-                        AppCommand::Planner(PlannerCommand::AddPlan {
-                            plan: Box::new(plan),
-                            keep_current,
-                        }),
-                    );
+                    self.note_planner_outcome(applied);
                 }
             }
             AppCommand::DiscardPlanImport => {
@@ -161,10 +157,7 @@ impl KneeMapApp {
     fn apply_running(&mut self, content: &Content, command: RunningCommand) {
         match command {
             RunningCommand::ImportFiles(paths) => {
-                let limits = running::import::ImportLimits {
-                    strava_fallback_units: self.data.running.settings.units,
-                    ..running::import::ImportLimits::default()
-                };
+                let limits = self.data.import_limits();
                 self.running_message = Some(format!("Importing {} item(s)…", paths.len()));
                 let wake = self.waker();
                 self.jobs.spawn(
@@ -241,7 +234,7 @@ impl KneeMapApp {
         {
             match done {
                 super::jobs::JobDone::Imported(batch) => {
-                    let report = running::import::merge_batch(&mut self.data.running, batch);
+                    let report = self.data.merge_activities(batch);
                     let mut message = report.summary();
                     let failed = |line: &&running::import::MergeLine| {
                         matches!(line.outcome, running::import::MergeOutcome::Failed(_))
@@ -285,6 +278,6 @@ impl KneeMapApp {
 
     /// What the ticked red flags allow now.
     pub fn safety(&self, content: &Content) -> Safety {
-        Safety::from_ticked(&content.red_flags, &self.data.map.ticked_red_flags)
+        self.data.safety(content)
     }
 }

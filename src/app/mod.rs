@@ -17,9 +17,10 @@ use egui::Ui;
 
 use crate::clock::Clock;
 use crate::content::{Content, ContentErrors};
+use crate::document::UserData;
 use crate::map::state::{Command as MapCommand, MapState, Tab};
 use crate::planner::{PlannerData, SessionModel};
-use crate::store::{Store, UserData};
+use crate::store::Store;
 use crate::ui::theme;
 
 pub use crate::command::AppCommand;
@@ -51,7 +52,7 @@ pub struct KneeMapApp {
     /// Each panel's own runtime state (tabs' sub-views, forms, filters, textures).
     panels: Panels,
     /// The appearance applied to the context, to re-apply only on change.
-    applied_appearance: Option<crate::store::Appearance>,
+    applied_appearance: Option<crate::document::Appearance>,
     /// The eframe storage key of older versions has been removed.
     legacy_state_removed: bool,
     /// Plan edits that Ctrl+Z and Ctrl+Shift+Z walk through.

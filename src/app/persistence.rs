@@ -11,7 +11,8 @@
 use std::path::PathBuf;
 use std::sync::mpsc;
 
-use crate::store::{BackgroundWriter, LoadOutcome, SessionWriter, Store, UserData, WriteReport};
+use crate::document::UserData;
+use crate::store::{BackgroundWriter, LoadOutcome, SessionWriter, Store, WriteReport};
 
 /// Key under which versions before the single store kept the map state in eframe's storage.
 pub const LEGACY_EFRAME_STATE_KEY: &str = "kneemap_map_state";

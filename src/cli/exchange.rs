@@ -8,13 +8,13 @@ use chrono::Utc;
 
 use super::{Report, read_store};
 use crate::content::Content;
+use crate::document::UserData;
 use crate::export::request::read_plan_file;
 use crate::export::request::{ExportKind, ExportRequest, export_bytes};
 use crate::export::{PLAN_FILE_EXTENSION, Paper, PrintRange};
-use crate::map::triage::Safety;
-use crate::planner::{Applied, PlannerCommand};
-use crate::running::import::{ImportLimits, import_paths, merge_batch};
-use crate::store::{Store, UserData};
+use crate::planner::Applied;
+use crate::running::import::import_paths;
+use crate::store::Store;
 
 /// Loads the data for a command that changes it; a missing file is an empty start, a damaged one stops here.
 fn load_for_change(data_dir: Option<&Path>) -> Result<(Store, UserData), Report> {
@@ -53,12 +53,8 @@ pub fn import(data_dir: Option<&Path>, paths: &[PathBuf], content: &Content) -> 
         }
     }
     if !activity_paths.is_empty() {
-        let limits = ImportLimits {
-            strava_fallback_units: data.running.settings.units,
-            ..ImportLimits::default()
-        };
         let owned: Vec<PathBuf> = activity_paths.into_iter().cloned().collect();
-        let report = merge_batch(&mut data.running, import_paths(&owned, &limits));
+        let report = data.merge_activities(import_paths(&owned, &data.import_limits()));
         lines.extend(report.lines.iter().map(ToString::to_string));
         lines.push(report.summary());
         ok &= report.all_ok();
@@ -82,16 +78,7 @@ fn import_plan_file(path: &Path, data: &mut UserData, content: &Content) -> Resu
         )
     })?;
     let name = imported.plan.name.clone();
-    let mut plan = imported.plan;
-    if let Some(limits) = imported.pain_limits {
-        plan.pain_thresholds = limits;
-    }
-    let command = PlannerCommand::AddPlan {
-        plan: Box::new(plan),
-        keep_current: true,
-    };
-    let safety = Safety::from_ticked(&content.red_flags, &data.map.ticked_red_flags);
-    match data.planner.apply(content, command, safety) {
+    match data.add_imported_plan(content, *imported, true) {
         Applied::Changed => Ok(format!(
             "{label}: imported the plan \"{name}\" as the current plan"
         )),
@@ -165,6 +152,8 @@ pub fn export(data_dir: Option<&Path>, args: &ExportArgs, content: &Content) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::map::triage::Safety;
+    use crate::planner::PlannerCommand;
 
     fn fixtures() -> Option<PathBuf> {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures");

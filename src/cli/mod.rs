@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 use clap::{Parser, Subcommand};
 
 use crate::content::Content;
-use crate::store::{Store, StoreError, UserData};
+use crate::document::UserData;
+use crate::store::{Store, StoreError};
 
 /// KneeMap: knee pain map, red flags and strength planner for runners (offline, educational).
 ///

@@ -8,8 +8,8 @@ use super::{
     export_plan, physio_report, plan_to_ics, sessions_pdf,
 };
 use crate::content::Content;
+use crate::document::UserData;
 use crate::planner::Plan;
-use crate::store::UserData;
 
 /// What to export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -9,7 +9,6 @@ use super::progression::{Action, decide};
 use super::{GenerateOptions, generate_programme, logs_for_exercise};
 use crate::content::Content;
 use crate::map::triage::{Safety, TRAINING_BLOCKED_REASON};
-use crate::store::{Versioned, parse_envelope};
 
 /// A change of dose made by the progression rules, kept so the user can see what changed and why.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -53,37 +52,11 @@ pub struct PlannerData {
     pub get_ready_secs: u16,
 }
 
-/// The first schema (version 1): a plan and logs only; pain limits were fixed and nothing was adjusted.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default)]
-struct PlannerDataV1 {
-    plan: Option<Plan>,
-    logs: Vec<SessionLog>,
-}
-
 /// Default get-ready countdown before a set.
 pub const DEFAULT_GET_READY_SECS: u16 = 5;
 
 /// Longest get-ready countdown, in seconds.
 pub const MAX_GET_READY_SECS: u16 = 60;
-
-impl Versioned for PlannerData {
-    const CURRENT_VERSION: u32 = 2;
-
-    fn migrate(version: u32, text: &str) -> Result<Self, String> {
-        match version {
-            1 => {
-                let old = parse_envelope::<PlannerDataV1>(text)?.data;
-                Ok(Self {
-                    plan: old.plan,
-                    logs: old.logs,
-                    ..Self::default()
-                })
-            }
-            other => Err(format!("no migration from version {other}")),
-        }
-    }
-}
 
 /// A change the planner UI asks for.
 #[derive(Debug, Clone, PartialEq)]
@@ -808,7 +781,6 @@ mod tests {
     use super::*;
     use crate::content::Urgency;
     use crate::planner::ExerciseLog;
-    use crate::store::{LoadOutcome, Store};
 
     /// A "book an appointment" flag is ticked: progression pauses, training goes on.
     const PAUSED: Safety = Safety {
@@ -1088,33 +1060,6 @@ mod tests {
             data.apply(&content, unknown, Safety::CLEAR),
             Applied::Refused(_)
         ));
-    }
-
-    #[test]
-    fn store_round_trip_and_migration_from_version_1() {
-        let content = content();
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::at(dir.path().join("kneemap.ron"));
-        let data = generated(&content);
-        store.save(&data).unwrap();
-        match store.load::<PlannerData>() {
-            LoadOutcome::Loaded(loaded) => assert_eq!(loaded, data),
-            other => panic!("{:?}", other.notice()),
-        }
-        // A version-1 file: plan and logs only.
-        let plan_text = ron::to_string(data.plan.as_ref().unwrap()).unwrap();
-        let v1 = format!(
-            "(format: \"kneemap-store\", version: 1, data: (plan: Some({plan_text}), logs: []))"
-        );
-        std::fs::write(store.path(), v1).unwrap();
-        match store.load::<PlannerData>() {
-            LoadOutcome::Loaded(loaded) => {
-                assert_eq!(loaded.plan, data.plan);
-                assert_eq!(loaded.get_ready_secs, DEFAULT_GET_READY_SECS);
-                assert_eq!(*loaded.thresholds(), PainThresholds::default());
-            }
-            other => panic!("{:?}", other.notice()),
-        }
     }
 
     #[test]

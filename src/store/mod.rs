@@ -1,10 +1,9 @@
-//! Everything KneeMap keeps on disk: the atomic, versioned, backed-up file store ([`file`]), the thread that saves
-//! off the UI thread ([`writer`]), the private folder modes ([`privacy`]) and the one document it holds,
-//! [`UserData`] (map choices, red-flag ticks, plans, logs).
+//! The generic durable store, knowing no domain type: the atomic, versioned, backed-up file ([`file`]) for any
+//! [`Versioned`] document, the thread that saves off the UI thread ([`writer`]) and the private folder modes
+//! ([`privacy`]). What it holds is `crate::document::UserData`.
 
 pub mod file;
 pub mod privacy;
-pub mod user_data;
 pub mod writer;
 
 pub use file::{
@@ -12,5 +11,4 @@ pub use file::{
     MAX_BYTES, Problem, RENAME_DELAY_ENV, STALE_TEMP_AGE, SessionWriter, Store, StoreError,
     Versioned, parse_envelope, write_atomically,
 };
-pub use user_data::{Appearance, Preferences, UserData};
 pub use writer::{BackgroundWriter, WriteReport};

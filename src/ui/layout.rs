@@ -6,10 +6,10 @@ use egui::{RichText, Ui};
 
 use crate::command::AppCommand;
 use crate::content::{Content, ContentErrors, ViewKind};
+use crate::document::Appearance;
 use crate::library::ExerciseFilter;
 use crate::map::diagram::Knee;
 use crate::map::state::{Command, MapState, Tab};
-use crate::store::Appearance;
 use crate::ui::diagram::DiagramTextures;
 use crate::ui::exercises::ExerciseTextures;
 use crate::ui::planner::{PlannerContext, PlannerUi};
@@ -47,7 +47,7 @@ impl Panels {
 
 /// What the window shows this frame: the app's data and state, read-only.
 pub struct AppView<'a> {
-    pub data: &'a crate::store::UserData,
+    pub data: &'a crate::document::UserData,
     pub session: &'a crate::planner::SessionModel,
     /// What the ticked red flags allow, and the day they were ticked.
     pub safety: crate::map::triage::Safety,

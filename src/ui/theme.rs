@@ -8,7 +8,7 @@
 use egui::{Color32, FontFamily, FontId, TextStyle, Ui};
 
 use crate::content::{EvidenceLevel, Urgency};
-use crate::store::Appearance;
+use crate::document::Appearance;
 
 /// The app's colours in one mode.
 #[derive(Debug, Clone, Copy, PartialEq)]

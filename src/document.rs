@@ -1,12 +1,22 @@
-//! The one document in the store: everything the user has said (map choices, symptom answers, red-flag ticks and
-//! their history, preferences, plans and logs), with its schema version and migrations from older files.
+//! The one document: everything the user has said (map choices, symptom answers, red-flag ticks and their history,
+//! preferences, plans, logs, runs), with its schema version and every migration from older files. The store below
+//! writes it without knowing its type; the app and the command line both read and change it.
 
 use serde::{Deserialize, Serialize};
 
-use super::file::{Versioned, parse_envelope};
 use crate::map::state::MapState;
-use crate::planner::PlannerData;
+use crate::planner::model::Plan;
+use crate::planner::{PlannerData, SessionLog};
 use crate::running::model::RunningData;
+use crate::store::{Versioned, parse_envelope};
+
+/// The first schema (version 1): the planner's plan and logs only; pain limits were fixed and nothing was adjusted.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+struct PlannerDataV1 {
+    plan: Option<Plan>,
+    logs: Vec<SessionLog>,
+}
 
 /// Light or dark colours.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -60,7 +70,14 @@ impl Versioned for UserData {
 
     fn migrate(version: u32, text: &str) -> Result<Self, String> {
         let planner = match version {
-            1 => PlannerData::migrate(1, text)?,
+            1 => {
+                let old = parse_envelope::<PlannerDataV1>(text)?.data;
+                PlannerData {
+                    plan: old.plan,
+                    logs: old.logs,
+                    ..PlannerData::default()
+                }
+            }
             2 => parse_envelope::<PlannerData>(text)?.data,
             // Version 3 is version 4 without runs: every field it has reads the same.
             3 => return parse_envelope::<Self>(text).map(|envelope| envelope.data),
@@ -74,6 +91,53 @@ impl Versioned for UserData {
 }
 
 impl UserData {
+    /// What the ticked red flags allow now: the one safety status the planner, the running rules and the exports
+    /// are told.
+    pub fn safety(&self, content: &crate::content::Content) -> crate::map::triage::Safety {
+        crate::map::triage::Safety::from_ticked(&content.red_flags, &self.map.ticked_red_flags)
+    }
+
+    /// The limits an import of activity files runs under, with the runner's units for Strava's unlabelled column.
+    pub fn import_limits(&self) -> crate::running::import::ImportLimits {
+        crate::running::import::ImportLimits {
+            strava_fallback_units: self.running.settings.units,
+            ..crate::running::import::ImportLimits::default()
+        }
+    }
+
+    /// Merges imported activities into the run log (duplicates skipped): the app's import job and `kneemap import`
+    /// both end here.
+    pub fn merge_activities(
+        &mut self,
+        batch: crate::running::import::ImportBatch,
+    ) -> crate::running::import::MergeReport {
+        crate::running::import::merge_batch(&mut self.running, batch)
+    }
+
+    /// Adds a plan read from a `.kneemap-plan` file, with the pain limits the file carries (they live on the plan),
+    /// as a new plan (the current one kept as an earlier plan) or replacing the current one. The app's import
+    /// preview and `kneemap import` both end here; the planner's safety rules apply.
+    pub fn add_imported_plan(
+        &mut self,
+        content: &crate::content::Content,
+        imported: crate::export::plan_file::ImportedPlan,
+        keep_current: bool,
+    ) -> crate::planner::Applied {
+        let mut plan = imported.plan;
+        if let Some(limits) = imported.pain_limits {
+            plan.pain_thresholds = limits;
+        }
+        let safety = self.safety(content);
+        self.planner.apply(
+            content,
+            crate::planner::PlannerCommand::AddPlan {
+                plan: Box::new(plan),
+                keep_current,
+            },
+            safety,
+        )
+    }
+
     /// One line per kind of thing held, for `kneemap data check`.
     pub fn summary_lines(&self) -> Vec<String> {
         let plan = match &self.planner.plan {
@@ -130,9 +194,13 @@ mod tests {
         let mut planner = PlannerData::new();
         planner.get_ready_secs = 9;
         // A version-2 file as the previous KneeMap wrote it: the planner's data alone.
-        store.save(&planner).unwrap();
-        let text = std::fs::read_to_string(store.path()).unwrap();
-        assert!(text.contains("version: 2"), "{text}");
+        let v2 = ron::ser::to_string(&crate::store::Envelope {
+            format: crate::store::FORMAT_NAME.to_owned(),
+            version: 2,
+            data: planner,
+        })
+        .unwrap();
+        std::fs::write(store.path(), v2).unwrap();
 
         let LoadOutcome::Loaded(data) = store.load::<UserData>() else {
             panic!("expected a migrated load");
@@ -202,6 +270,29 @@ mod tests {
         let data = UserData::migrate(1, text).unwrap();
         assert!(data.planner.plan.is_none());
         assert!(UserData::migrate(7, text).is_err());
+        // With a plan: it keeps its days, and the pain limits are the defaults.
+        let plan = Plan::new(
+            "Old plan",
+            chrono::NaiveDate::from_ymd_opt(2025, 3, 3).unwrap(),
+            2,
+        );
+        let plan_text = ron::to_string(&plan).unwrap();
+        let v1 = format!(
+            "(format: \"kneemap-store\", version: 1, data: (plan: Some({plan_text}), logs: []))"
+        );
+        let data = UserData::migrate(1, &v1).unwrap();
+        assert_eq!(
+            data.planner.plan.as_ref().map(|p| &p.weeks),
+            Some(&plan.weeks)
+        );
+        assert_eq!(
+            *data.planner.thresholds(),
+            crate::pain::PainThresholds::default()
+        );
+        assert_eq!(
+            data.planner.get_ready_secs,
+            crate::planner::DEFAULT_GET_READY_SECS
+        );
     }
 
     #[test]

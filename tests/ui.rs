@@ -368,6 +368,26 @@ fn panel_and_section_titles_are_headings_with_levels() {
     );
 }
 
+/// Every button, checkbox, combo box, slider and spin button on screen has a label, and no two share one.
+fn assert_unique_labels(harness: &Harness<'static, KneeMapApp>, place: &str) {
+    let mut seen = std::collections::BTreeMap::<String, usize>::new();
+    for role in [
+        egui::accesskit::Role::Button,
+        egui::accesskit::Role::CheckBox,
+        egui::accesskit::Role::ComboBox,
+        egui::accesskit::Role::Slider,
+        egui::accesskit::Role::SpinButton,
+    ] {
+        for node in harness.query_all_by_role(role) {
+            let label = node.accesskit_node().label().unwrap_or_default();
+            assert!(!label.is_empty(), "{role:?} without a label: {place}");
+            *seen.entry(label).or_default() += 1;
+        }
+    }
+    let repeated: Vec<_> = seen.iter().filter(|(_, n)| **n > 1).collect();
+    assert!(repeated.is_empty(), "{place}: repeated labels {repeated:?}");
+}
+
 #[test]
 fn every_labelled_control_has_a_unique_label() {
     let mut harness = app_harness();
@@ -381,24 +401,43 @@ fn every_labelled_control_has_a_unique_label() {
     ] {
         harness.get_by_label(tab).click();
         harness.run();
-        let mut seen = std::collections::BTreeMap::<String, usize>::new();
-        for role in [
-            egui::accesskit::Role::Button,
-            egui::accesskit::Role::CheckBox,
-            egui::accesskit::Role::ComboBox,
-            egui::accesskit::Role::Slider,
-            egui::accesskit::Role::SpinButton,
-        ] {
-            for node in harness.query_all_by_role(role) {
-                let label = node.accesskit_node().label().unwrap_or_default();
-                assert!(
-                    !label.is_empty(),
-                    "{role:?} without a label on the {tab} tab"
-                );
-                *seen.entry(label).or_default() += 1;
-            }
-        }
-        let repeated: Vec<_> = seen.iter().filter(|(_, n)| **n > 1).collect();
-        assert!(repeated.is_empty(), "{tab}: repeated labels {repeated:?}");
+        assert_unique_labels(&harness, &format!("the {tab} tab"));
     }
+    // Every planner view, with a plan on the board (and the heavy programme's age check on the generator).
+    harness.get_by_label("Planner").click();
+    harness.run();
+    harness.get_by_label("Suggest a programme").click();
+    harness.run();
+    harness.get_by_label("Condition for the programme").click();
+    harness.run();
+    harness.get_by_label("Jumper's knee").click();
+    harness.run();
+    assert_unique_labels(&harness, "the generator with the age check");
+    harness
+        .get_by_label("Programme age check: 16 to 39")
+        .click();
+    harness.run();
+    harness.get_by_label("Generate programme").click();
+    harness.run();
+    assert!(harness.state().planner_data().plan.is_some());
+    for view in [
+        "Week plan",
+        "Suggest a programme",
+        "Run a session",
+        "Log & history",
+        "Export & share",
+    ] {
+        harness.get_by_label(view).click();
+        harness.run();
+        assert_unique_labels(&harness, &format!("the planner's {view} view with a plan"));
+    }
+    // A week whose stage waits for its criteria: the gate's checklist and buttons too.
+    harness.get_by_label("Week plan").click();
+    harness.run();
+    for _ in 0..2 {
+        harness.get_by_label("Next week").click();
+        harness.run();
+    }
+    harness.get_by_label_contains("Before \"Slow strength (isotonic)\" starts");
+    assert_unique_labels(&harness, "a week waiting for its stage's criteria");
 }

@@ -76,12 +76,16 @@ pub(super) fn generate_ui(
             ui.end_row();
 
             ui.label("Session length");
-            ui.add(
-                egui::Slider::new(&mut form.session_minutes, planner::SESSION_MINUTES_RANGE)
-                    .suffix(" min"),
-            )
-            .widget_info(|| {
-                egui::WidgetInfo::labeled(egui::Role::Slider, true, "Session length in minutes")
+            ui.horizontal(|ui| {
+                // One control for screen readers: the slider (arrow keys step it); the minutes are shown beside it.
+                ui.add(
+                    egui::Slider::new(&mut form.session_minutes, planner::SESSION_MINUTES_RANGE)
+                        .show_value(false),
+                )
+                .widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::Role::Slider, true, "Session length in minutes")
+                });
+                ui.label(format!("{} min", form.session_minutes));
             });
             ui.end_row();
 

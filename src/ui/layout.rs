@@ -26,8 +26,8 @@ pub struct Panels {
     pub prevention: PreventionUi,
     pub planner: PlannerUi,
     pub running: crate::ui::running::RunningUiState,
-    /// With the Planner tab open, the map column folds to a slim strip unless the user brings it back.
-    pub map_shown_beside_planner: bool,
+    /// On every tab but Condition the map column folds to a slim strip, unless the user brings it back.
+    pub map_shown_beside_tab: bool,
 }
 
 impl Panels {
@@ -40,7 +40,7 @@ impl Panels {
             prevention: PreventionUi::default(),
             planner: PlannerUi::default(),
             running: crate::ui::running::RunningUiState::default(),
-            map_shown_beside_planner: false,
+            map_shown_beside_tab: false,
         }
     }
 }
@@ -84,8 +84,15 @@ pub fn draw(
     let red_flag_since = view.red_flag_since;
     let state = &view.data.map;
 
+    // Every tab but Condition gives the width to its own content; one click brings the map back.
+    let fold_map = state.tab != Tab::Condition && !panels.map_shown_beside_tab;
     egui::Panel::top("top_bar").show(ui, |ui| {
-        commands.extend(top_bar_ui(ui, state, view.data.preferences.appearance));
+        commands.extend(top_bar_ui(
+            ui,
+            state,
+            view.data.preferences.appearance,
+            !fold_map,
+        ));
     });
     let notices = view.notices;
     if !notices.is_empty() {
@@ -124,7 +131,6 @@ pub fn draw(
         commands.extend(undo_shortcuts(ui));
     }
     let screen_width = ui.available_width();
-    let fold_map = state.tab == Tab::Planner && !panels.map_shown_beside_planner;
     if fold_map {
         // The week board gets the width; one click brings the map back.
         egui::Panel::left("map_strip")
@@ -137,12 +143,12 @@ pub fn draw(
                         egui::Button::new(RichText::new("Map").strong())
                             .min_size(egui::vec2(44.0, 60.0)),
                     )
-                    .on_hover_text("Show the knee map beside the planner");
+                    .on_hover_text("Show the knee map beside this tab");
                 button.widget_info(|| {
                     egui::WidgetInfo::labeled(egui::Role::Button, true, "Show the knee map")
                 });
                 if button.clicked() {
-                    panels.map_shown_beside_planner = true;
+                    panels.map_shown_beside_tab = true;
                 }
             });
     }
@@ -154,8 +160,8 @@ pub fn draw(
             // Ranges follow the window, so shrinking it narrows the side columns instead of the centre.
             .size_range(260.0..=(screen_width * 0.36).max(261.0))
             .show(ui, |ui| {
-                if state.tab == Tab::Planner && ui.button("Fold the map away").clicked() {
-                    panels.map_shown_beside_planner = false;
+                if state.tab != Tab::Condition && ui.button("Fold the map away").clicked() {
+                    panels.map_shown_beside_tab = false;
                 }
                 commands.extend(map_commands(map_column_ui(
                     ui,
@@ -335,7 +341,38 @@ fn store_notices_ui(
     (restore, dismiss)
 }
 
-fn top_bar_ui(ui: &mut Ui, state: &MapState, appearance: Appearance) -> Vec<AppCommand> {
+/// View, knee and anatomy names: the diagram's own switches.
+fn picture_switches_ui(ui: &mut Ui, state: &MapState, commands: &mut Vec<AppCommand>) {
+    ui.label("View:");
+    for view in ViewKind::ALL {
+        let text = format!("{} view", view.label());
+        if ui.selectable_label(state.view == view, text).clicked() {
+            commands.push(Command::SetView(view).into());
+        }
+    }
+    ui.separator();
+    ui.label("Knee:");
+    for knee in Knee::ALL {
+        let text = format!("{} knee", knee.label());
+        if ui.selectable_label(state.knee == knee, text).clicked() {
+            commands.push(Command::SetKnee(knee).into());
+        }
+    }
+    ui.separator();
+    let mut show_labels = !state.hide_anatomy_labels;
+    if ui.checkbox(&mut show_labels, "Anatomy names").changed() {
+        commands.push(Command::SetAnatomyLabels(show_labels).into());
+    }
+    ui.separator();
+}
+
+/// The top bar; the picture's switches (view, knee, anatomy names) only while the diagram is drawn.
+fn top_bar_ui(
+    ui: &mut Ui,
+    state: &MapState,
+    appearance: Appearance,
+    diagram_shown: bool,
+) -> Vec<AppCommand> {
     let mut commands = Vec::new();
     ui.horizontal(|ui| {
         ui.label(
@@ -345,27 +382,9 @@ fn top_bar_ui(ui: &mut Ui, state: &MapState, appearance: Appearance) -> Vec<AppC
                 .color(theme::colors(ui).accent),
         );
         ui.separator();
-        ui.label("View:");
-        for view in ViewKind::ALL {
-            let text = format!("{} view", view.label());
-            if ui.selectable_label(state.view == view, text).clicked() {
-                commands.push(Command::SetView(view).into());
-            }
+        if diagram_shown {
+            picture_switches_ui(ui, state, &mut commands);
         }
-        ui.separator();
-        ui.label("Knee:");
-        for knee in Knee::ALL {
-            let text = format!("{} knee", knee.label());
-            if ui.selectable_label(state.knee == knee, text).clicked() {
-                commands.push(Command::SetKnee(knee).into());
-            }
-        }
-        ui.separator();
-        let mut show_labels = !state.hide_anatomy_labels;
-        if ui.checkbox(&mut show_labels, "Anatomy names").changed() {
-            commands.push(Command::SetAnatomyLabels(show_labels).into());
-        }
-        ui.separator();
         let mut chosen = appearance;
         egui::ComboBox::from_id_salt("appearance")
             .selected_text(format!("Colours: {}", appearance.label()))

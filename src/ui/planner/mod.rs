@@ -99,6 +99,8 @@ pub struct PlannerUi {
     pub share: share::ShareUi,
     /// The start criteria ticked so far for a waiting phase: (phase index, one tick per criterion).
     pub gate_checks: (usize, Vec<bool>),
+    /// The selection whose editor was last scrolled into view.
+    pub editor_shown_for: Option<(usize, usize, usize)>,
 }
 
 /// What the planner needs to know about the rest of the app this frame.

@@ -148,7 +148,7 @@ pub(super) fn week_ui(
         && let Some(planned) = week_plan.days.get(day).and_then(|d| d.exercises.get(index))
     {
         ui.add_space(6.0);
-        egui::Frame::group(ui.style()).show(ui, |ui| {
+        let editor = egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
             widgets::heading(
                 ui,
@@ -167,6 +167,11 @@ pub(super) fn week_ui(
             );
             move_to_day_menu(ui, content, (week, day, index), planned, commands);
         });
+        // A new selection brings its editor into view: at 1280×800 it opens below the board's fold.
+        if state.editor_shown_for != state.selected {
+            state.editor_shown_for = state.selected;
+            editor.response.scroll_to_me(Some(egui::Align::Max));
+        }
     } else {
         ui.label(
             RichText::new(

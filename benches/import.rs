@@ -53,7 +53,6 @@ fn ten_year_history(c: &mut Criterion) {
         let mut text = String::from(r#"<?xml version="1.0"?><gpx version="1.1"><trk><trkseg>"#);
         for i in 0..120i64 {
             let time = (t + chrono::Duration::seconds(10 * i)).format("%Y-%m-%dT%H:%M:%SZ");
-            #[allow(clippy::cast_precision_loss)]
             let lat = 50.0 + i as f64 * 0.00027;
             let _ = write!(
                 text,

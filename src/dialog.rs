@@ -158,7 +158,6 @@ fn run_dialog(kind: &DialogKind) -> DialogResult {
 }
 
 #[cfg(test)]
-#[allow(clippy::float_cmp)] // expected values are computed from exact inputs
 mod tests {
     use super::*;
     use std::sync::{Arc, Barrier};

@@ -182,7 +182,10 @@ fn widest_span_middle(polygon: &[NormPos], y: f32) -> Option<NormPos> {
 
 /// Ear-clipping triangulation of a simple polygon; returns index triples into `polygon`.
 /// Used to fill concave regions. Returns fewer triangles (never panics) for degenerate input.
-#[allow(clippy::many_single_char_names)] // a, b, c are a triangle's corners, as geometry texts name them.
+#[expect(
+    clippy::many_single_char_names,
+    reason = "a, b, c are a triangle's corners, as geometry texts name them."
+)]
 pub fn triangulate(polygon: &[NormPos]) -> Vec<[usize; 3]> {
     let n = polygon.len();
     if n < 3 {

@@ -3,8 +3,11 @@
 //! `runs` and `runs --json`, `export` of every kind, and `--check-content` on the built-in copy, on a folder and
 //! on a broken folder.
 
-// Test helpers outside #[test] fns: a panic here is the failure report.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![expect(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "Test helpers outside #[test] fns: a panic here is the failure report."
+)]
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};

@@ -2,8 +2,10 @@
 //! the article makes are attributed to it, clicking alone no longer weights a meniscus tear, osteochondritis
 //! dissecans is a clinician-led condition for under-16s, and every spot has an "If it doesn't fit" route.
 
-// Test helpers outside #[test] fns: a panic here is the failure report.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![expect(
+    clippy::unwrap_used,
+    reason = "Test helpers outside #[test] fns: a panic here is the failure report."
+)]
 
 use std::collections::BTreeSet;
 

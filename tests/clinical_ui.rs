@@ -2,10 +2,11 @@
 //! its banner, the age question changes which checks and conditions show, a condition panel answers first, and
 //! the clinical content of issue 13 ("If it doesn't fit", the questions runners ask) is reachable by label.
 
-// Test helpers outside #[test] fns: a panic here is the failure report.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-// Spelled through kittest's node traits, the method path is longer than the closure.
-#![allow(clippy::redundant_closure_for_method_calls)]
+#![expect(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "Test helpers outside #[test] fns: a panic here is the failure report."
+)]
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};

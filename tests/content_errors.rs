@@ -1,8 +1,10 @@
 //! Broken content inputs: each case edits one shipped file and asserts the error kind, the file and the line
 //! (and column where it is exact), as `kneemap --check-content` would print them.
 
-// Test helpers outside #[test] fns: a panic here is the failure report.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![expect(
+    clippy::expect_used,
+    reason = "Test helpers outside #[test] fns: a panic here is the failure report."
+)]
 
 use kneemap::content::{
     ContentError, ContentErrorKind as Kind, ContentFileKind as File, RawContent,

@@ -4,8 +4,10 @@
 //! changes made while blocks are skipped, a new day, a narrower window and a zoom, and check that every frame
 //! paints exactly the same text in the same places: skipping blocks changes nothing a user can see.
 
-// Test helpers outside #[test] fns: a panic here is the failure report.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![expect(
+    clippy::unwrap_used,
+    reason = "Test helpers outside #[test] fns: a panic here is the failure report."
+)]
 
 use chrono::{Days, NaiveDate};
 use egui::epaint::{ClippedShape, Shape};
@@ -32,16 +34,20 @@ fn painted_texts(shapes: &[ClippedShape], screen: egui::Rect) -> Vec<Painted> {
     fn collect(shape: &Shape, visible: egui::Rect, out: &mut Vec<Painted>) {
         match shape {
             Shape::Text(text) if visible.intersects(text.visual_bounding_rect()) => {
-                // Screen positions in a laptop-sized window fit an i32.
-                #[allow(clippy::cast_possible_truncation)]
+                #[expect(
+                    clippy::cast_possible_truncation,
+                    reason = "Screen positions in a laptop-sized window fit an i32."
+                )]
                 out.push((
                     text.galley.text().to_owned(),
                     text.pos.x.round() as i32,
                     text.pos.y.round() as i32,
                 ));
             }
-            // Sizes and positions in a laptop-sized window fit an i32.
-            #[allow(clippy::cast_possible_truncation)]
+            #[expect(
+                clippy::cast_possible_truncation,
+                reason = "Sizes and positions in a laptop-sized window fit an i32."
+            )]
             Shape::Rect(rect) if visible.intersects(rect.visual_bounding_rect()) => {
                 let shown = rect.rect.intersect(visible);
                 out.push((

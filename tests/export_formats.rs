@@ -1,6 +1,9 @@
 //! Calendar, CSV, JSON and PDF exports, each read back with an independent reader where one exists.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![expect(
+    clippy::unwrap_used,
+    reason = "test helpers outside #[test] fns: a panic here is the failure report"
+)]
 
 use std::io::BufReader;
 

@@ -4,7 +4,10 @@
 //!
 //! `cargo test` runs a few hundred cases; `cargo test --test export_fuzz -- --ignored` runs 10,000 of each.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![expect(
+    clippy::unwrap_used,
+    reason = "test helpers outside #[test] fns: a panic here is the failure report"
+)]
 
 use std::fs;
 

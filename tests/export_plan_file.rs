@@ -1,7 +1,10 @@
 //! `.kneemap-plan` files: generated plans survive export → import unchanged, and each kind of bad file is refused
 //! whole with the right line.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![expect(
+    clippy::unwrap_used,
+    reason = "test helpers outside #[test] fns: a panic here is the failure report"
+)]
 
 use chrono::{DateTime, NaiveDate, Utc};
 use kneemap::content::Content;

@@ -2,7 +2,10 @@
 //! window on the plan import preview, activity files are imported on the Running tab through the same job as a
 //! drop, and bad files get the messages an import from the menu gives.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![expect(
+    clippy::unwrap_used,
+    reason = "test helpers outside #[test] fns: a panic here is the failure report"
+)]
 
 use std::path::{Path, PathBuf};
 

@@ -2,8 +2,10 @@
 //! strength progression, the return-to-run replay and the cross-training swap. If any of them re-implemented a
 //! rule, a row here would disagree.
 
-// Test helpers outside #[test] fns: a panic here is the failure report.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![expect(
+    clippy::unwrap_used,
+    reason = "Test helpers outside #[test] fns: a panic here is the failure report."
+)]
 
 use chrono::{Days, NaiveDate, TimeZone, Utc};
 use kneemap::content::Content;

@@ -1,8 +1,10 @@
 //! Planner UI tests with `egui_kittest` on the real app: widgets are found by accessible label, the session
 //! clock is a manual one moved by the test, and planner data goes to a temporary store.
 
-// Test helpers outside #[test] fns: a panic here is the failure report.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![expect(
+    clippy::unwrap_used,
+    reason = "Test helpers outside #[test] fns: a panic here is the failure report."
+)]
 
 use std::time::Duration;
 

@@ -1,8 +1,10 @@
 //! Programmes are one content source: the condition panel's phases and the generated plan's phases must be the
 //! same for every condition, under-16s get no heavy-load programme, and clinician-led conditions get none.
 
-// Test helpers outside #[test] fns: a panic here is the failure report.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![expect(
+    clippy::unwrap_used,
+    reason = "Test helpers outside #[test] fns: a panic here is the failure report."
+)]
 
 use chrono::NaiveDate;
 use kneemap::content::{AgeBand, Content, ContentErrorKind, ContentFileKind, RawContent};

@@ -2,8 +2,10 @@
 //! a month off warns that there is no baseline; undoing a programme change restores its pain limits on every
 //! screen and in the exports; a tendon phase waits for its criteria; a heavy programme asks the age first.
 
-// Test helpers outside #[test] fns: a panic here is the failure report.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![expect(
+    clippy::unwrap_used,
+    reason = "Test helpers outside #[test] fns: a panic here is the failure report."
+)]
 
 use chrono::{Duration, NaiveDate, TimeZone, Utc};
 use egui_kittest::Harness;

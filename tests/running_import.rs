@@ -2,8 +2,12 @@
 //! `KNEEMAP_REQUIRE_FIXTURES=1`, as in CI) and on generated bad
 //! input: cut files, random bytes, empty files, wrong extensions, decompression bombs. Nothing may panic.
 
-// Test helpers outside #[test] fns: a panic here is the failure report.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::float_cmp)]
+#![expect(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::float_cmp,
+    reason = "Test helpers outside #[test] fns: a panic here is the failure report."
+)]
 
 use std::fmt::Write as _;
 use std::io::Write;
@@ -377,7 +381,10 @@ fn bombs_and_oversized_files_are_stopped() {
 
 /// A small GPX run: `points` points 10 s apart heading north at about 3 m/s.
 #[must_use]
-#[allow(clippy::cast_possible_wrap, clippy::cast_precision_loss)] // counts, indices and millisecond spans stay far below 2^52; small indices and counts
+#[expect(
+    clippy::cast_possible_wrap,
+    reason = "counts, indices and millisecond spans stay far below 2^52; small indices and counts"
+)]
 pub fn synthetic_gpx(start: chrono::DateTime<chrono::Utc>, points: usize) -> String {
     let mut text = String::from(
         r#"<?xml version="1.0"?><gpx version="1.1" xmlns="http://www.topografix.com/GPX/1/1"><trk><type>running</type><trkseg>"#,

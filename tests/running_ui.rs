@@ -2,8 +2,12 @@
 //! folder, driven by `egui_kittest` through accessible labels. Commands go through the app's own apply, imports
 //! through its background jobs, and saves through its writer thread, so a fault in any of them fails here.
 
-// Test helpers outside #[test] fns: a panic here is the failure report.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::float_cmp)]
+#![expect(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::float_cmp,
+    reason = "Test helpers outside #[test] fns: a panic here is the failure report."
+)]
 
 use chrono::{Duration, NaiveDate, TimeZone, Utc};
 use egui_kittest::Harness;
@@ -77,7 +81,11 @@ impl RunningApp {
     }
 }
 
-#[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // km is a small positive figure
+#[expect(
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    reason = "km is a small positive figure"
+)]
 fn run_on(id: u64, date: NaiveDate, km: f64) -> Run {
     Run {
         id,

@@ -2,7 +2,10 @@
 //! through the same command the menu's file dialog sends, a plan file imported after its preview, a broken one
 //! refused with its reasons, and a watch file imported through the path the dialog fills in.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![expect(
+    clippy::unwrap_used,
+    reason = "test helpers outside #[test] fns: a panic here is the failure report"
+)]
 
 use chrono::NaiveDate;
 use egui_kittest::Harness;

@@ -1,10 +1,14 @@
 //! UI tests on the real app with `egui_kittest`: widgets are found by their accessible labels, clicked with the
 //! pointer or driven by the keyboard, and the resulting panels are asserted by their headings.
 
-// Test helpers outside #[test] fns: a panic here is the failure report.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-// Spelled through kittest's node traits, the method path is longer than the closure.
-#![allow(clippy::redundant_closure_for_method_calls)]
+#![expect(
+    clippy::unwrap_used,
+    reason = "Test helpers outside #[test] fns: a panic here is the failure report."
+)]
+#![expect(
+    clippy::redundant_closure_for_method_calls,
+    reason = "Spelled through kittest's node traits, the method path is longer than the closure."
+)]
 
 use egui::{Event, Key, Modifiers, PointerButton, Pos2, Rect, pos2};
 use egui_kittest::Harness;

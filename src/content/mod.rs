@@ -33,7 +33,10 @@ pub struct Content {
 
 impl Content {
     /// Assembles content from parsed files and builds the lookup index (validation is separate).
-    #[allow(clippy::too_many_arguments)] // One argument per content file, each parsed separately.
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "One argument per content file, each parsed separately."
+    )]
     pub(crate) fn assemble(
         sources: Vec<Source>,
         conditions: Vec<Condition>,

@@ -508,7 +508,6 @@ fn check_text(problems: &mut Problems<'_>, path: &[Seg<'_>], what: &str, text: &
     }
 }
 
-#[allow(clippy::too_many_lines)] // one check after another, in file order
 fn check_file(file: &PlanFileV1, content: &Content, problems: &mut Problems<'_>) {
     let plan = &file.plan;
     // The header scan above normally catches these; this covers headers it could not read (e.g. escapes).
@@ -689,7 +688,6 @@ fn check_file(file: &PlanFileV1, content: &Content, problems: &mut Problems<'_>)
     }
 }
 
-#[allow(clippy::too_many_lines)] // one range check per dose field
 fn check_exercise<'a>(
     e: &FileExercise,
     content: &Content,

@@ -128,7 +128,10 @@ mod tests {
 
     use super::*;
 
-    #[allow(clippy::unnecessary_wraps)] // The history holds Option<Plan>: no plan is a state too.
+    #[expect(
+        clippy::unnecessary_wraps,
+        reason = "The history holds Option<Plan>: no plan is a state too."
+    )]
     fn plan(name: &str) -> Option<Plan> {
         Some(Plan::new(
             name,

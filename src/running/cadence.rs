@@ -37,7 +37,6 @@ pub fn targets(baseline_spm: f64) -> CadenceTargets {
 
 /// Average cadence of runs in the 6 weeks to `today` that have one, else of the last 10 runs with one.
 #[must_use]
-#[allow(clippy::cast_precision_loss)] // counts, indices and millisecond spans stay far below 2^52
 pub fn recent_average_spm(runs: &[Run], today: NaiveDate) -> Option<f64> {
     let mut with_cadence: Vec<&Run> = runs
         .iter()
@@ -75,7 +74,7 @@ pub fn beat_pulse(spm: f64, elapsed_secs: f64) -> f32 {
     }
     let interval = 60.0 / spm;
     let phase = (elapsed_secs % interval) / interval;
-    #[allow(clippy::cast_possible_truncation)] // a value in [0, 1]
+    #[expect(clippy::cast_possible_truncation, reason = "a value in [0, 1]")]
     let pulse = (1.0 - phase).powi(3) as f32;
     pulse
 }
@@ -102,11 +101,11 @@ pub enum ClickTrackError {
 ///
 /// # Errors
 /// A cadence outside 100–240 spm or a length outside 1–120 minutes.
-#[allow(
+#[expect(
     clippy::cast_possible_truncation,
-    clippy::cast_precision_loss,
-    clippy::cast_sign_loss
-)] // counts, indices and millisecond spans stay far below 2^52; values are clamped or rounded into range first; values are non-negative here
+    clippy::cast_sign_loss,
+    reason = "counts, indices and millisecond spans stay far below 2^52; values are clamped or rounded into range first; values are non-negative here"
+)]
 pub fn click_track_samples(spm: f64, minutes: u32) -> Result<Vec<i16>, ClickTrackError> {
     if !(MIN_SPM..=MAX_SPM).contains(&spm) {
         return Err(ClickTrackError::Cadence(spm));
@@ -121,10 +120,10 @@ pub fn click_track_samples(spm: f64, minutes: u32) -> Result<Vec<i16>, ClickTrac
     let mut samples = vec![0i16; total];
     let mut beat = 0u64;
     loop {
-        #[allow(
-            clippy::cast_precision_loss,
+        #[expect(
             clippy::cast_possible_truncation,
-            clippy::cast_sign_loss
+            clippy::cast_sign_loss,
+            reason = "a non-negative sample index, checked against the buffer length below"
         )]
         let start = (beat as f64 * interval * rate).round() as usize;
         if start >= total {
@@ -136,7 +135,7 @@ pub fn click_track_samples(spm: f64, minutes: u32) -> Result<Vec<i16>, ClickTrac
         {
             let t = i as f64 / rate;
             let envelope = 1.0 - i as f64 / click_len as f64;
-            #[allow(clippy::cast_possible_truncation)] // amplitude below i16::MAX
+            #[expect(clippy::cast_possible_truncation, reason = "amplitude below i16::MAX")]
             let value = ((2.0 * PI * CLICK_HZ * t).sin() * envelope * 20_000.0) as i16;
             *sample = value;
         }
@@ -171,7 +170,10 @@ pub fn write_click_track(path: &Path, spm: f64, minutes: u32) -> Result<(), Clic
 }
 
 #[cfg(test)]
-#[allow(clippy::float_cmp)] // expected values are computed from exact inputs
+#[expect(
+    clippy::float_cmp,
+    reason = "expected values are computed from exact inputs"
+)]
 mod tests {
     use super::*;
     use chrono::{TimeZone, Utc};

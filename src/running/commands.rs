@@ -170,7 +170,6 @@ impl RunningData {
         }
     }
 
-    #[allow(clippy::too_many_lines)] // one match or one panel, clearer in one place
     fn apply_inner(
         &mut self,
         command: RunningCommand,
@@ -380,8 +379,11 @@ fn equal_time_secs(planned: &PlannedRun) -> u32 {
     if planned.duration_secs > 0 {
         planned.duration_secs
     } else {
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-        // distance capped at 1000 km
+        #[expect(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            reason = "distance capped at 1000 km"
+        )]
         let secs = (planned.distance_m / 1000.0 * 360.0).round() as u32;
         secs
     }
@@ -463,7 +465,6 @@ pub fn swap_offer(
 }
 
 #[cfg(test)]
-#[allow(clippy::float_cmp)] // expected values are computed from exact inputs
 mod tests {
     use super::*;
     use chrono::TimeZone;

@@ -79,7 +79,6 @@ pub fn format_runs(data: &RunningData, json: bool) -> String {
 }
 
 #[cfg(test)]
-#[allow(clippy::float_cmp)] // expected values are computed from exact inputs
 mod tests {
     use super::*;
     use crate::running::model::{Run, Shoe, Sport};

@@ -25,7 +25,7 @@ pub struct WeekTotals {
 
 /// Totals for every week from `first_monday` to `last_monday` inclusive (empty weeks included).
 #[must_use]
-#[allow(clippy::cast_possible_wrap)] // small indices and counts
+#[expect(clippy::cast_possible_wrap, reason = "small indices and counts")]
 pub fn weekly_totals(
     data: &RunningData,
     first_monday: NaiveDate,
@@ -364,7 +364,10 @@ pub fn counts_as_running(sport: Sport) -> bool {
 }
 
 #[cfg(test)]
-#[allow(clippy::float_cmp)] // expected values are computed from exact inputs
+#[expect(
+    clippy::float_cmp,
+    reason = "expected values are computed from exact inputs"
+)]
 mod tests {
     use super::*;
     use crate::running::model::PlannedRun;
@@ -375,7 +378,11 @@ mod tests {
         NaiveDate::from_ymd_opt(2024, 1, 1).unwrap() + Duration::days(d)
     }
 
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // values are clamped or rounded into range first; values are non-negative here
+    #[expect(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "values are clamped or rounded into range first; values are non-negative here"
+    )]
     fn run(id: u64, d: i64, km: f64) -> Run {
         let date = day(d);
         Run {
@@ -390,7 +397,11 @@ mod tests {
     }
 
     /// Weekly histories (km per week, one run on Tuesday and one on Saturday) → rule ids per week.
-    #[allow(clippy::cast_possible_wrap, clippy::cast_sign_loss)] // small indices and counts; values are non-negative here
+    #[expect(
+        clippy::cast_possible_wrap,
+        clippy::cast_sign_loss,
+        reason = "small indices and counts; values are non-negative here"
+    )]
     fn weekly(kms: &[f64]) -> RunningData {
         let mut data = RunningData::default();
         for (w, km) in kms.iter().enumerate() {
@@ -413,7 +424,7 @@ mod tests {
     }
 
     #[test]
-    #[allow(clippy::cast_possible_wrap)] // small indices and counts
+    #[expect(clippy::cast_possible_wrap, reason = "small indices and counts")]
     fn weekly_increase_table() {
         let cases: &[(&[f64], &[i64])] = &[
             (&[20.0, 20.0, 20.0, 20.0], &[]),

@@ -495,7 +495,10 @@ impl RunningData {
 }
 
 #[cfg(test)]
-#[allow(clippy::float_cmp)] // expected values are computed from exact inputs
+#[expect(
+    clippy::float_cmp,
+    reason = "expected values are computed from exact inputs"
+)]
 mod tests {
     #[test]
     fn fingerprint_follows_every_change_the_derived_figures_read() {

@@ -262,7 +262,6 @@ pub fn replay(
 }
 
 #[cfg(test)]
-#[allow(clippy::float_cmp)] // expected values are computed from exact inputs
 mod tests {
     use super::*;
     use chrono::{Duration, TimeZone, Utc};
@@ -297,7 +296,7 @@ mod tests {
     }
 
     /// Runs every other day from 2024-01-01 with (during, next morning) pain.
-    #[allow(clippy::cast_possible_wrap)] // small indices and counts
+    #[expect(clippy::cast_possible_wrap, reason = "small indices and counts")]
     fn sessions(pains: &[(u8, Option<u8>)]) -> Vec<Run> {
         pains
             .iter()

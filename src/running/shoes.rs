@@ -40,7 +40,7 @@ pub struct ShoeStatus {
 
 /// Whole calendar months from `from` to `to` (0 when `to` is earlier).
 #[must_use]
-#[allow(clippy::cast_possible_wrap)] // small indices and counts
+#[expect(clippy::cast_possible_wrap, reason = "small indices and counts")]
 pub fn whole_months(from: NaiveDate, to: NaiveDate) -> u32 {
     if to <= from {
         return 0;
@@ -101,7 +101,10 @@ pub fn all_statuses(data: &RunningData, today: NaiveDate) -> Vec<ShoeStatus> {
 }
 
 #[cfg(test)]
-#[allow(clippy::float_cmp)] // expected values are computed from exact inputs
+#[expect(
+    clippy::float_cmp,
+    reason = "expected values are computed from exact inputs"
+)]
 mod tests {
     use super::*;
     use crate::running::model::Run;

@@ -3,7 +3,10 @@
 //! Drawing code asks [`colors`] for the palette of the mode in use and takes sizes from [`size`]; clippy's
 //! `disallowed-methods` (clippy.toml) keeps colour literals out of every other file. Every text and background pair
 //! reaches WCAG AA contrast (4.5:1), checked by the tests below.
-#![allow(clippy::disallowed_methods)] // This file is where colours are made.
+#![expect(
+    clippy::disallowed_methods,
+    reason = "This file is where colours are made."
+)]
 
 use egui::{Color32, FontFamily, FontId, TextStyle, Ui};
 

@@ -121,7 +121,6 @@ pub(super) fn check_programmes(content: &Content, checker: &mut Checker<'_>) {
     }
 }
 
-#[allow(clippy::too_many_lines)] // One check after another, each a few lines; splitting scatters them.
 fn check_programme(
     content: &Content,
     checker: &mut Checker<'_>,

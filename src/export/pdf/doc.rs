@@ -350,13 +350,10 @@ impl Doc {
     /// Draws lines already wrapped, first baseline at `top_y + size`, without page breaks; returns the height used.
     pub fn lines_at(&mut self, x: f32, top_y: f32, style: Style, lines: &[String]) -> f32 {
         for (i, line) in lines.iter().enumerate() {
-            #[allow(clippy::cast_precision_loss)] // a handful of lines
             let baseline = top_y + style.size_pt + style.leading() * i as f32;
             self.text(x, baseline, style, line);
         }
-        #[allow(clippy::cast_precision_loss)] // a handful of lines
-        let height = style.leading() * lines.len() as f32;
-        height
+        style.leading() * lines.len() as f32
     }
 
     /// A rectangle outline; `(x, y)` is its top-left corner.
@@ -439,7 +436,6 @@ impl Doc {
         let Some(index) = index else {
             return Ok(false);
         };
-        #[allow(clippy::cast_precision_loss)] // picture sizes are small
         let (pw, ph) = (
             self.pictures[index].width_px as f32,
             self.pictures[index].height_px as f32,
@@ -517,7 +513,6 @@ impl Doc {
         self.write(title)
     }
 
-    #[allow(clippy::too_many_lines)] // the PDF objects, one after another
     fn write(self, title: &str) -> Vec<u8> {
         let mut next_id = 1;
         let mut alloc = || {

@@ -38,7 +38,6 @@ const MORNING_COLOR: Rgb = ACCENT;
 ///
 /// # Errors
 /// [`ExportError::Font`] or [`ExportError::Image`] if a built-in font or drawing cannot be read (a build fault).
-#[allow(clippy::too_many_lines)] // one section after another, in reading order
 pub fn physio_report(input: &ReportInput<'_>) -> Result<Vec<u8>, ExportError> {
     let mut doc = Doc::new(input.paper)?;
     let plan = input.plan;
@@ -226,12 +225,10 @@ fn adherence(doc: &mut Doc, input: &ReportInput<'_>) {
     doc.ensure_space(chart_h + 24.0);
     let top = doc.y + 4.0;
     let max_planned = rows.iter().map(|r| r.1).max().unwrap_or(1).max(1);
-    #[allow(clippy::cast_precision_loss)] // at most 52 weeks
     let slot = (w / rows.len() as f32).min(28.0);
     let bar_w = slot * 0.7;
     let label_every = if rows.len() > 26 { 4 } else { 1 };
     for (i, (week, week_planned, week_done)) in rows.iter().enumerate() {
-        #[allow(clippy::cast_precision_loss)] // small counts
         let (bx, planned_h, done_h) = (
             x + slot * i as f32,
             chart_h * *week_planned as f32 / max_planned as f32,
@@ -265,7 +262,6 @@ fn pain_chart(doc: &mut Doc, logs: &[&SessionLog], thresholds: &PainThresholds) 
     let left = x + axis_w;
     let width = w - axis_w - 6.0;
     let span_days = (last.date - first.date).num_days().max(1);
-    #[allow(clippy::cast_precision_loss)] // day counts and 0–10 scores are small
     let point = |date: NaiveDate, pain: f32| -> (f32, f32) {
         let days = (date - first.date).num_days() as f32;
         (

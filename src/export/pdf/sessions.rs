@@ -104,7 +104,6 @@ fn layout_block(doc: &mut Doc, planned: &PlannedExercise, content: &Content, wid
             });
         }
     }
-    #[allow(clippy::cast_precision_loss)] // line counts are small
     let text_h = NAME.leading() * name.len() as f32
         + DOSE.leading() * dose.len() as f32
         + CUE.leading() * cues.len() as f32
@@ -119,7 +118,6 @@ fn layout_block(doc: &mut Doc, planned: &PlannedExercise, content: &Content, wid
     }
 }
 
-#[allow(clippy::too_many_lines)] // header, exercises and footer drawn top to bottom
 fn session(
     doc: &mut Doc,
     plan: &Plan,

@@ -117,9 +117,7 @@ fn as_f64(value: &Value) -> Option<f64> {
         Value::UInt32(v) | Value::UInt32z(v) => f64::from(*v),
         Value::Float32(v) => f64::from(*v),
         Value::Float64(v) => *v,
-        #[allow(clippy::cast_precision_loss)] // counters far below 2^53
         Value::SInt64(v) => *v as f64,
-        #[allow(clippy::cast_precision_loss)]
         Value::UInt64(v) | Value::UInt64z(v) => *v as f64,
         _ => return None,
     };
@@ -171,7 +169,6 @@ fn from_session(session: &FitDataRecord) -> Option<ParsedActivity> {
     })
 }
 
-#[allow(clippy::cast_precision_loss)] // counts, indices and millisecond spans stay far below 2^52
 fn from_records(records: &[FitDataRecord]) -> Result<ParsedActivity, String> {
     let points: Vec<&FitDataRecord> = records
         .iter()
@@ -208,7 +205,6 @@ fn from_records(records: &[FitDataRecord]) -> Result<ParsedActivity, String> {
 }
 
 #[cfg(test)]
-#[allow(clippy::float_cmp)] // expected values are computed from exact inputs
 mod tests {
     use super::*;
 

@@ -6,7 +6,6 @@ use super::{ParsedActivity, haversine_m, parse_time, sport_from_name};
 const STOPPED_SPEED_MPS: f64 = 0.3;
 
 /// Parses one GPX document; every track segment of every track is joined into one activity.
-#[allow(clippy::cast_precision_loss)] // counts, indices and millisecond spans stay far below 2^52
 pub(super) fn parse(bytes: &[u8]) -> Result<ParsedActivity, String> {
     let text = std::str::from_utf8(bytes).map_err(|e| format!("GPX is not UTF-8: {e}"))?;
     let doc =
@@ -113,7 +112,10 @@ pub(super) fn parse(bytes: &[u8]) -> Result<ParsedActivity, String> {
 }
 
 #[cfg(test)]
-#[allow(clippy::float_cmp)] // expected values are computed from exact inputs
+#[expect(
+    clippy::float_cmp,
+    reason = "expected values are computed from exact inputs"
+)]
 mod tests {
     use super::*;
 

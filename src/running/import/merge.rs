@@ -91,7 +91,11 @@ fn is_duplicate(run: &Run, activity: &ParsedActivity) -> bool {
 }
 
 /// Rounds seconds to whole seconds within `u32` (negative or absurd values become 0 or the maximum).
-#[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // clamped to the u32 range first
+#[expect(
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    reason = "clamped to the u32 range first"
+)]
 fn whole_secs(secs: f64) -> u32 {
     if secs.is_finite() {
         secs.round().clamp(0.0, f64::from(u32::MAX)) as u32
@@ -182,7 +186,6 @@ fn shoe_for(data: &RunningData, gear_name: Option<&str>) -> Option<u64> {
 }
 
 #[cfg(test)]
-#[allow(clippy::float_cmp)] // expected values are computed from exact inputs
 mod tests {
     use super::*;
     use crate::running::import::FileReport;

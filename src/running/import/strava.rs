@@ -505,7 +505,10 @@ fn from_row(row: &Row, limits: &ImportLimits) -> Result<ParsedActivity, String> 
 }
 
 #[cfg(test)]
-#[allow(clippy::float_cmp)] // expected values are computed from exact inputs
+#[expect(
+    clippy::float_cmp,
+    reason = "expected values are computed from exact inputs"
+)]
 mod tests {
     use super::*;
     use crate::running::model::Sport;

@@ -35,7 +35,6 @@ fn number(node: roxmltree::Node<'_, '_>, name: &str) -> Result<Option<f64>, Stri
     }
 }
 
-#[allow(clippy::cast_precision_loss)] // counts, indices and millisecond spans stay far below 2^52
 fn parse_activity(activity: roxmltree::Node<'_, '_>) -> Result<ParsedActivity, String> {
     let sport = activity
         .attribute("Sport")
@@ -121,7 +120,10 @@ fn parse_activity(activity: roxmltree::Node<'_, '_>) -> Result<ParsedActivity, S
 }
 
 #[cfg(test)]
-#[allow(clippy::float_cmp)] // expected values are computed from exact inputs
+#[expect(
+    clippy::float_cmp,
+    reason = "expected values are computed from exact inputs"
+)]
 mod tests {
     use super::*;
 

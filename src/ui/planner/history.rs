@@ -330,8 +330,10 @@ fn pain_chart_ui(ui: &mut Ui, data: &PlannerData) {
         .allow_scroll(false)
         .legend(egui_plot::Legend::default())
         .x_axis_formatter(|mark, _range| {
-            // Axis marks are day numbers of dates the chart holds, well inside i32.
-            #[allow(clippy::cast_possible_truncation)]
+            #[expect(
+                clippy::cast_possible_truncation,
+                reason = "Axis marks are day numbers of dates the chart holds, well inside i32."
+            )]
             let day = mark.value.round() as i32;
             NaiveDate::from_num_days_from_ce_opt(day)
                 .map(|d| d.format("%-d %b").to_string())

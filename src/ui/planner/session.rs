@@ -137,7 +137,6 @@ fn runner_ui(
         .color(theme::colors(ui).muted_text),
     );
     let progress_label = format!("Session progress: step {} of {total_steps}", done_steps + 1);
-    #[allow(clippy::cast_precision_loss)] // Step counts are small.
     let fraction = done_steps as f32 / total_steps.max(1) as f32;
     ui.add(egui::ProgressBar::new(fraction).desired_height(6.0))
         .widget_info(|| {

@@ -61,7 +61,6 @@ pub(super) fn load_ui(
     let weeks = &derived.weeks;
     let first_monday = weeks.first().map_or(view.today, |w| w.monday);
     let to_units = |m: f64| units.from_metres(m);
-    #[allow(clippy::cast_precision_loss)] // week index, small
     let bars = |pick: &dyn Fn(&crate::running::load::WeekTotals) -> f64| -> Vec<egui_plot::Bar> {
         weeks
             .iter()
@@ -89,8 +88,11 @@ pub(super) fn load_ui(
             if (mark.value - i).abs() > 1e-6 || i < 0.0 {
                 return String::new();
             }
-            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-            // non-negative whole number
+            #[expect(
+                clippy::cast_possible_truncation,
+                clippy::cast_sign_loss,
+                reason = "non-negative whole number"
+            )]
             mondays
                 .get(i as usize)
                 .map(|d| d.format("%-d %b").to_string())
@@ -177,8 +179,11 @@ fn planned_ui(
         )
         .labelled_by(l.id);
         if ui.button("Plan run").clicked() {
-            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-            // clamped to 0..=1440 minutes
+            #[expect(
+                clippy::cast_possible_truncation,
+                clippy::cast_sign_loss,
+                reason = "clamped to 0..=1440 minutes"
+            )]
             let duration_secs = (form.duration_min.clamp(0.0, 1440.0) * 60.0).round() as u32;
             commands.push(RunningCommand::PlanRun {
                 date: view.today + Duration::days(i64::from(form.days_ahead)),

@@ -67,8 +67,11 @@ impl RunForm {
         if !(self.duration_min.is_finite() && self.duration_min > 0.0) {
             return Err("Duration must be more than 0 minutes.".into());
         }
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-        // positive, checked again by the domain
+        #[expect(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            reason = "positive, checked again by the domain"
+        )]
         let elapsed_secs = (self.duration_min * 60.0).round().min(f64::from(u32::MAX)) as u32;
         Ok(RunDraft {
             start_utc,
@@ -131,7 +134,6 @@ fn pain_drag(ui: &mut Ui, label: &str, value: &mut i8) {
     .labelled_by(l.id);
 }
 
-#[allow(clippy::too_many_lines)] // one match or one panel, clearer in one place
 pub(super) fn form_ui(
     ui: &mut Ui,
     view: &RunningView<'_>,
@@ -352,7 +354,6 @@ pub(super) fn list_ui(
 }
 
 #[cfg(test)]
-#[allow(clippy::float_cmp)] // expected values are computed from exact inputs
 mod tests {
     use super::*;
 

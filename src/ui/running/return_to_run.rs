@@ -14,7 +14,6 @@ fn condition_name<'a>(view: &'a RunningView<'_>, id: &'a str) -> &'a str {
         .map_or(id, |c| c.lay_name.as_str())
 }
 
-#[allow(clippy::too_many_lines)] // one match or one panel, clearer in one place
 pub(super) fn return_to_run_ui(
     ui: &mut Ui,
     view: &RunningView<'_>,

@@ -17,7 +17,6 @@ pub struct ShoeForm {
     pub days_ago: u32,
 }
 
-#[allow(clippy::too_many_lines)] // one match or one panel, clearer in one place
 pub(super) fn shoes_ui(
     ui: &mut Ui,
     view: &RunningView<'_>,

@@ -66,6 +66,7 @@ pub fn combined_warnings(
     week: usize,
     runs: &[Vec<RunItem>; 7],
     content: &Content,
+    units: crate::running::Units,
 ) -> Vec<WeekWarning> {
     let longest = runs
         .iter()
@@ -95,12 +96,12 @@ pub fn combined_warnings(
             let run_date = plan.date_of(week, run_day);
             warnings.push(WeekWarning {
                 text: format!(
-                    "{sets} sets for the {} on {} come the day before the week's longest run ({:.1} km{}). Tired \
+                    "{sets} sets for the {} on {} come the day before the week's longest run ({}{}). Tired \
                      legs absorb less load: consider moving one of the two.",
                     group.label().to_lowercase(),
                     plan.date_of(strength_week, strength_day)
                         .map_or_else(|| crate::planner::day_name(strength_day).to_owned(), |d| d.format("%A").to_string()),
-                    run.distance_m / 1000.0,
+                    units.format(run.distance_m),
                     run_date.map(|d| format!(", {}", d.format("%A"))).unwrap_or_default(),
                 ),
             });
@@ -121,7 +122,7 @@ mod tests {
 
     use super::*;
     use crate::planner::PlannedExercise;
-    use crate::running::{PlannedRun, Run};
+    use crate::running::{PlannedRun, Run, Units};
 
     fn monday() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 30).unwrap()
@@ -177,7 +178,7 @@ mod tests {
         let content = Content::embedded().unwrap();
         let runs = runs_by_day(&running_with(3, 12.0), monday());
         let hard = plan_with_squats_on(2, 6);
-        let warnings = combined_warnings(&hard, 0, &runs, &content);
+        let warnings = combined_warnings(&hard, 0, &runs, &content, Units::Kilometres);
         assert_eq!(warnings.len(), 1, "{warnings:?}");
         assert!(
             warnings[0].text.contains("quadriceps") || warnings[0].text.contains("quads"),
@@ -185,10 +186,34 @@ mod tests {
             warnings[0].text
         );
         assert!(warnings[0].text.contains("12.0 km"));
+        // In the runner's unit.
+        let miles = combined_warnings(&hard, 0, &runs, &content, Units::Miles);
+        assert!(miles[0].text.contains("7.5 mi"), "{}", miles[0].text);
         // Lighter work, or hard work two days before, is fine.
-        assert!(combined_warnings(&plan_with_squats_on(2, 3), 0, &runs, &content).is_empty());
-        assert!(combined_warnings(&plan_with_squats_on(1, 6), 0, &runs, &content).is_empty());
+        assert!(
+            combined_warnings(
+                &plan_with_squats_on(2, 3),
+                0,
+                &runs,
+                &content,
+                Units::Kilometres
+            )
+            .is_empty()
+        );
+        assert!(
+            combined_warnings(
+                &plan_with_squats_on(1, 6),
+                0,
+                &runs,
+                &content,
+                Units::Kilometres
+            )
+            .is_empty()
+        );
         // No runs, no warning.
-        assert!(combined_warnings(&hard, 0, &Default::default(), &content).is_empty());
+        assert!(
+            combined_warnings(&hard, 0, &Default::default(), &content, Units::Kilometres)
+                .is_empty()
+        );
     }
 }

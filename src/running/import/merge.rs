@@ -113,14 +113,16 @@ pub fn merge_batch(data: &mut RunningData, batch: ImportBatch) -> MergeReport {
             FileOutcome::Failed(reason) => MergeOutcome::Failed(reason),
             FileOutcome::Parsed {
                 activities,
-                warnings,
+                mut warnings,
             } => {
-                let mut added = 0;
+                let (mut added, mut duplicates, mut invalid) = (0, 0, 0);
                 for activity in activities {
                     if !(activity.distance_m.is_finite() && activity.distance_m >= 0.0) {
+                        invalid += 1;
                         continue;
                     }
                     if data.runs.iter().any(|r| is_duplicate(r, &activity)) {
+                        duplicates += 1;
                         continue;
                     }
                     let shoe_id = activity
@@ -143,7 +145,15 @@ pub fn merge_batch(data: &mut RunningData, batch: ImportBatch) -> MergeReport {
                     });
                     added += 1;
                 }
-                if added == 0 {
+                if invalid > 0 {
+                    warnings.push(format!(
+                        "{invalid} activit{} skipped: the distance is not a valid number",
+                        if invalid == 1 { "y" } else { "ies" }
+                    ));
+                }
+                if added == 0 && duplicates == 0 && invalid > 0 {
+                    MergeOutcome::Failed(warnings.join("; "))
+                } else if added == 0 {
                     MergeOutcome::AlreadyThere
                 } else {
                     MergeOutcome::Imported {
@@ -240,6 +250,34 @@ mod tests {
         // Same start but a clearly different distance is a different activity.
         let _ = merge_batch(&mut data, batch(vec![activity(0, 8000.0, None)]));
         assert_eq!(data.runs.len(), 2);
+    }
+
+    #[test]
+    fn activities_without_a_valid_distance_are_reported_not_dropped_silently() {
+        let mut data = RunningData::default();
+        let report = merge_batch(
+            &mut data,
+            batch(vec![
+                activity(0, 5000.0, None),
+                activity(30, f64::NAN, None),
+            ]),
+        );
+        assert_eq!(data.runs.len(), 1);
+        assert_eq!(
+            report.lines[0].outcome,
+            MergeOutcome::Imported {
+                count: 1,
+                warnings: vec!["1 activity skipped: the distance is not a valid number".to_owned()],
+            }
+        );
+        // A file whose only activity is invalid failed: it is not "already there".
+        let report = merge_batch(&mut data, batch(vec![activity(45, f64::INFINITY, None)]));
+        assert!(
+            matches!(&report.lines[0].outcome, MergeOutcome::Failed(why) if why.contains("not a valid number")),
+            "{:?}",
+            report.lines[0]
+        );
+        assert_eq!(report.files_already_there, 0);
     }
 
     #[test]

@@ -135,7 +135,9 @@ pub(super) fn week_ui(
     let runs = crate::week::monday_of_week(plan, week)
         .map(|monday| crate::week::runs_by_day(context.running, monday))
         .unwrap_or_default();
-    for warning in crate::week::combined_warnings(plan, week, &runs, content) {
+    for warning in
+        crate::week::combined_warnings(plan, week, &runs, content, context.running.settings.units)
+    {
         ui.label(
             RichText::new(format!("Warning: {}", warning.text))
                 .color(theme::colors(ui).warning_text),

@@ -197,6 +197,30 @@ pub fn section_title(ui: &mut Ui, title: &str) -> egui::Response {
     response
 }
 
+/// A full-width notice box in the theme's notice colours.
+pub fn notice_box<R>(
+    ui: &mut Ui,
+    add_contents: impl FnOnce(&mut Ui) -> R,
+) -> egui::InnerResponse<R> {
+    egui::Frame::new()
+        .fill(crate::ui::theme::colors(ui).notice_fill)
+        .corner_radius(6.0)
+        .inner_margin(6)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            add_contents(ui)
+        })
+}
+
+/// The advice to see a physiotherapist when a plan is stuck, with the reason (`pain::stuck`): the planner and the
+/// return to run show it the same way.
+pub fn stuck_notice(ui: &mut Ui, stuck: &crate::pain::Stuck) {
+    notice_box(ui, |ui| {
+        ui.label(egui::RichText::new("Time to see a physiotherapist").strong());
+        ui.label(&stuck.reason);
+    });
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

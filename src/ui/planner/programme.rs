@@ -169,70 +169,62 @@ fn age_check_ui(
     commands: &mut Vec<AppCommand>,
 ) {
     use crate::content::AgeBand;
-    egui::Frame::new()
-        .fill(theme::colors(ui).notice_fill)
-        .corner_radius(6.0)
-        .inner_margin(6)
-        .show(ui, |ui| {
-            ui.set_width(ui.available_width());
-            ui.label(format!(
+    crate::ui::widgets::notice_box(ui, |ui| {
+        ui.label(format!(
                 "This programme includes \"{phase}\", which lifts heavy loads: not self-managed under 16."
             ));
-            match (context.age_answered, context.age_band) {
-                (false, _) => {
-                    ui.label("How old is the runner? (Kept on this computer only.)");
-                    ui.horizontal_wrapped(|ui| {
-                        for band in AgeBand::ALL {
-                            let button = ui.button(band.label());
-                            button.widget_info(|| {
-                                egui::WidgetInfo::labeled(
-                                    egui::Role::Button,
-                                    true,
-                                    format!("Programme age check: {}", band.label()),
-                                )
-                            });
-                            if button.clicked() {
-                                commands.push(AppCommand::Map(
-                                    crate::map::state::Command::SetAgeBand(Some(band)),
-                                ));
-                            }
-                        }
-                        let button = ui.button("Prefer not to say");
+        match (context.age_answered, context.age_band) {
+            (false, _) => {
+                ui.label("How old is the runner? (Kept on this computer only.)");
+                ui.horizontal_wrapped(|ui| {
+                    for band in AgeBand::ALL {
+                        let button = ui.button(band.label());
                         button.widget_info(|| {
                             egui::WidgetInfo::labeled(
                                 egui::Role::Button,
                                 true,
-                                "Programme age check: prefer not to say",
+                                format!("Programme age check: {}", band.label()),
                             )
                         });
                         if button.clicked() {
-                            commands.push(AppCommand::Map(
-                                crate::map::state::Command::SetAgeBand(None),
-                            ));
+                            commands.push(AppCommand::Map(crate::map::state::Command::SetAgeBand(
+                                Some(band),
+                            )));
                         }
-                    });
-                }
-                (true, None) => {
-                    ui.checkbox(
-                        &mut form.confirmed_16_or_over,
-                        "The runner is 16 or over",
-                    );
-                }
-                (true, Some(AgeBand::Under16)) => {
-                    ui.label(
-                        RichText::new(
-                            "Under 16: this programme needs a clinician to lead the heavy phase.",
+                    }
+                    let button = ui.button("Prefer not to say");
+                    button.widget_info(|| {
+                        egui::WidgetInfo::labeled(
+                            egui::Role::Button,
+                            true,
+                            "Programme age check: prefer not to say",
                         )
-                        .color(theme::colors(ui).error_text),
-                    );
-                }
-                (true, Some(band)) => {
-                    ui.label(
-                        RichText::new(format!("Age: {}.", band.label()))
-                            .small()
-                            .color(theme::colors(ui).muted_text),
-                    );
-                }
+                    });
+                    if button.clicked() {
+                        commands.push(AppCommand::Map(crate::map::state::Command::SetAgeBand(
+                            None,
+                        )));
+                    }
+                });
             }
-        });
+            (true, None) => {
+                ui.checkbox(&mut form.confirmed_16_or_over, "The runner is 16 or over");
+            }
+            (true, Some(AgeBand::Under16)) => {
+                ui.label(
+                    RichText::new(
+                        "Under 16: this programme needs a clinician to lead the heavy phase.",
+                    )
+                    .color(theme::colors(ui).error_text),
+                );
+            }
+            (true, Some(band)) => {
+                ui.label(
+                    RichText::new(format!("Age: {}.", band.label()))
+                        .small()
+                        .color(theme::colors(ui).muted_text),
+                );
+            }
+        }
+    });
 }

@@ -97,15 +97,7 @@ pub(super) fn week_ui(
         return;
     };
     if let Some(stuck) = data.stuck(context.today) {
-        egui::Frame::new()
-            .fill(theme::colors(ui).notice_fill)
-            .corner_radius(6.0)
-            .inner_margin(6)
-            .show(ui, |ui| {
-                ui.set_width(ui.available_width());
-                ui.label(RichText::new("Time to see a physiotherapist").strong());
-                ui.label(&stuck.reason);
-            });
+        widgets::stuck_notice(ui, &stuck);
     }
     if let Some((phase_index, phase)) = plan.unconfirmed_phase_by(week) {
         phase_gate_ui(ui, plan, phase_index, phase, state, context, commands);
@@ -480,45 +472,40 @@ fn phase_gate_ui(
         state.gate_checks = (phase_index, vec![false; phase.start_criteria.len()]);
     }
     let earliest = plan.week_start_date(phase.first_week_index);
-    egui::Frame::new()
-        .fill(theme::colors(ui).notice_fill)
-        .corner_radius(6.0)
-        .inner_margin(6)
-        .show(ui, |ui| {
-            ui.set_width(ui.available_width());
-            ui.label(RichText::new(format!("Before \"{}\" starts", phase.name)).strong());
-            ui.label(format!(
-                "Week {} ({}) is the earliest it can start: it begins when you confirm that",
-                phase.first_week_index + 1,
-                date_label(earliest)
-            ));
-            for (tick, criterion) in state.gate_checks.1.iter_mut().zip(&phase.start_criteria) {
-                ui.checkbox(tick, criterion);
+    widgets::notice_box(ui, |ui| {
+        ui.label(RichText::new(format!("Before \"{}\" starts", phase.name)).strong());
+        ui.label(format!(
+            "Week {} ({}) is the earliest it can start: it begins when you confirm that",
+            phase.first_week_index + 1,
+            date_label(earliest)
+        ));
+        for (tick, criterion) in state.gate_checks.1.iter_mut().zip(&phase.start_criteria) {
+            ui.checkbox(tick, criterion);
+        }
+        let all = state.gate_checks.1.iter().all(|t| *t);
+        ui.horizontal_wrapped(|ui| {
+            let start = ui.add_enabled(
+                all && context.today >= earliest,
+                egui::Button::new(format!("Start \"{}\"", phase.name)),
+            );
+            if start.clicked() {
+                commands.push(AppCommand::Planner(PlannerCommand::ConfirmPhaseStart {
+                    phase_index,
+                    on: context.today,
+                }));
             }
-            let all = state.gate_checks.1.iter().all(|t| *t);
-            ui.horizontal_wrapped(|ui| {
-                let start = ui.add_enabled(
-                    all && context.today >= earliest,
-                    egui::Button::new(format!("Start \"{}\"", phase.name)),
-                );
-                if start.clicked() {
-                    commands.push(AppCommand::Planner(PlannerCommand::ConfirmPhaseStart {
-                        phase_index,
-                        on: context.today,
-                    }));
-                }
-                if phase_index > 0
-                    && let Some(previous) = plan.phases.get(phase_index - 1)
-                    && ui
-                        .button(format!("Not yet: one more week of \"{}\"", previous.name))
-                        .clicked()
-                {
-                    commands.push(AppCommand::Planner(PlannerCommand::RepeatWeekBeforePhase {
-                        phase_index,
-                    }));
-                }
-            });
-            ui.label(
+            if phase_index > 0
+                && let Some(previous) = plan.phases.get(phase_index - 1)
+                && ui
+                    .button(format!("Not yet: one more week of \"{}\"", previous.name))
+                    .clicked()
+            {
+                commands.push(AppCommand::Planner(PlannerCommand::RepeatWeekBeforePhase {
+                    phase_index,
+                }));
+            }
+        });
+        ui.label(
                 RichText::new(
                     "Sessions of this stage wait until then. KneeMap also checks your last sessions against your \
                      pain limit before it starts.",
@@ -526,5 +513,5 @@ fn phase_gate_ui(
                 .small()
                 .color(theme::colors(ui).muted_text),
             );
-        });
+    });
 }

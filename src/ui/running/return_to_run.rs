@@ -89,14 +89,7 @@ pub(super) fn return_to_run_ui(
             ui.label(RichText::new(paused).color(theme::colors(ui).error_text));
         }
         if let Some(stuck) = &progress.stuck {
-            egui::Frame::new()
-                .fill(theme::colors(ui).notice_fill)
-                .corner_radius(6.0)
-                .inner_margin(6)
-                .show(ui, |ui| {
-                    ui.label(RichText::new("Time to see a physiotherapist").strong());
-                    ui.label(&stuck.reason);
-                });
+            crate::ui::widgets::stuck_notice(ui, stuck);
         }
         if let Some(stage) = progress.current_stage(plan) {
             let what = if progress.finished {

@@ -234,8 +234,27 @@ impl MapState {
             at,
         });
         if self.red_flag_events.len() > MAX_RED_FLAG_EVENTS {
-            let excess = self.red_flag_events.len() - MAX_RED_FLAG_EVENTS;
-            self.red_flag_events.drain(..excess);
+            // Drop the oldest events, but never the tick of a flag that is ticked now: when it was ticked is what
+            // the report shows and what pauses a return to run from that day.
+            let keep: Vec<usize> = self
+                .ticked_red_flags
+                .iter()
+                .filter_map(|flag| {
+                    self.red_flag_events
+                        .iter()
+                        .rposition(|e| e.flag_id == *flag && e.ticked)
+                })
+                .collect();
+            let mut excess = self.red_flag_events.len() - MAX_RED_FLAG_EVENTS;
+            let mut index = 0;
+            self.red_flag_events.retain(|_| {
+                let drop = excess > 0 && !keep.contains(&index);
+                if drop {
+                    excess -= 1;
+                }
+                index += 1;
+                !drop
+            });
         }
     }
 
@@ -273,6 +292,26 @@ impl MapState {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pruning_old_events_keeps_the_tick_of_a_flag_still_ticked() {
+        let content = Content::embedded().unwrap();
+        let mut state = MapState::default();
+        let start = Utc::now();
+        let kept = content.red_flags[0].id.clone();
+        let churn = content.red_flags[1].id.clone();
+        let tick = |flag: &str, ticked| Command::SetRedFlag {
+            flag_id: flag.to_owned(),
+            ticked,
+        };
+        assert!(state.apply(&content, tick(&kept, true), start));
+        for n in 0..MAX_RED_FLAG_EVENTS {
+            let at = start + chrono::Duration::seconds(i64::try_from(n).unwrap() + 1);
+            assert!(state.apply(&content, tick(&churn, n % 2 == 0), at));
+        }
+        assert_eq!(state.red_flag_events.len(), MAX_RED_FLAG_EVENTS);
+        assert_eq!(state.red_flags_ticked_since(Utc::now()), Some(start));
+    }
 
     #[test]
     fn apply_says_whether_anything_changed() {

@@ -398,8 +398,8 @@ pub struct Stuck {
     pub reason: String,
 }
 
-/// Whether a plan is stuck: [`STUCK_EASE_OFFS_AT_ONE_STAGE`] ease-offs at a stage it has not got beyond, or no
-/// step forward for [`STUCK_WEEKS_WITHOUT_PROGRESS`] weeks while sessions were being logged. `steps` oldest
+/// Whether a plan is stuck: [`STUCK_EASE_OFFS_AT_ONE_STAGE`] ease-offs within [`STUCK_WEEKS_WITHOUT_PROGRESS`]
+/// weeks at a stage it has not got beyond, or no step forward for that long while sessions were being logged. `steps` oldest
 /// first; `current_stage` is where the plan stands; `last_session` is the newest logged session.
 pub fn stuck(
     steps: &[StageStep],
@@ -409,7 +409,11 @@ pub fn stuck(
     today: NaiveDate,
 ) -> Option<Stuck> {
     let mut ease_offs: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
-    for step in steps.iter().filter(|s| !s.forward) {
+    // Ease-offs count within the same six weeks: two flares months apart are not a pattern, and a plan without
+    // stages would otherwise stay "stuck" for good.
+    let recent =
+        |step: &&StageStep| (today - step.date).num_days() < STUCK_WEEKS_WITHOUT_PROGRESS * 7;
+    for step in steps.iter().filter(|s| !s.forward).filter(recent) {
         *ease_offs.entry(step.stage).or_default() += 1;
     }
     if let Some((stage, count)) = ease_offs
@@ -697,6 +701,22 @@ mod tests {
         assert!(stuck(&steps, 4, start, Some(day(15)), day(16)).is_none());
         // One ease-off is not a pattern.
         assert!(stuck(&steps[..2], 2, start, Some(day(8)), day(9)).is_none());
+        // Nor are two ease-offs months apart (with a step forward in the last six weeks).
+        let later = day(5) + Duration::weeks(8);
+        let apart = [
+            step(5, 0, false),
+            StageStep {
+                date: later - Duration::weeks(3),
+                stage: 0,
+                forward: true,
+            },
+            StageStep {
+                date: later,
+                stage: 0,
+                forward: false,
+            },
+        ];
+        assert!(stuck(&apart, 0, start, Some(later), later).is_none());
         // Six weeks of sessions without a step forward.
         let late = start + Duration::weeks(6);
         let why = stuck(&[], 0, start, Some(late - Duration::days(1)), late).unwrap();

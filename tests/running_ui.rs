@@ -100,7 +100,7 @@ fn run_on(id: u64, date: NaiveDate, km: f64) -> Run {
 #[test]
 fn log_a_run_by_hand_then_delete_and_undo_each_saved() {
     let mut app = RunningApp::new(RunningData::default());
-    app.form().form.distance = 6.5;
+    app.form().form.distance_in_units = 6.5;
     app.form().form.pain_during = 2;
     app.type_into("Notes", "easy loop");
     app.harness.get_by_label("Save run").click_accesskit();
@@ -250,7 +250,7 @@ fn a_red_flag_ticked_in_the_app_reaches_the_running_tab() {
 fn a_worn_shoe_gets_the_reminder() {
     let mut app = RunningApp::new(RunningData::default());
     app.type_into("Shoe name", "Pegasus 38");
-    app.form().shoe_form.initial_distance = 470.0;
+    app.form().shoe_form.initial_distance_in_units = 470.0;
     app.harness.run();
     app.harness.get_by_label("Add shoe").click_accesskit();
     app.harness.run();
@@ -262,7 +262,7 @@ fn a_worn_shoe_gets_the_reminder() {
     );
     // A 12 km run in them, logged through the form.
     let shoe = app.running().shoes[0].id;
-    app.form().form.distance = 12.0;
+    app.form().form.distance_in_units = 12.0;
     app.form().form.shoe_id = Some(shoe);
     app.harness.run();
     app.harness.get_by_label("Save run").click_accesskit();
@@ -272,7 +272,7 @@ fn a_worn_shoe_gets_the_reminder() {
     app.harness
         .get_by_label("Shoe reminder: Pegasus 38 is past 480.0 km. Check the cushioning and wear.");
     // Another 330 km: past 500 miles (about 800 km), the high end: replace them.
-    app.form().form.distance = 330.0;
+    app.form().form.distance_in_units = 330.0;
     app.form().form.shoe_id = Some(shoe);
     app.harness.run();
     app.harness.get_by_label("Save run").click_accesskit();

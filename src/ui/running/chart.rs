@@ -14,7 +14,7 @@ use crate::ui::theme;
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlanForm {
     pub days_ahead: u32,
-    pub distance: f64,
+    pub distance_in_units: f64,
     pub duration_min: f64,
 }
 
@@ -22,7 +22,7 @@ impl Default for PlanForm {
     fn default() -> Self {
         Self {
             days_ahead: 1,
-            distance: 5.0,
+            distance_in_units: 5.0,
             duration_min: 30.0,
         }
     }
@@ -165,7 +165,7 @@ fn planned_ui(
             .labelled_by(l.id);
         let l = ui.label(format!("Planned distance ({})", units.short_label()));
         ui.add(
-            egui::DragValue::new(&mut form.distance)
+            egui::DragValue::new(&mut form.distance_in_units)
                 .range(0.1..=1000.0)
                 .speed(0.1)
                 .max_decimals(2),
@@ -187,7 +187,7 @@ fn planned_ui(
             let duration_secs = (form.duration_min.clamp(0.0, 1440.0) * 60.0).round() as u32;
             commands.push(RunningCommand::PlanRun {
                 date: view.today + Duration::days(i64::from(form.days_ahead)),
-                distance_m: units.to_metres(form.distance),
+                distance_m: units.to_metres(form.distance_in_units),
                 duration_secs,
             });
         }

@@ -17,7 +17,7 @@ pub struct RunForm {
     pub time: String,
     pub sport: Sport,
     /// In the user's units.
-    pub distance: f64,
+    pub distance_in_units: f64,
     pub duration_min: f64,
     pub cadence_spm: f64,
     pub pain_during: i8,
@@ -33,7 +33,7 @@ impl Default for RunForm {
             date: String::new(),
             time: "07:00".to_owned(),
             sport: Sport::Run,
-            distance: 5.0,
+            distance_in_units: 5.0,
             duration_min: 30.0,
             cadence_spm: 0.0,
             pain_during: -1,
@@ -76,7 +76,7 @@ impl RunForm {
         Ok(RunDraft {
             start_utc,
             sport: self.sport,
-            distance_m: units.to_metres(self.distance),
+            distance_m: units.to_metres(self.distance_in_units),
             elapsed_secs,
             cadence_spm: (self.cadence_spm > 0.0).then_some(self.cadence_spm),
             pain_during: pain(self.pain_during),
@@ -95,7 +95,7 @@ impl RunForm {
             date: local.format("%Y-%m-%d").to_string(),
             time: local.format("%H:%M").to_string(),
             sport: run.sport,
-            distance: units.from_metres(run.distance_m),
+            distance_in_units: units.from_metres(run.distance_m),
             duration_min: f64::from(run.elapsed_secs) / 60.0,
             cadence_spm: run.cadence_spm.unwrap_or(0.0),
             pain_during: run
@@ -169,7 +169,7 @@ pub(super) fn form_ui(
                 .labelled_by(l.id);
             let l = ui.label(format!("Distance ({})", units.short_label()));
             ui.add(
-                egui::DragValue::new(&mut form.distance)
+                egui::DragValue::new(&mut form.distance_in_units)
                     .range(0.0..=1000.0)
                     .speed(0.1)
                     .max_decimals(2),
@@ -362,7 +362,7 @@ mod tests {
         let form = RunForm {
             date: "2024-06-03".into(),
             time: "18:30".into(),
-            distance: 3.1,
+            distance_in_units: 3.1,
             duration_min: 28.5,
             pain_during: 2,
             ..RunForm::default()
@@ -382,7 +382,7 @@ mod tests {
         let back = RunForm::from_run(&run, Units::Miles);
         assert_eq!(back.date, "2024-06-03");
         assert_eq!(back.time, "18:30");
-        assert!((back.distance - 3.1).abs() < 1e-9);
+        assert!((back.distance_in_units - 3.1).abs() < 1e-9);
     }
 
     #[test]

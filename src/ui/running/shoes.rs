@@ -12,7 +12,7 @@ use crate::ui::theme;
 pub struct ShoeForm {
     pub name: String,
     /// In the user's units.
-    pub initial_distance: f64,
+    pub initial_distance_in_units: f64,
     /// Days before today the shoes were first worn.
     pub days_ago: u32,
 }
@@ -112,7 +112,7 @@ pub(super) fn shoes_ui(
             .labelled_by(l.id);
         let l = ui.label(format!("Already on them ({})", units.short_label()));
         ui.add(
-            egui::DragValue::new(&mut form.initial_distance)
+            egui::DragValue::new(&mut form.initial_distance_in_units)
                 .range(0.0..=5000.0)
                 .speed(1.0),
         )
@@ -127,7 +127,7 @@ pub(super) fn shoes_ui(
             commands.push(RunningCommand::AddShoe {
                 name: form.name.trim().to_owned(),
                 start_date: view.today - chrono::Duration::days(i64::from(form.days_ago)),
-                initial_distance_m: units.to_metres(form.initial_distance),
+                initial_distance_m: units.to_metres(form.initial_distance_in_units),
             });
             *form = ShoeForm::default();
         }

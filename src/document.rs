@@ -68,7 +68,7 @@ pub struct UserData {
 impl Versioned for UserData {
     const CURRENT_VERSION: u32 = 4;
 
-    fn migrate(version: u32, text: &str) -> Result<Self, String> {
+    fn migrate(version: u32, text: &str) -> Result<Self, crate::store::MigrationError> {
         let planner = match version {
             1 => {
                 let old = parse_envelope::<PlannerDataV1>(text)?.data;
@@ -81,7 +81,7 @@ impl Versioned for UserData {
             2 => parse_envelope::<PlannerData>(text)?.data,
             // Version 3 is version 4 without runs: every field it has reads the same.
             3 => return parse_envelope::<Self>(text).map(|envelope| envelope.data),
-            other => return Err(format!("no migration from version {other}")),
+            other => return Err(crate::store::MigrationError::NoMigration(other)),
         };
         Ok(Self {
             planner,

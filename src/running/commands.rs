@@ -94,12 +94,59 @@ pub enum RunningCommand {
     },
 }
 
+/// Why a change to the running log was refused; its message is for the runner.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RunningError {
+    #[error("Distance must be between 0 and 1000 km.")]
+    DistanceOutOfRange,
+    #[error("Duration must be more than 0 and at most a week.")]
+    DurationOutOfRange,
+    #[error("A logged run cannot start in the future; plan it instead.")]
+    RunInFuture,
+    #[error("Cadence must be 100–240 steps per minute.")]
+    CadenceOutOfRange,
+    #[error("That shoe no longer exists.")]
+    ShoeGone,
+    #[error("A planned run must be today or later.")]
+    PlannedInPast,
+    #[error("Planned distance must be between 0 and 1000 km.")]
+    PlannedDistanceOutOfRange,
+    #[error("Swap to cycling, swimming or the elliptical.")]
+    NotASwapSport,
+    #[error("Only a planned run can be swapped.")]
+    NotAPlannedRun,
+    #[error("Give the shoe a name.")]
+    ShoeNameEmpty,
+    #[error("The start date cannot be in the future.")]
+    ShoeStartInFuture,
+    #[error("Only a shoe in use can be the default.")]
+    DefaultShoeNotInUse,
+    #[error("A red flag is ticked: the return-to-run plan is paused.")]
+    ReturnToRunPaused,
+    #[error("That run no longer exists.")]
+    RunGone,
+    #[error("That planned run no longer exists.")]
+    PlannedRunGone,
+    #[error("No return-to-run plan is active.")]
+    NoReturnToRun,
+    #[error("Distance already on the shoe must be between 0 and 10 000 km.")]
+    ShoeDistanceOutOfRange,
+    #[error("A red flag is ticked: have the knee checked before starting to run again.")]
+    RedFlagBlocksReturn,
+    #[error("{label} must be 0–10, not {value}.")]
+    PainOutOfRange { label: &'static str, value: u8 },
+    #[error("'{0}' is retired: it keeps its history but takes no new runs.")]
+    ShoeRetired(String),
+    #[error(transparent)]
+    Threshold(#[from] super::model::ThresholdError),
+}
+
 const MAX_DISTANCE_M: f64 = 1_000_000.0;
 const MAX_ELAPSED_SECS: u32 = 7 * 24 * 3600;
 
-fn check_pain(label: &str, pain: Option<u8>) -> Result<(), String> {
+fn check_pain(label: &'static str, pain: Option<u8>) -> Result<(), RunningError> {
     match pain {
-        Some(p) if p > 10 => Err(format!("{label} must be 0–10, not {p}.")),
+        Some(p) if p > 10 => Err(RunningError::PainOutOfRange { label, value: p }),
         _ => Ok(()),
     }
 }
@@ -110,31 +157,28 @@ impl RunDraft {
         data: &RunningData,
         ctx: &RunningContext,
         keeping_shoe: Option<u64>,
-    ) -> Result<(), String> {
+    ) -> Result<(), RunningError> {
         if !(self.distance_m.is_finite() && (0.0..=MAX_DISTANCE_M).contains(&self.distance_m)) {
-            return Err("Distance must be between 0 and 1000 km.".into());
+            return Err(RunningError::DistanceOutOfRange);
         }
         if self.elapsed_secs == 0 || self.elapsed_secs > MAX_ELAPSED_SECS {
-            return Err("Duration must be more than 0 and at most a week.".into());
+            return Err(RunningError::DurationOutOfRange);
         }
         if super::model::to_local(self.start_utc).date_naive() > ctx.today {
-            return Err("A logged run cannot start in the future; plan it instead.".into());
+            return Err(RunningError::RunInFuture);
         }
         check_pain("Pain during", self.pain_during)?;
         check_pain("Next-morning pain", self.pain_next_morning)?;
         if let Some(c) = self.cadence_spm
             && !(c.is_finite() && (super::cadence::MIN_SPM..=super::cadence::MAX_SPM).contains(&c))
         {
-            return Err("Cadence must be 100–240 steps per minute.".into());
+            return Err(RunningError::CadenceOutOfRange);
         }
         if let Some(id) = self.shoe_id {
             match data.shoe(id) {
-                None => return Err("That shoe no longer exists.".into()),
+                None => return Err(RunningError::ShoeGone),
                 Some(s) if s.retired_on.is_some() && keeping_shoe != Some(id) => {
-                    return Err(format!(
-                        "'{}' is retired: it keeps its history but takes no new runs.",
-                        s.name
-                    ));
+                    return Err(RunningError::ShoeRetired(s.name.clone()));
                 }
                 Some(_) => {}
             }
@@ -166,7 +210,7 @@ impl RunningData {
         match self.apply_inner(command, ctx) {
             Ok(true) => Applied::Changed,
             Ok(false) => Applied::Unchanged,
-            Err(message) => Applied::Refused(message),
+            Err(refusal) => Applied::Refused(refusal.to_string()),
         }
     }
 
@@ -174,7 +218,7 @@ impl RunningData {
         &mut self,
         command: RunningCommand,
         ctx: &RunningContext,
-    ) -> Result<bool, String> {
+    ) -> Result<bool, RunningError> {
         match command {
             RunningCommand::AddRun(draft) => {
                 draft.validate(self, ctx, None)?;
@@ -188,13 +232,13 @@ impl RunningData {
                 self.sort_runs();
             }
             RunningCommand::EditRun { id, draft } => {
-                let current_shoe = self.run(id).ok_or("That run no longer exists.")?.shoe_id;
+                let current_shoe = self.run(id).ok_or(RunningError::RunGone)?.shoe_id;
                 draft.validate(self, ctx, current_shoe)?;
                 let run = self
                     .runs
                     .iter_mut()
                     .find(|r| r.id == id)
-                    .ok_or("That run no longer exists.")?;
+                    .ok_or(RunningError::RunGone)?;
                 let before = run.clone();
                 draft.fill(run);
                 if *run == before {
@@ -207,7 +251,7 @@ impl RunningData {
                     .runs
                     .iter()
                     .position(|r| r.id == id)
-                    .ok_or("That run no longer exists.")?;
+                    .ok_or(RunningError::RunGone)?;
                 self.undo_deleted = Some(self.runs.remove(index));
             }
             RunningCommand::UndoDelete => {
@@ -223,12 +267,12 @@ impl RunningData {
                 duration_secs,
             } => {
                 if date < ctx.today {
-                    return Err("A planned run must be today or later.".into());
+                    return Err(RunningError::PlannedInPast);
                 }
                 if !(distance_m.is_finite() && distance_m > 0.0 && distance_m <= MAX_DISTANCE_M)
                     || duration_secs > MAX_ELAPSED_SECS
                 {
-                    return Err("Planned distance must be between 0 and 1000 km.".into());
+                    return Err(RunningError::PlannedDistanceOutOfRange);
                 }
                 let id = self.allocate_id();
                 self.planned.push(PlannedRun {
@@ -248,15 +292,15 @@ impl RunningData {
             }
             RunningCommand::SwapPlannedRun { id, sport, reason } => {
                 if !Sport::SWAPS.contains(&sport) {
-                    return Err("Swap to cycling, swimming or the elliptical.".into());
+                    return Err(RunningError::NotASwapSport);
                 }
                 let planned = self
                     .planned
                     .iter_mut()
                     .find(|p| p.id == id)
-                    .ok_or("That planned run no longer exists.")?;
+                    .ok_or(RunningError::PlannedRunGone)?;
                 if !planned.sport.is_run() {
-                    return Err("Only a planned run can be swapped.".into());
+                    return Err(RunningError::NotAPlannedRun);
                 }
                 planned.duration_secs = equal_time_secs(planned);
                 planned.sport = sport;
@@ -269,17 +313,15 @@ impl RunningData {
             } => {
                 let name = name.trim().to_owned();
                 if name.is_empty() {
-                    return Err("Give the shoe a name.".into());
+                    return Err(RunningError::ShoeNameEmpty);
                 }
                 if !(initial_distance_m.is_finite()
                     && (0.0..=10_000_000.0).contains(&initial_distance_m))
                 {
-                    return Err(
-                        "Distance already on the shoe must be between 0 and 10 000 km.".into(),
-                    );
+                    return Err(RunningError::ShoeDistanceOutOfRange);
                 }
                 if start_date > ctx.today {
-                    return Err("The start date cannot be in the future.".into());
+                    return Err(RunningError::ShoeStartInFuture);
                 }
                 let id = self.allocate_id();
                 self.shoes.push(Shoe {
@@ -298,7 +340,7 @@ impl RunningData {
                     .shoes
                     .iter_mut()
                     .find(|s| s.id == id)
-                    .ok_or("That shoe no longer exists.")?;
+                    .ok_or(RunningError::ShoeGone)?;
                 if shoe.retired_on.is_some() {
                     return Ok(false);
                 }
@@ -311,7 +353,7 @@ impl RunningData {
                 if let Some(id) = id
                     && self.shoe(id).is_none_or(|s| s.retired_on.is_some())
                 {
-                    return Err("Only a shoe in use can be the default.".into());
+                    return Err(RunningError::DefaultShoeNotInUse);
                 }
                 if self.settings.default_shoe_id == id {
                     return Ok(false);
@@ -337,10 +379,7 @@ impl RunningData {
             } => {
                 check_pain("Morning pain", Some(baseline_morning_pain))?;
                 if ctx.red_flag_ticked {
-                    return Err(
-                        "A red flag is ticked: have the knee checked before starting to run again."
-                            .into(),
-                    );
+                    return Err(RunningError::RedFlagBlocksReturn);
                 }
                 self.return_to_run = Some(ReturnToRunState {
                     condition_id,
@@ -351,12 +390,12 @@ impl RunningData {
             }
             RunningCommand::ConfirmEntryCriteria => {
                 if ctx.red_flag_ticked {
-                    return Err("A red flag is ticked: the return-to-run plan is paused.".into());
+                    return Err(RunningError::ReturnToRunPaused);
                 }
                 let state = self
                     .return_to_run
                     .as_mut()
-                    .ok_or("No return-to-run plan is active.")?;
+                    .ok_or(RunningError::NoReturnToRun)?;
                 if state.entry_criteria_met {
                     return Ok(false);
                 }

@@ -10,5 +10,7 @@ pub mod model;
 pub mod return_to_run;
 pub mod shoes;
 
-pub use commands::{Applied, RunDraft, RunningCommand, RunningContext, SwapOffer, swap_offer};
+pub use commands::{
+    Applied, RunDraft, RunningCommand, RunningContext, RunningError, SwapOffer, swap_offer,
+};
 pub use model::{PlannedRun, Run, RunningData, Shoe, Sport, Surface, Units};

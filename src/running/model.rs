@@ -309,45 +309,62 @@ impl Default for Thresholds {
     }
 }
 
+/// A warning threshold out of its range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum ThresholdError {
+    #[error("Weekly increase threshold must be between 1 and 200 %.")]
+    WeeklyIncrease,
+    #[error("Single-run threshold must be between 1 and 200 %.")]
+    SingleRun,
+    #[error("Acute:chronic ratio threshold must be between 1.0 and 5.0.")]
+    AcuteChronic,
+    #[error("Lighter week interval must be between 2 and 12 weeks.")]
+    LighterWeek,
+    #[error("Shoe distance limit must be between 50 and 5000 km.")]
+    ShoeDistance,
+    #[error("Shoe age limit must be between 1 and 60 months.")]
+    ShoeAge,
+    #[error(
+        "The shoe 'check' distance must be at least 50 km and no more than the 'replace' distance."
+    )]
+    ShoeCheckDistance,
+    #[error("The shoe 'check' age must be at least 1 month and no more than the 'replace' age.")]
+    ShoeCheckAge,
+}
+
 impl Thresholds {
     /// Checks every value is in a sensible range.
     ///
     /// # Errors
-    /// A message naming the first field out of range.
-    pub fn validate(&self) -> Result<(), String> {
+    /// The first field out of range.
+    pub fn validate(&self) -> Result<(), ThresholdError> {
         let pct_ok = |v: f64| v.is_finite() && (1.0..=200.0).contains(&v);
         if !pct_ok(self.weekly_increase_pct) {
-            return Err("Weekly increase threshold must be between 1 and 200 %.".into());
+            return Err(ThresholdError::WeeklyIncrease);
         }
         if !pct_ok(self.single_run_increase_pct) {
-            return Err("Single-run threshold must be between 1 and 200 %.".into());
+            return Err(ThresholdError::SingleRun);
         }
         if !(self.acwr_high.is_finite() && (1.0..=5.0).contains(&self.acwr_high)) {
-            return Err("Acute:chronic ratio threshold must be between 1.0 and 5.0.".into());
+            return Err(ThresholdError::AcuteChronic);
         }
         if !(2..=12).contains(&self.lighter_week_every) {
-            return Err("Lighter week interval must be between 2 and 12 weeks.".into());
+            return Err(ThresholdError::LighterWeek);
         }
         if !(self.shoe_limit_m.is_finite() && (50_000.0..=5_000_000.0).contains(&self.shoe_limit_m))
         {
-            return Err("Shoe distance limit must be between 50 and 5000 km.".into());
+            return Err(ThresholdError::ShoeDistance);
         }
         if !(1..=60).contains(&self.shoe_limit_months) {
-            return Err("Shoe age limit must be between 1 and 60 months.".into());
+            return Err(ThresholdError::ShoeAge);
         }
         if !(self.shoe_check_m.is_finite()
             && (50_000.0..=self.shoe_limit_m).contains(&self.shoe_check_m))
         {
-            return Err(
-                "The shoe 'check' distance must be at least 50 km and no more than the 'replace' distance."
-                    .into(),
-            );
+            return Err(ThresholdError::ShoeCheckDistance);
         }
         if !(1..=self.shoe_limit_months).contains(&self.shoe_check_months) {
-            return Err(
-                "The shoe 'check' age must be at least 1 month and no more than the 'replace' age."
-                    .into(),
-            );
+            return Err(ThresholdError::ShoeCheckAge);
         }
         Ok(())
     }
@@ -600,11 +617,11 @@ mod tests {
             weekly_increase_pct: f64::NAN,
             ..Thresholds::default()
         };
-        assert!(bad.validate().unwrap_err().contains("Weekly"));
+        assert_eq!(bad.validate().unwrap_err(), ThresholdError::WeeklyIncrease);
         let bad = Thresholds {
             shoe_limit_months: 0,
             ..Thresholds::default()
         };
-        assert!(bad.validate().unwrap_err().contains("age"));
+        assert!(bad.validate().unwrap_err().to_string().contains("age"));
     }
 }

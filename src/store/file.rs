@@ -81,12 +81,23 @@ pub trait Versioned: Serialize + DeserializeOwned + Default {
 
     /// Reads a file of an older `version` (1 ≤ `version` < [`Self::CURRENT_VERSION`]). `text` is the whole file;
     /// [`parse_envelope`] with the old shape as `D` is the usual first step. The error is a short technical reason.
-    fn migrate(version: u32, text: &str) -> Result<Self, String>;
+    fn migrate(version: u32, text: &str) -> Result<Self, MigrationError>;
 }
 
 /// Parses a whole store file as an [`Envelope`] of `D`; for [`Versioned::migrate`] implementations.
-pub fn parse_envelope<D: DeserializeOwned>(text: &str) -> Result<Envelope<D>, String> {
-    ron::from_str(text).map_err(|e| e.to_string())
+pub fn parse_envelope<D: DeserializeOwned>(text: &str) -> Result<Envelope<D>, MigrationError> {
+    ron::from_str(text).map_err(|e| MigrationError::Unreadable(e.to_string()))
+}
+
+/// Why a file could not be read as a version of a document.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum MigrationError {
+    /// This build knows no way from that version to the current one.
+    #[error("no migration from version {0}")]
+    NoMigration(u32),
+    /// The text is not that version's shape (the RON error, with its position).
+    #[error("{0}")]
+    Unreadable(String),
 }
 
 /// Why a file could not be used.
@@ -725,7 +736,7 @@ fn decode<T: Versioned>(bytes: &[u8]) -> Result<T, Problem> {
         v if v > T::CURRENT_VERSION => Err(Problem::NewerVersion { version: v }),
         v if v == T::CURRENT_VERSION => parse_envelope::<T>(text)
             .map(|e| e.data)
-            .map_err(Problem::Damaged),
+            .map_err(|e| Problem::Damaged(e.to_string())),
         v => T::migrate(v, text)
             .map_err(|e| Problem::Damaged(format!("could not upgrade from version {v}: {e}"))),
     }
@@ -928,8 +939,8 @@ mod tests {
 
     impl Versioned for Notes {
         const CURRENT_VERSION: u32 = 1;
-        fn migrate(version: u32, _text: &str) -> Result<Self, String> {
-            Err(format!("no migration from version {version}"))
+        fn migrate(version: u32, _text: &str) -> Result<Self, MigrationError> {
+            Err(MigrationError::NoMigration(version))
         }
     }
 
@@ -1402,7 +1413,7 @@ mod tests {
 
     impl Versioned for Plan {
         const CURRENT_VERSION: u32 = 2;
-        fn migrate(version: u32, text: &str) -> Result<Self, String> {
+        fn migrate(version: u32, text: &str) -> Result<Self, MigrationError> {
             match version {
                 1 => {
                     let old = parse_envelope::<PlanV1>(text)?.data;
@@ -1411,7 +1422,7 @@ mod tests {
                         days: (1..=old.days_per_week).collect(),
                     })
                 }
-                other => Err(format!("unknown version {other}")),
+                other => Err(MigrationError::NoMigration(other)),
             }
         }
     }

@@ -8,7 +8,7 @@ pub mod writer;
 
 pub use file::{
     BACKUP_INTERVAL, BACKUPS_KEPT, Envelope, FILE_NAME, FORMAT_NAME, InjectedFault, LoadOutcome,
-    MAX_BYTES, Problem, RENAME_DELAY_ENV, STALE_TEMP_AGE, SessionWriter, Store, StoreError,
-    Versioned, parse_envelope, write_atomically,
+    MAX_BYTES, MigrationError, Problem, RENAME_DELAY_ENV, STALE_TEMP_AGE, SessionWriter, Store,
+    StoreError, Versioned, parse_envelope, write_atomically,
 };
 pub use writer::{BackgroundWriter, WriteReport};

@@ -191,8 +191,8 @@ mod tests {
 
     impl Versioned for Counter {
         const CURRENT_VERSION: u32 = 1;
-        fn migrate(version: u32, _text: &str) -> Result<Self, String> {
-            Err(format!("no migration from version {version}"))
+        fn migrate(version: u32, _text: &str) -> Result<Self, crate::store::MigrationError> {
+            Err(crate::store::MigrationError::NoMigration(version))
         }
     }
 

@@ -16,11 +16,11 @@ use kneemap::KneeMapApp;
 use kneemap::content::{Content, ViewKind};
 use kneemap::document::UserData;
 use kneemap::map::state::{Command, MapState, Tab};
-use kneemap::map::triage::Safety;
 use kneemap::planner::{
     Applied, ExerciseLog, GenerateOptions, PlannerCommand, PlannerData, SessionLog,
 };
 use kneemap::running::{PlannedRun, Run, RunningData};
+use kneemap::triage::Safety;
 use kneemap::ui::planner::PlannerView;
 
 /// A 1280×800 window, as on a typical laptop.

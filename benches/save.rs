@@ -19,11 +19,11 @@ use kneemap::app::persistence::Persistence;
 use kneemap::content::Content;
 use kneemap::document::UserData;
 use kneemap::map::state::Command;
-use kneemap::map::triage::Safety;
 use kneemap::planner::{Applied, ExerciseLog, GenerateOptions, PlannerCommand, SessionLog};
 use kneemap::running::model::RunOrigin;
 use kneemap::running::{Run, RunningData};
 use kneemap::store::{Envelope, FORMAT_NAME, Store, Versioned};
+use kneemap::triage::Safety;
 
 /// Ten years of daily runs, each with notes and the file it came from.
 fn ten_years_of_runs() -> RunningData {

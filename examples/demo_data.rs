@@ -13,12 +13,12 @@ use chrono::{Datelike, Days, Local, TimeZone, Utc};
 use kneemap::content::Content;
 use kneemap::document::UserData;
 use kneemap::map::state::Command;
-use kneemap::map::triage::Safety;
 use kneemap::planner::{
     Applied, ExerciseLog, GenerateOptions, PlannerCommand, SessionLog, next_log_id,
 };
 use kneemap::running::{RunDraft, RunningCommand, RunningContext, Sport};
 use kneemap::store::Store;
+use kneemap::triage::Safety;
 
 fn main() -> ExitCode {
     let Some(dir) = std::env::args().nth(1) else {

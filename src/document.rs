@@ -93,8 +93,8 @@ impl Versioned for UserData {
 impl UserData {
     /// What the ticked red flags allow now: the one safety status the planner, the running rules and the exports
     /// are told.
-    pub fn safety(&self, content: &crate::content::Content) -> crate::map::triage::Safety {
-        crate::map::triage::Safety::from_ticked(&content.red_flags, &self.map.ticked_red_flags)
+    pub fn safety(&self, content: &crate::content::Content) -> crate::triage::Safety {
+        crate::triage::Safety::from_ticked(&content.red_flags, &self.map.ticked_red_flags)
     }
 
     /// The limits an import of activity files runs under, with the runner's units for Strava's unlabelled column.

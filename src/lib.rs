@@ -26,6 +26,7 @@ pub mod pain;
 pub mod planner;
 pub mod running;
 pub mod store;
+pub mod triage;
 pub mod ui;
 pub mod week;
 

@@ -16,9 +16,9 @@ use std::process::{Command, Output};
 use chrono::NaiveDate;
 use kneemap::content::Content;
 use kneemap::document::UserData;
-use kneemap::map::triage::Safety;
 use kneemap::planner::{Applied, ExerciseLog, GenerateOptions, PlannerCommand, SessionLog};
 use kneemap::store::{FILE_NAME, Store};
+use kneemap::triage::Safety;
 
 /// What one run of the binary printed.
 struct Ran {

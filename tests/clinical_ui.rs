@@ -12,7 +12,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use kneemap::KneeMapApp;
 use kneemap::content::{AgeBand, Condition, Content, RedFlag};
-use kneemap::map::triage::headline;
+use kneemap::triage::headline;
 use kneemap::ui::condition::{
     CLINICAL_TOPICS_TITLE, DOESNT_FIT_TITLE, SUMMARY_LABEL, panel_heading,
 };

@@ -18,10 +18,10 @@ use kneemap::clock::Clock;
 use kneemap::content::{AgeBand, Content, ViewKind};
 use kneemap::document::UserData;
 use kneemap::map::state::{Command, MapState, Tab};
-use kneemap::map::triage::Safety;
 use kneemap::planner::{
     Applied, ExerciseLog, GenerateOptions, PlannerCommand, PlannerData, SessionLog, next_log_id,
 };
+use kneemap::triage::Safety;
 use kneemap::ui::culled_scroll;
 use kneemap::ui::planner::PlannerView;
 

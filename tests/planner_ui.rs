@@ -319,7 +319,7 @@ fn after_a_corrupt_file_the_last_good_backup_can_be_restored_even_after_more_sav
         data.apply(
             &content,
             kneemap::planner::PlannerCommand::Generate(options),
-            kneemap::map::triage::Safety::CLEAR,
+            kneemap::triage::Safety::CLEAR,
         ),
         kneemap::planner::Applied::Changed
     );

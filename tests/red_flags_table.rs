@@ -278,7 +278,7 @@ fn a_child_with_night_or_bone_pain_is_seen_within_48_hours_never_in_a_week() {
 /// fracture) and stops training; plain hip or groin pain stays "book an appointment".
 #[test]
 fn hip_pain_on_hopping_or_weight_bearing_is_same_day_and_plain_hip_pain_stays_soon() {
-    use kneemap::map::triage::Safety;
+    use kneemap::triage::Safety;
     let content = content();
     let flag = |id: &str| {
         content

@@ -220,8 +220,8 @@ fn a_heavy_programme_asks_the_age_and_a_tendon_phase_waits_for_its_criteria() {
 
 #[test]
 fn two_ease_offs_in_a_phase_send_the_runner_to_a_physiotherapist() {
-    use kneemap::map::triage::Safety;
     use kneemap::planner::{ExerciseLog, SessionLog};
+    use kneemap::triage::Safety;
     let content = Content::embedded().unwrap();
     let mut data = UserData::default();
     let start = today() - Duration::days(9);

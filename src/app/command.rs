@@ -2,9 +2,9 @@
 
 use crate::command::AppCommand;
 use crate::content::Content;
-use crate::map::triage::Safety;
 use crate::planner::{Applied, PlannerCommand, SessionOutcome};
 use crate::running::{self, RunningCommand, RunningContext};
+use crate::triage::Safety;
 
 use super::KneeMapApp;
 

@@ -152,8 +152,8 @@ pub fn export(data_dir: Option<&Path>, args: &ExportArgs, content: &Content) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::map::triage::Safety;
     use crate::planner::PlannerCommand;
+    use crate::triage::Safety;
 
     fn fixtures() -> Option<PathBuf> {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures");

@@ -222,8 +222,8 @@ pub fn export_bytes(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::map::triage::Safety;
     use crate::planner::{GenerateOptions, PlannerCommand};
+    use crate::triage::Safety;
 
     fn data_with_plan(content: &Content) -> UserData {
         let mut data = UserData::default();

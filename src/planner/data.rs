@@ -8,7 +8,7 @@ use super::model::{PainThresholds, Plan, PlannedExercise, SessionLog, clamp_log,
 use super::progression::{Action, decide};
 use super::{GenerateOptions, generate_programme, logs_for_exercise};
 use crate::content::Content;
-use crate::map::triage::{Safety, TRAINING_BLOCKED_REASON};
+use crate::triage::{Safety, TRAINING_BLOCKED_REASON};
 
 /// A change of dose made by the progression rules, kept so the user can see what changed and why.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use super::data::PlannerData;
 use super::model::{ExerciseLog, Limits, PlannedExercise, SessionLog, next_log_id};
 use super::session_timer::{Phase, SessionTimer, TimerItem};
-use crate::map::triage::{Safety, TRAINING_BLOCKED_REASON};
+use crate::triage::{Safety, TRAINING_BLOCKED_REASON};
 
 /// How long the session card flashes after a cue (a new phase, a finished hold or rest).
 pub const CUE_FLASH: Duration = Duration::from_millis(900);

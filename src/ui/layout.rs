@@ -50,7 +50,7 @@ pub struct AppView<'a> {
     pub data: &'a crate::document::UserData,
     pub session: &'a crate::planner::SessionModel,
     /// What the ticked red flags allow, and the day they were ticked.
-    pub safety: crate::map::triage::Safety,
+    pub safety: crate::triage::Safety,
     pub red_flag_since: Option<chrono::NaiveDate>,
     /// Notices about loading and saving the data, and whether a backup is offered.
     pub notices: &'a [crate::command::Notice],

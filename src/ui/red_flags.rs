@@ -5,7 +5,7 @@ use egui::{RichText, Ui};
 use super::{theme, widgets};
 use crate::content::{AgeBand, Content, applies_to_age};
 use crate::map::state::{Command, MapState};
-use crate::map::triage::{self, TriageAdvice};
+use crate::triage::{self, TriageAdvice};
 
 /// Accessible name of the banner (tests look for it).
 pub const BANNER_LABEL: &str = "Red flag warning";

@@ -22,8 +22,8 @@ use super::exercises::ExerciseTextures;
 use super::{culled_scroll, theme};
 use crate::command::AppCommand;
 use crate::content::{Content, Equipment};
-use crate::map::triage::Safety;
 use crate::planner::{Action, PlannerCommand, PlannerData, SessionModel};
+use crate::triage::Safety;
 
 /// The planner's sub-views.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

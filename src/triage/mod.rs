@@ -1,4 +1,6 @@
-//! Red-flag triage: from the ticked checklist items to one clear instruction — who to see and how soon.
+//! Red-flag triage: from the ticked checklist items to one clear instruction — who to see and how soon — and the
+//! `Safety` status every domain is told (the planner, the session runner, the running rules). It depends on content
+//! only, so the planner no longer reaches into the map for it.
 
 use std::collections::BTreeSet;
 

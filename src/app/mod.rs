@@ -201,11 +201,6 @@ impl KneeMapApp {
         &self.data.planner
     }
 
-    /// Whether Ctrl+Z and Ctrl+Shift+Z have anything to do.
-    pub fn can_undo_redo(&self) -> (bool, bool) {
-        (self.plan_history.can_undo(), self.plan_history.can_redo())
-    }
-
     /// The session runner.
     pub fn session(&self) -> &SessionModel {
         &self.session

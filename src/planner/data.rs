@@ -69,7 +69,6 @@ pub enum PlannerCommand {
         start_date: NaiveDate,
         weeks: usize,
     },
-    DeletePlan,
     /// Use a plan from a `.kneemap-plan` file: as a new plan (the current one is kept as an earlier plan) or
     /// replacing the current one. It gets a fresh id.
     AddPlan {
@@ -224,7 +223,6 @@ impl PlannerData {
                 self.plan = Some(plan);
                 Applied::Changed
             }
-            PlannerCommand::DeletePlan => changed(self.plan.take().is_some()),
             PlannerCommand::AddPlan { plan, keep_current } => {
                 let mut plan = *plan;
                 plan.id = self.next_plan_id();

@@ -393,30 +393,6 @@ impl Plan {
         self.weeks.push(WeekPlan::default());
         self.weeks.len() - 1
     }
-
-    /// Replaces week `to` with a copy of week `from`. False (and no change) when out of range.
-    pub fn copy_week(&mut self, from: usize, to: usize) -> bool {
-        let Some(source) = self.weeks.get(from).cloned() else {
-            return false;
-        };
-        match self.weeks.get_mut(to) {
-            Some(target) => {
-                *target = source;
-                true
-            }
-            None => false,
-        }
-    }
-
-    /// Removes week `index` (later weeks move up). False when out of range.
-    pub fn remove_week(&mut self, index: usize) -> bool {
-        if index < self.weeks.len() {
-            self.weeks.remove(index);
-            true
-        } else {
-            false
-        }
-    }
 }
 
 /// The Monday on or before `date`.
@@ -620,11 +596,6 @@ mod tests {
         assert!(!plan.clear_day(1, 7));
 
         assert_eq!(plan.add_week(), 2);
-        assert!(plan.copy_week(0, 2));
-        assert_eq!(ids(&plan, 2, 0), ["a", "c"]);
-        assert!(!plan.copy_week(0, 3));
-        assert!(plan.remove_week(2));
-        assert!(!plan.remove_week(2));
     }
 
     #[test]

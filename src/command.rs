@@ -73,3 +73,96 @@ pub struct Notice {
     /// A save failed: shown as an error until a save succeeds.
     pub is_error: bool,
 }
+
+/// What the shell must do after a command, outside the document: file I/O on background jobs.
+#[derive(Debug, Clone, PartialEq)]
+#[must_use]
+pub enum Effect {
+    /// Read activity files (runs) under these limits; the result is merged by `UserData::merge_activities`.
+    ImportFiles {
+        paths: Vec<std::path::PathBuf>,
+        limits: crate::running::import::ImportLimits,
+    },
+    /// Write an export of the data as it is now.
+    Export {
+        request: crate::export::request::ExportRequest,
+        path: std::path::PathBuf,
+    },
+    /// Read and check a `.kneemap-plan` file for the import preview.
+    ReadPlanFile(std::path::PathBuf),
+    /// Write the cadence click track.
+    WriteClickTrack {
+        path: std::path::PathBuf,
+        spm: f64,
+        minutes: u32,
+    },
+}
+
+/// Which panel a refusal or a cleared message belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Panel {
+    Map,
+    Planner,
+    Running,
+    Settings,
+}
+
+/// What applying one command to the document did.
+#[derive(Debug, Clone, PartialEq)]
+#[must_use]
+pub struct Applied {
+    /// The document changed and must be saved.
+    pub changed: bool,
+    /// What the shell must do next.
+    pub effects: Vec<Effect>,
+    /// Why the command was refused, for the user.
+    pub refused: Option<String>,
+    /// The panel the command came from (its message is cleared on a change, set on a refusal).
+    pub panel: Panel,
+}
+
+impl Applied {
+    /// Changed or not, no refusal, no effects.
+    pub fn changed(panel: Panel, changed: bool) -> Self {
+        Self {
+            changed,
+            effects: Vec::new(),
+            refused: None,
+            panel,
+        }
+    }
+
+    /// Refused with a reason.
+    pub fn refused(panel: Panel, reason: String) -> Self {
+        Self {
+            refused: Some(reason),
+            ..Self::changed(panel, false)
+        }
+    }
+
+    /// Nothing changed; the shell must do `effect`.
+    pub fn effect(panel: Panel, effect: Effect) -> Self {
+        Self {
+            effects: vec![effect],
+            ..Self::changed(panel, false)
+        }
+    }
+
+    /// From the planner's own result.
+    pub fn from_planner(applied: crate::planner::Applied) -> Self {
+        match applied {
+            crate::planner::Applied::Changed => Self::changed(Panel::Planner, true),
+            crate::planner::Applied::Unchanged => Self::changed(Panel::Planner, false),
+            crate::planner::Applied::Refused(reason) => Self::refused(Panel::Planner, reason),
+        }
+    }
+
+    /// From the running log's own result.
+    pub fn from_running(applied: crate::running::Applied) -> Self {
+        match applied {
+            crate::running::Applied::Changed => Self::changed(Panel::Running, true),
+            crate::running::Applied::Unchanged => Self::changed(Panel::Running, false),
+            crate::running::Applied::Refused(reason) => Self::refused(Panel::Running, reason),
+        }
+    }
+}

@@ -182,9 +182,241 @@ impl UserData {
     }
 }
 
+/// When a command is applied: the clock, and whether the pointer is held (a drag sends an edit every frame; its
+/// edits are one undo step).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct When {
+    pub now_utc: chrono::DateTime<chrono::Utc>,
+    pub today: chrono::NaiveDate,
+    pub pointer_held: bool,
+}
+
+/// The document being edited: the data, with undo and redo over its plan state. [`Document::apply`] runs every
+/// use case that changes the data and returns what else the shell must do (file I/O) as effects; the app applies
+/// each panel's commands through it, and the command line and the tests call the same functions.
+#[derive(Debug, Default)]
+pub struct Document {
+    pub data: UserData,
+    history: crate::planner::PlanHistory,
+    /// A drag is sending edits: they join the undo step it started.
+    edit_in_progress: bool,
+}
+
+impl Document {
+    pub fn new(data: UserData) -> Self {
+        Self {
+            data,
+            ..Self::default()
+        }
+    }
+
+    /// Whether Undo and Redo have a plan edit to act on.
+    pub fn can_undo(&self) -> bool {
+        self.history.can_undo()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        self.history.can_redo()
+    }
+
+    /// Replaces the data (a restored backup): the remembered edits belonged to the old data.
+    pub fn replace(&mut self, data: UserData) {
+        self.data = data;
+        self.history.clear();
+        self.edit_in_progress = false;
+    }
+
+    /// The local day the red flags ticked now were ticked (the earliest), if any is.
+    pub fn red_flag_since(
+        &self,
+        now_utc: chrono::DateTime<chrono::Utc>,
+    ) -> Option<chrono::NaiveDate> {
+        self.data
+            .map
+            .red_flags_ticked_since(now_utc)
+            .map(|at| crate::running::model::to_local(at).date_naive())
+    }
+
+    /// What the running rules need to know: today, the red flags and the plan's pain limits.
+    pub fn running_context(
+        &self,
+        content: &crate::content::Content,
+        when: &When,
+    ) -> crate::running::RunningContext {
+        crate::running::RunningContext {
+            today: when.today,
+            red_flag_ticked: self.data.safety(content).progression_paused(),
+            red_flag_since: self.red_flag_since(when.now_utc),
+            thresholds: self.data.planner.thresholds().clone(),
+        }
+    }
+
+    /// Adds an imported plan as a plan edit (undo takes it back, with the earlier plans as they were).
+    pub fn add_imported_plan(
+        &mut self,
+        content: &crate::content::Content,
+        imported: crate::export::plan_file::ImportedPlan,
+        keep_current: bool,
+    ) -> crate::command::Applied {
+        let before = crate::planner::PlanState::of(&self.data.planner);
+        let applied = self.data.add_imported_plan(content, imported, keep_current);
+        if applied == crate::planner::Applied::Changed && !before.matches(&self.data.planner) {
+            self.history.record(before);
+        }
+        crate::command::Applied::from_planner(applied)
+    }
+
+    /// Applies one command at `when`. The session runner, the plan-import preview and the store's notices are the
+    /// shell's own state; their commands change nothing here.
+    pub fn apply(
+        &mut self,
+        content: &crate::content::Content,
+        command: crate::command::AppCommand,
+        when: &When,
+    ) -> crate::command::Applied {
+        use crate::command::{AppCommand, Applied, Effect, Panel};
+        use crate::planner::PlannerCommand;
+        use crate::running::RunningCommand;
+        if !when.pointer_held {
+            self.edit_in_progress = false;
+        }
+        match command {
+            AppCommand::Map(command) => Applied::changed(
+                Panel::Map,
+                self.data.map.apply(content, command, when.now_utc),
+            ),
+            AppCommand::Planner(mut command) => {
+                // The runner's age band, as the user gave it, decides which programmes may be suggested.
+                if let PlannerCommand::Generate(options) = &mut command {
+                    options.age_band = self.data.map.age_band;
+                    options.age_answered = self.data.map.age_question_done;
+                }
+                let safety = self.data.safety(content);
+                let before = command
+                    .is_plan_edit()
+                    .then(|| crate::planner::PlanState::of(&self.data.planner));
+                let applied = self.data.planner.apply(content, command, safety);
+                if let Some(before) = before
+                    && applied == crate::planner::Applied::Changed
+                    && !before.matches(&self.data.planner)
+                    && !self.edit_in_progress
+                {
+                    self.history.record(before);
+                    self.edit_in_progress = when.pointer_held;
+                }
+                Applied::from_planner(applied)
+            }
+            AppCommand::UndoPlanEdit => {
+                Applied::changed(Panel::Planner, self.history.undo_in(&mut self.data.planner))
+            }
+            AppCommand::RedoPlanEdit => {
+                Applied::changed(Panel::Planner, self.history.redo_in(&mut self.data.planner))
+            }
+            AppCommand::Running(RunningCommand::ImportFiles(paths)) => Applied::effect(
+                Panel::Running,
+                Effect::ImportFiles {
+                    paths,
+                    limits: self.data.import_limits(),
+                },
+            ),
+            AppCommand::Running(RunningCommand::ExportClickTrack { path, spm, minutes }) => {
+                Applied::effect(
+                    Panel::Running,
+                    Effect::WriteClickTrack { path, spm, minutes },
+                )
+            }
+            AppCommand::Running(command) => {
+                let context = self.running_context(content, when);
+                Applied::from_running(self.data.running.apply(command, &context))
+            }
+            AppCommand::SetAppearance(appearance) => {
+                let changed = self.data.preferences.appearance != appearance;
+                self.data.preferences.appearance = appearance;
+                Applied::changed(Panel::Settings, changed)
+            }
+            AppCommand::Export { request, path } => {
+                Applied::effect(Panel::Settings, Effect::Export { request, path })
+            }
+            AppCommand::ReadPlanFile(path) => {
+                Applied::effect(Panel::Planner, Effect::ReadPlanFile(path))
+            }
+            AppCommand::Session(_)
+            | AppCommand::AcceptPlanImport { .. }
+            | AppCommand::DiscardPlanImport
+            | AppCommand::RestoreBackup
+            | AppCommand::DismissDataNotice => Applied::changed(Panel::Settings, false),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_document_applies_commands_groups_a_drag_and_returns_effects() {
+        use crate::command::{AppCommand, Effect, Panel};
+        use crate::planner::{GenerateOptions, PlannerCommand};
+        let content = crate::content::Content::embedded().unwrap();
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+        let at = |pointer_held| When {
+            now_utc: chrono::Utc::now(),
+            today,
+            pointer_held,
+        };
+        let mut document = Document::default();
+        let applied = document.apply(
+            &content,
+            AppCommand::Planner(PlannerCommand::Generate(GenerateOptions::new(
+                "patellofemoral_pain",
+                today,
+            ))),
+            &at(false),
+        );
+        assert!(applied.changed && applied.refused.is_none());
+        assert_eq!(applied.panel, Panel::Planner);
+        assert!(document.can_undo());
+        // A drag: three edits while the pointer is held are one undo step.
+        for week_count in 0..3 {
+            let add = AppCommand::Planner(PlannerCommand::AddWeek);
+            assert!(
+                document.apply(&content, add, &at(true)).changed,
+                "{week_count}"
+            );
+        }
+        let weeks = document.data.planner.plan.as_ref().unwrap().weeks.len();
+        assert!(
+            document
+                .apply(&content, AppCommand::UndoPlanEdit, &at(false))
+                .changed
+        );
+        assert_eq!(
+            document.data.planner.plan.as_ref().unwrap().weeks.len(),
+            weeks - 3,
+            "one undo takes back the whole drag"
+        );
+        // File work comes back as an effect, with the runner's import limits; nothing changes.
+        let applied = document.apply(
+            &content,
+            AppCommand::Running(crate::running::RunningCommand::ImportFiles(vec![
+                "a.gpx".into(),
+            ])),
+            &at(false),
+        );
+        assert!(!applied.changed);
+        assert!(
+            matches!(&applied.effects[..], [Effect::ImportFiles { paths, .. }] if paths.len() == 1)
+        );
+        // A refusal says why, for its panel.
+        let applied = document.apply(
+            &content,
+            AppCommand::Running(crate::running::RunningCommand::DeleteRun(99)),
+            &at(false),
+        );
+        assert_eq!(applied.panel, Panel::Running);
+        assert_eq!(applied.refused.as_deref(), Some("That run no longer exists."));
+        assert!(!applied.changed);
+    }
     use crate::store::{LoadOutcome, Store};
 
     #[test]

@@ -1,9 +1,11 @@
-//! The one place where commands (`crate::command::AppCommand`) change the app's data.
+//! The shell's side of a command: the document applies it (`crate::document::Document::apply`); the app saves what
+//! changed, shows the panel's message and runs the effects (file I/O) on background jobs.
 
-use crate::command::AppCommand;
+use crate::command::{AppCommand, Applied, Effect, Panel};
 use crate::content::Content;
-use crate::planner::{Applied, PlannerCommand, SessionOutcome};
-use crate::running::{self, RunningCommand, RunningContext};
+use crate::document::When;
+use crate::planner::{PlannerCommand, SessionOutcome};
+use crate::running::{self, RunningContext};
 use crate::triage::Safety;
 
 use super::KneeMapApp;
@@ -19,51 +21,23 @@ impl KneeMapApp {
         }
     }
 
+    /// When a command is applied: the app's clock and whether the pointer is held.
+    fn when(&self) -> When {
+        When {
+            now_utc: self.clock.now_utc(),
+            today: self.clock.today(),
+            pointer_held: self.pointer_down,
+        }
+    }
+
     fn apply_one(&mut self, content: &Content, command: AppCommand) {
         match command {
-            AppCommand::Map(command) => {
-                if self.data.map.apply(content, command, self.clock.now_utc()) {
-                    self.persistence.mark_dirty();
-                }
-            }
-            AppCommand::Planner(mut command) => {
-                // The runner's age band, as the user gave it, decides which programmes may be suggested.
-                if let PlannerCommand::Generate(options) = &mut command {
-                    options.age_band = self.data.map.age_band;
-                    options.age_answered = self.data.map.age_question_done;
-                }
-                let safety = self.safety(content);
-                let is_edit = command.is_plan_edit();
-                let before = is_edit.then(|| crate::planner::PlanState::of(&self.data.planner));
-                let applied = self.data.planner.apply(content, command, safety);
-                if let Some(before) = before
-                    && applied == Applied::Changed
-                    && !before.matches(&self.data.planner)
-                    // A drag sends an edit every frame: one undo step for the whole drag.
-                    && !self.edit_in_progress
-                {
-                    self.plan_history.record(before);
-                    self.edit_in_progress = self.pointer_down;
-                }
-                self.note_planner_outcome(applied);
-            }
-            AppCommand::UndoPlanEdit => {
-                if self.plan_history.undo_in(&mut self.data.planner) {
-                    self.planner_message = None;
-                    self.persistence.mark_dirty();
-                }
-            }
-            AppCommand::RedoPlanEdit => {
-                if self.plan_history.redo_in(&mut self.data.planner) {
-                    self.planner_message = None;
-                    self.persistence.mark_dirty();
-                }
-            }
+            // The shell's own state: the session runner, the plan-import preview and the store's notices.
             AppCommand::Session(command) => {
                 let safety = self.safety(content);
                 let outcome = self.session.apply(
                     command,
-                    &self.data.planner,
+                    &self.document.data.planner,
                     safety,
                     self.clock.now(),
                     self.clock.today(),
@@ -73,30 +47,102 @@ impl KneeMapApp {
                     SessionOutcome::Unchanged => {}
                     SessionOutcome::Refused(reason) => self.planner_message = Some(reason),
                     SessionOutcome::Save(log) => {
-                        let applied = self.data.planner.apply(
+                        let when = self.when();
+                        let applied = self.document.apply(
                             content,
-                            PlannerCommand::LogSession(log),
-                            safety,
+                            AppCommand::Planner(PlannerCommand::LogSession(log)),
+                            &when,
                         );
-                        self.note_planner_outcome(applied);
+                        self.carry_out(content, applied);
                     }
                 }
             }
-            AppCommand::Running(command) => self.apply_running(content, command),
-            AppCommand::SetAppearance(appearance) => {
-                if self.data.preferences.appearance != appearance {
-                    self.data.preferences.appearance = appearance;
-                    self.persistence.mark_dirty();
+            AppCommand::AcceptPlanImport { keep_current } => {
+                if let Some(imported) = self.plan_preview.take() {
+                    let applied = self
+                        .document
+                        .add_imported_plan(content, imported, keep_current);
+                    self.carry_out(content, applied);
                 }
             }
+            AppCommand::DiscardPlanImport => {
+                self.plan_preview = None;
+                self.plan_preview_problems.clear();
+            }
             AppCommand::DismissDataNotice => self.persistence.dismiss_load_notice(),
-            AppCommand::Export { request, path } => {
+            AppCommand::RestoreBackup => {
+                if let Some(mut data) = self.persistence.restore_backup() {
+                    data.map.sanitize(content);
+                    self.document.replace(data);
+                    self.session = crate::planner::SessionModel::default();
+                }
+            }
+            // Everything else changes the document, which says what else must happen.
+            command => {
+                let when = self.when();
+                let applied = self.document.apply(content, command, &when);
+                self.carry_out(content, applied);
+            }
+        }
+    }
+
+    /// Saves a change, shows or clears the panel's message, and runs the effects on background jobs.
+    fn carry_out(&mut self, content: &Content, applied: Applied) {
+        if applied.changed {
+            self.persistence.mark_dirty();
+        }
+        let message = match applied.panel {
+            Panel::Planner => Some(&mut self.planner_message),
+            Panel::Running => Some(&mut self.running_message),
+            Panel::Map | Panel::Settings => None,
+        };
+        if let Some(message) = message {
+            if let Some(reason) = applied.refused {
+                *message = Some(reason);
+            } else if applied.changed {
+                *message = None;
+            }
+        }
+        for effect in applied.effects {
+            self.run_effect(content, effect);
+        }
+    }
+
+    /// File I/O off the drawing path: each effect on a background job, collected in `logic()`.
+    fn run_effect(&mut self, content: &Content, effect: Effect) {
+        let wake = self.waker();
+        match effect {
+            Effect::ImportFiles { paths, limits } => {
+                self.running_message = Some(format!("Importing {} item(s)…", paths.len()));
+                self.jobs.spawn(
+                    "import",
+                    move || {
+                        super::jobs::JobDone::Imported(running::import::import_paths(
+                            &paths, &limits,
+                        ))
+                    },
+                    wake,
+                );
+            }
+            Effect::WriteClickTrack { path, spm, minutes } => {
+                self.jobs.spawn(
+                    "click-track",
+                    move || {
+                        super::jobs::JobDone::Wrote(
+                            running::cadence::write_click_track(&path, spm, minutes)
+                                .map(|()| format!("Click track saved to {}.", path.display()))
+                                .map_err(|e| e.to_string()),
+                        )
+                    },
+                    wake,
+                );
+            }
+            Effect::Export { request, path } => {
                 // A snapshot, so the export reflects the data as it is now while the user goes on.
-                let data = self.data.clone();
+                let data = self.document.data.clone();
                 let content = content.clone();
                 let (now, today) = (self.clock.now_utc(), self.clock.today());
                 self.export_message = Some(format!("Saving {}…", request.kind.label()));
-                let wake = self.waker();
                 self.jobs.spawn(
                     "export",
                     move || {
@@ -114,9 +160,8 @@ impl KneeMapApp {
                     wake,
                 );
             }
-            AppCommand::ReadPlanFile(path) => {
+            Effect::ReadPlanFile(path) => {
                 let content = content.clone();
-                let wake = self.waker();
                 self.jobs.spawn(
                     "plan-file",
                     move || {
@@ -127,98 +172,22 @@ impl KneeMapApp {
                     wake,
                 );
             }
-            AppCommand::AcceptPlanImport { keep_current } => {
-                if let Some(imported) = self.plan_preview.take() {
-                    // Adding a plan is a plan edit: undo takes it back, with the earlier plans as they were.
-                    let before = crate::planner::PlanState::of(&self.data.planner);
-                    let applied = self.data.add_imported_plan(content, imported, keep_current);
-                    if applied == Applied::Changed && !before.matches(&self.data.planner) {
-                        self.plan_history.record(before);
-                    }
-                    self.note_planner_outcome(applied);
-                }
-            }
-            AppCommand::DiscardPlanImport => {
-                self.plan_preview = None;
-                self.plan_preview_problems.clear();
-            }
-            AppCommand::RestoreBackup => {
-                if let Some(data) = self.persistence.restore_backup() {
-                    self.data = data;
-                    self.data.map.sanitize(content);
-                    self.session = crate::planner::SessionModel::default();
-                    self.plan_history.clear();
-                }
-            }
-        }
-    }
-
-    /// Running commands: imports and the click track go to a background job; the rest change the run log.
-    fn apply_running(&mut self, content: &Content, command: RunningCommand) {
-        match command {
-            RunningCommand::ImportFiles(paths) => {
-                let limits = self.data.import_limits();
-                self.running_message = Some(format!("Importing {} item(s)…", paths.len()));
-                let wake = self.waker();
-                self.jobs.spawn(
-                    "import",
-                    move || {
-                        super::jobs::JobDone::Imported(running::import::import_paths(
-                            &paths, &limits,
-                        ))
-                    },
-                    wake,
-                );
-            }
-            RunningCommand::ExportClickTrack { path, spm, minutes } => {
-                let wake = self.waker();
-                self.jobs.spawn(
-                    "click-track",
-                    move || {
-                        super::jobs::JobDone::Wrote(
-                            running::cadence::write_click_track(&path, spm, minutes)
-                                .map(|()| format!("Click track saved to {}.", path.display()))
-                                .map_err(|e| e.to_string()),
-                        )
-                    },
-                    wake,
-                );
-            }
-            command => {
-                let context = self.running_context(content);
-                match self.data.running.apply(command, &context) {
-                    running::Applied::Changed => {
-                        self.running_message = None;
-                        self.persistence.mark_dirty();
-                    }
-                    running::Applied::Unchanged => {}
-                    running::Applied::Refused(reason) => self.running_message = Some(reason),
-                }
-            }
         }
     }
 
     /// What the running rules need to know: today, the red flags and the plan's pain limits.
     pub fn running_context(&self, content: &Content) -> RunningContext {
-        RunningContext {
-            today: self.clock.today(),
-            red_flag_ticked: self.safety(content).progression_paused(),
-            red_flag_since: self.red_flag_since(),
-            thresholds: self.data.planner.thresholds().clone(),
-        }
+        self.document.running_context(content, &self.when())
     }
 
     /// The local day the red flags ticked now were ticked (the earliest), if any is.
     pub fn red_flag_since(&self) -> Option<chrono::NaiveDate> {
-        self.data
-            .map
-            .red_flags_ticked_since(self.clock.now_utc())
-            .map(|at| crate::running::model::to_local(at).date_naive())
+        self.document.red_flag_since(self.clock.now_utc())
     }
 
     /// The pain limit in use: the current plan's (limits live on the plan only), or the default.
     pub fn pain_limit(&self) -> u8 {
-        self.data.planner.thresholds().max_during
+        self.document.data.planner.thresholds().max_during
     }
 
     /// Applies what background jobs finished: imported activities are merged (duplicates skipped).
@@ -234,7 +203,7 @@ impl KneeMapApp {
         {
             match done {
                 super::jobs::JobDone::Imported(batch) => {
-                    let report = self.data.merge_activities(batch);
+                    let report = self.document.data.merge_activities(batch);
                     let mut message = report.summary();
                     let failed = |line: &&running::import::MergeLine| {
                         matches!(line.outcome, running::import::MergeOutcome::Failed(_))
@@ -265,19 +234,8 @@ impl KneeMapApp {
         }
     }
 
-    fn note_planner_outcome(&mut self, applied: Applied) {
-        match applied {
-            Applied::Changed => {
-                self.planner_message = None;
-                self.persistence.mark_dirty();
-            }
-            Applied::Unchanged => {}
-            Applied::Refused(reason) => self.planner_message = Some(reason),
-        }
-    }
-
     /// What the ticked red flags allow now.
     pub fn safety(&self, content: &Content) -> Safety {
-        self.data.safety(content)
+        self.document.data.safety(content)
     }
 }

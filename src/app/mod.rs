@@ -41,8 +41,8 @@ pub struct KneeMapApp {
     /// Shared with the drawing code and never changed after start, so it sits behind an `Rc` and the app can be
     /// borrowed mutably while content is read.
     loaded: std::rc::Rc<Loaded>,
-    /// Everything the user has said; saved after every change.
-    data: UserData,
+    /// Everything the user has said, with undo over the plan; saved after every change.
+    document: crate::document::Document,
     /// The session runner (not saved: a session is short, and its log is saved when finished).
     session: SessionModel,
     persistence: Persistence,
@@ -55,12 +55,8 @@ pub struct KneeMapApp {
     applied_appearance: Option<crate::document::Appearance>,
     /// The eframe storage key of older versions has been removed.
     legacy_state_removed: bool,
-    /// Plan edits that Ctrl+Z and Ctrl+Shift+Z walk through.
-    plan_history: crate::planner::PlanHistory,
-    /// The pointer is held down this frame (a drag in progress).
+    /// The pointer is held down this frame (a drag in progress: its edits are one undo step).
     pointer_down: bool,
-    /// An edit was recorded for undo during the current drag.
-    edit_in_progress: bool,
     /// Imports and exports running in the background.
     jobs: jobs::Jobs,
     /// The last running action's result (an import report, a refused change).
@@ -118,16 +114,14 @@ impl KneeMapApp {
         Self {
             loaded: std::rc::Rc::new(loaded),
             applied_appearance: Some(data.preferences.appearance),
-            data,
+            document: crate::document::Document::new(data),
             session: SessionModel::default(),
             persistence: Persistence::default(),
             clock: Clock::system(),
             planner_message: None,
             panels: Panels::new(ctx),
             legacy_state_removed: false,
-            plan_history: crate::planner::PlanHistory::default(),
             pointer_down: false,
-            edit_in_progress: false,
             jobs: jobs::Jobs::default(),
             running_message: None,
             export_message: None,
@@ -188,17 +182,17 @@ impl KneeMapApp {
 
     /// Everything the user has said.
     pub fn data(&self) -> &UserData {
-        &self.data
+        &self.document.data
     }
 
     /// The map state.
     pub fn state(&self) -> &MapState {
-        &self.data.map
+        &self.document.data.map
     }
 
     /// The planner's data.
     pub fn planner_data(&self) -> &PlannerData {
-        &self.data.planner
+        &self.document.data.planner
     }
 
     /// The session runner.
@@ -259,13 +253,10 @@ impl KneeMapApp {
             }
         };
         self.pointer_down = ui.ctx().input(|i| i.pointer.any_down());
-        if !self.pointer_down {
-            self.edit_in_progress = false;
-        }
         let notices = self.persistence.notices();
         let data_dir = self.persistence.store().map(crate::store::Store::dir);
         let view = layout::AppView {
-            data: &self.data,
+            data: &self.document.data,
             session: &self.session,
             safety: self.safety(content),
             red_flag_since: self.red_flag_since(),
@@ -277,8 +268,8 @@ impl KneeMapApp {
             planner_message: self.planner_message.as_deref(),
             running_message: self.running_message.as_deref(),
             export_message: self.export_message.as_deref(),
-            can_undo: self.plan_history.can_undo(),
-            can_redo: self.plan_history.can_redo(),
+            can_undo: self.document.can_undo(),
+            can_redo: self.document.can_redo(),
             plan_preview: self.plan_preview.as_ref(),
             plan_preview_problems: &self.plan_preview_problems,
             data_dir: data_dir.as_deref(),
@@ -300,13 +291,15 @@ impl eframe::App for KneeMapApp {
         self.persistence.collect_saves();
         // Hand the data to the writer thread: the frame after a change (a drag saves once, on release).
         let pointer_down = ctx.input(|i| i.pointer.any_down());
-        self.persistence.save_if_dirty(&self.data, pointer_down);
-        if self.applied_appearance != Some(self.data.preferences.appearance) {
-            theme::apply(ctx, self.data.preferences.appearance);
-            self.applied_appearance = Some(self.data.preferences.appearance);
+        self.persistence
+            .save_if_dirty(&self.document.data, pointer_down);
+        if self.applied_appearance != Some(self.document.data.preferences.appearance) {
+            theme::apply(ctx, self.document.data.preferences.appearance);
+            self.applied_appearance = Some(self.document.data.preferences.appearance);
         }
         // Pictures the next frame may show are decoded here, never while drawing.
         let wanted: Vec<String> = self
+            .document
             .data
             .map
             .open_exercise
@@ -334,11 +327,11 @@ impl eframe::App for KneeMapApp {
             self.legacy_state_removed = true;
         }
         // Called every few seconds too: hands over what is unsaved (or failed), never waits.
-        self.persistence.save_unsaved(&self.data);
+        self.persistence.save_unsaved(&self.document.data);
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         // The window closes only once the last write is on disk.
-        self.persistence.finish(&self.data);
+        self.persistence.finish(&self.document.data);
     }
 }

@@ -414,7 +414,10 @@ mod tests {
             &at(false),
         );
         assert_eq!(applied.panel, Panel::Running);
-        assert_eq!(applied.refused.as_deref(), Some("That run no longer exists."));
+        assert_eq!(
+            applied.refused.as_deref(),
+            Some("That run no longer exists.")
+        );
         assert!(!applied.changed);
     }
     use crate::store::{LoadOutcome, Store};

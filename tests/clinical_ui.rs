@@ -118,7 +118,7 @@ fn every_red_flag_alone_raises_its_urgency_headline_and_who_to_see() {
         );
         assert!(
             harness
-                .query_by_label(&format!("See: {}", flag.who))
+                .query_by_label(&format!("See: {}", flag.who.trim_end_matches('.')))
                 .is_some(),
             "{}: banner does not name who to see ({})",
             flag.id,

@@ -165,7 +165,15 @@ pub fn banner_ui(ui: &mut Ui, advice: &TriageAdvice) {
                         .color(text_color),
                 );
                 ui.label(
-                    RichText::new(format!("See: {}", advice.who.join(" or ")))
+                    RichText::new(format!(
+                        "See: {}",
+                        advice
+                            .who
+                            .iter()
+                            .map(|who| who.trim_end_matches('.'))
+                            .collect::<Vec<_>>()
+                            .join("; or ")
+                    ))
                         .strong()
                         .color(text_color),
                 );

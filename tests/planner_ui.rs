@@ -529,3 +529,57 @@ fn an_under_16_gets_no_heavy_load_programme_whatever_the_form_says() {
     assert!(harness.state().planner_data().plan.is_none());
     harness.get_by_label_contains("clinician");
 }
+
+#[test]
+fn the_session_runner_is_driven_from_the_keyboard() {
+    let content = Content::embedded().unwrap();
+    let mut app = planner_app();
+    let harness = &mut app.harness;
+    generate(harness, &content, "patellofemoral_pain");
+    harness.get_by_label("Run a session").click();
+    harness.run();
+    harness.get_by_label("Start today's session").click();
+    harness.run();
+    // Nothing has keyboard focus after a click: the runner's keys work.
+    harness.key_press(egui::Key::Space);
+    harness.run();
+    assert!(harness.query_by_label("Resume").is_some(), "Space pauses");
+    harness.key_press(egui::Key::Space);
+    harness.run();
+    assert!(harness.query_by_label("Pause").is_some(), "Space resumes");
+    // → skips the get-ready countdown, then marks the set done.
+    assert!(
+        harness
+            .query_by_label_contains("Session step: Get ready")
+            .is_some()
+    );
+    harness.key_press(egui::Key::ArrowRight);
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("Session step: Do")
+            .is_some(),
+        "→ skipped the get-ready countdown"
+    );
+    harness.key_press(egui::Key::ArrowRight);
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("Session step: Do")
+            .is_none(),
+        "→ marked the set done"
+    );
+    // A countdown comes next: a rest, or getting ready for the next set.
+    assert!(
+        harness
+            .query_by_label_contains("Session step: Rest")
+            .is_some()
+            || harness
+                .query_by_label_contains("Session step: Get ready")
+                .is_some()
+    );
+    // Esc ends the session and opens the log.
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert!(harness.query_by_label("Save log").is_some());
+}

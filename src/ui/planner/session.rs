@@ -248,6 +248,20 @@ fn runner_ui(
             commands.push(SessionCommand::Finish.into());
         }
     });
+    keyboard_control(
+        ui,
+        step.phase,
+        timer.is_paused(),
+        timer.is_finished(),
+        commands,
+    );
+    ui.label(
+        RichText::new(
+            "Keys: Space pauses or resumes · Right arrow: set done or skip · Esc: end and log",
+        )
+        .small()
+        .color(theme::colors(ui).muted_text),
+    );
     if let Some(planned) = planned {
         ui.horizontal(|ui| {
             ui.label("Load used:");
@@ -333,5 +347,48 @@ fn next_label(active: &ActiveSession, content: &Content) -> String {
             format!("Next: {name}, set {}", next.set_number)
         }
         None => "Last rest".to_owned(),
+    }
+}
+
+/// The runner on the floor cannot reach the mouse: Space pauses or resumes, the right arrow marks the set done or skips the
+/// countdown, Esc ends the session and opens the log. Only while no widget has keyboard focus, so a focused button
+/// or a text field keeps its own keys.
+fn keyboard_control(
+    ui: &mut Ui,
+    phase: Phase,
+    paused: bool,
+    finished: bool,
+    commands: &mut Vec<AppCommand>,
+) {
+    if ui.ctx().memory(|m| m.focused().is_some()) {
+        return;
+    }
+    let (space, right, escape) = ui.input_mut(|i| {
+        (
+            i.consume_key(egui::Modifiers::NONE, egui::Key::Space),
+            i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowRight),
+            i.consume_key(egui::Modifiers::NONE, egui::Key::Escape),
+        )
+    });
+    if space && !finished {
+        commands.push(if paused {
+            SessionCommand::Resume.into()
+        } else {
+            SessionCommand::Pause.into()
+        });
+    }
+    if right {
+        match phase {
+            Phase::Reps { .. } | Phase::Hold { .. } => {
+                commands.push(SessionCommand::CompleteSet.into());
+            }
+            Phase::Rest { .. } | Phase::GetReady { .. } => {
+                commands.push(SessionCommand::SkipCountdown.into());
+            }
+            Phase::Done => {}
+        }
+    }
+    if escape {
+        commands.push(SessionCommand::Finish.into());
     }
 }

@@ -106,6 +106,16 @@ const ROWS: &[Row] = &[
     },
 ];
 
+/// A runner's-knee return to run started on day 0, entry criteria met, with this morning pain before it.
+fn pfp_state(baseline_morning_pain: u8) -> ReturnToRunState {
+    ReturnToRunState {
+        condition_id: "patellofemoral_pain".into(),
+        started_on: day(0),
+        entry_criteria_met: true,
+        baseline_morning_pain,
+    }
+}
+
 fn samples(row: &Row) -> Vec<PainSample> {
     row.history
         .iter()
@@ -205,12 +215,7 @@ fn one_judgement_three_places() {
         );
 
         // The return-to-run replay maps it to a stage step: the last session of the history decides.
-        let state = ReturnToRunState {
-            condition_id: "patellofemoral_pain".into(),
-            started_on: day(0),
-            entry_criteria_met: true,
-            baseline_morning_pain: row.baseline,
-        };
+        let state = pfp_state(row.baseline);
         let rules = ReplayRules {
             thresholds: &limits,
             red_flag_since: row.red_flag.then(|| day(0)),
@@ -272,12 +277,7 @@ fn two_ease_offs_at_one_stage_say_see_a_physiotherapist() {
     let content = Content::embedded().unwrap();
     let limits = PainThresholds::default();
     let plan = content.running.plan("patellofemoral_pain").unwrap();
-    let state = ReturnToRunState {
-        condition_id: "patellofemoral_pain".into(),
-        started_on: day(0),
-        entry_criteria_met: true,
-        baseline_morning_pain: 1,
-    };
+    let state = pfp_state(1);
     // Two passes (on to stage 2), an ease-off back to stage 1, two passes again, and a second ease-off at stage 2.
     let row = Row {
         name: "twice",
@@ -315,12 +315,7 @@ fn a_run_far_beyond_its_stage_does_not_count() {
     let content = Content::embedded().unwrap();
     let limits = PainThresholds::default();
     let plan = content.running.plan("patellofemoral_pain").unwrap();
-    let state = ReturnToRunState {
-        condition_id: "patellofemoral_pain".into(),
-        started_on: day(0),
-        entry_criteria_met: true,
-        baseline_morning_pain: 1,
-    };
+    let state = pfp_state(1);
     // A 10 km run in an hour logged at the first stage (walk 4 min, run 1 min × 6: 30 minutes in all).
     let mut long = runs(&Row {
         name: "long",

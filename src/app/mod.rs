@@ -57,6 +57,8 @@ pub struct KneeMapApp {
     legacy_state_removed: bool,
     /// The pointer is held down this frame (a drag in progress: its edits are one undo step).
     pointer_down: bool,
+    /// The data folder, for the About tab (found once: the store does not move).
+    data_dir: Option<std::path::PathBuf>,
     /// Imports and exports running in the background.
     jobs: jobs::Jobs,
     /// The last running action's result (an import report, a refused change).
@@ -93,6 +95,7 @@ impl KneeMapApp {
         let ctx = cc.egui_ctx.clone();
         persistence.set_waker(move || ctx.request_repaint());
         let mut app = Self::from_parts(&cc.egui_ctx, content, data);
+        app.data_dir = persistence.store().map(crate::store::Store::dir);
         app.persistence = persistence;
         app
     }
@@ -122,6 +125,7 @@ impl KneeMapApp {
             panels: Panels::new(ctx),
             legacy_state_removed: false,
             pointer_down: false,
+            data_dir: None,
             jobs: jobs::Jobs::default(),
             running_message: None,
             export_message: None,
@@ -254,7 +258,6 @@ impl KneeMapApp {
         };
         self.pointer_down = ui.ctx().input(|i| i.pointer.any_down());
         let notices = self.persistence.notices();
-        let data_dir = self.persistence.store().map(crate::store::Store::dir);
         let view = layout::AppView {
             data: &self.document.data,
             session: &self.session,
@@ -272,7 +275,7 @@ impl KneeMapApp {
             can_redo: self.document.can_redo(),
             plan_preview: self.plan_preview.as_ref(),
             plan_preview_problems: &self.plan_preview_problems,
-            data_dir: data_dir.as_deref(),
+            data_dir: self.data_dir.as_deref(),
         };
         let commands = layout::draw(ui, content, &view, &mut self.panels);
         self.apply(content, commands);

@@ -19,6 +19,8 @@ pub enum AppCommand {
     Session(SessionCommand),
     /// The run log, shoes, running settings and return to running.
     Running(RunningCommand),
+    /// The pain diary: the entry being written, saved entries, undo.
+    Diary(crate::diary::DiaryCommand),
     /// Light, dark or the system's colours.
     SetAppearance(Appearance),
     /// Replace the data with the backup offered after a damaged file was kept aside.
@@ -57,6 +59,12 @@ impl From<PlannerCommand> for AppCommand {
 impl From<RunningCommand> for AppCommand {
     fn from(command: RunningCommand) -> Self {
         Self::Running(command)
+    }
+}
+
+impl From<crate::diary::DiaryCommand> for AppCommand {
+    fn from(command: crate::diary::DiaryCommand) -> Self {
+        Self::Diary(command)
     }
 }
 
@@ -104,6 +112,7 @@ pub enum Panel {
     Map,
     Planner,
     Running,
+    Diary,
     Settings,
 }
 

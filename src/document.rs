@@ -47,12 +47,13 @@ pub struct Preferences {
     pub appearance: Appearance,
 }
 
-/// Everything saved, in one atomic file (schema version 4).
+/// Everything saved, in one atomic file (schema version 5).
 ///
 /// Versions 1 and 2 held the planner's data alone (map choices lived in eframe's own storage, which writes only on
 /// a timer while frames are drawn); they load with default map state, and the app imports the map state from
 /// eframe's storage once ([`UserData::eframe_state_imported`]). Version 3 had no runs; version 4 adds them, so a
-/// KneeMap that knows only version 3 refuses the file instead of dropping the runs on its next save.
+/// KneeMap that knows only version 3 refuses the file instead of dropping the runs on its next save. Version 5
+/// adds the pain diary, for the same reason.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct UserData {
@@ -61,12 +62,14 @@ pub struct UserData {
     /// Runs, shoes, running settings and the return-to-run plan.
     pub running: RunningData,
     pub preferences: Preferences,
+    /// The pain diary: where it hurt, how much, when (version 5).
+    pub diary: crate::diary::Diary,
     /// The map state once kept by eframe has been copied in (it is never read from there again).
     pub eframe_state_imported: bool,
 }
 
 impl Versioned for UserData {
-    const CURRENT_VERSION: u32 = 4;
+    const CURRENT_VERSION: u32 = 5;
 
     fn migrate(version: u32, text: &str) -> Result<Self, crate::store::MigrationError> {
         let planner = match version {
@@ -79,8 +82,9 @@ impl Versioned for UserData {
                 }
             }
             2 => parse_envelope::<PlannerData>(text)?.data,
-            // Version 3 is version 4 without runs: every field it has reads the same.
-            3 => return parse_envelope::<Self>(text).map(|envelope| envelope.data),
+            // Version 3 is version 4 without runs, and version 4 is version 5 without the pain diary: every field
+            // they have reads the same.
+            3 | 4 => return parse_envelope::<Self>(text).map(|envelope| envelope.data),
             other => return Err(crate::store::MigrationError::NoMigration(other)),
         };
         Ok(Self {
@@ -200,6 +204,8 @@ pub struct Document {
     history: crate::planner::PlanHistory,
     /// A drag is sending edits: they join the undo step it started.
     edit_in_progress: bool,
+    /// The diary entry being written and the diary's own undo history.
+    pub diary_editor: crate::diary::DiaryEditor,
 }
 
 impl Document {
@@ -224,6 +230,7 @@ impl Document {
         self.data = data;
         self.history.clear();
         self.edit_in_progress = false;
+        self.diary_editor.clear();
     }
 
     /// The local day the red flags ticked now were ticked (the earliest), if any is.
@@ -328,6 +335,22 @@ impl Document {
             AppCommand::Running(command) => {
                 let context = self.running_context(content, when);
                 Applied::from_running(self.data.running.apply(command, &context))
+            }
+            AppCommand::Diary(command) => {
+                let runs = &self.data.running.runs;
+                match self.diary_editor.apply(
+                    content,
+                    &mut self.data.diary,
+                    command,
+                    when.now_utc,
+                    |id| runs.iter().any(|run| run.id == id),
+                ) {
+                    Ok(outcome) => Applied::changed(
+                        Panel::Diary,
+                        outcome == crate::diary::DiaryOutcome::EntriesChanged,
+                    ),
+                    Err(error) => Applied::refused(Panel::Diary, error.to_string()),
+                }
             }
             AppCommand::SetAppearance(appearance) => {
                 let changed = self.data.preferences.appearance != appearance;
@@ -446,7 +469,7 @@ mod tests {
 
         store.save(&data).unwrap();
         let text = std::fs::read_to_string(store.path()).unwrap();
-        assert!(text.contains("version: 4"), "{text}");
+        assert!(text.contains("version: 5"), "{text}");
         assert_eq!(store.load::<UserData>().into_data(), data);
     }
 

@@ -15,6 +15,7 @@ pub mod clock;
 pub mod command;
 pub mod content;
 pub mod dialog;
+pub mod diary;
 pub mod document;
 pub mod exercise_art;
 pub mod export;

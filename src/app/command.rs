@@ -73,6 +73,7 @@ impl KneeMapApp {
             AppCommand::RestoreBackup => {
                 if let Some(mut data) = self.persistence.restore_backup() {
                     data.map.sanitize(content);
+                    data.diary.repair();
                     self.document.replace(data);
                     self.session = crate::planner::SessionModel::default();
                 }
@@ -94,6 +95,11 @@ impl KneeMapApp {
         let message = match applied.panel {
             Panel::Planner => Some(&mut self.planner_message),
             Panel::Running => Some(&mut self.running_message),
+            Panel::Diary => {
+                // Any accepted diary command (a draft edit included) clears the last refusal.
+                self.diary_message.clone_from(&applied.refused);
+                None
+            }
             Panel::Map | Panel::Settings => None,
         };
         if let Some(message) = message {

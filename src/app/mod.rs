@@ -63,6 +63,8 @@ pub struct KneeMapApp {
     jobs: jobs::Jobs,
     /// The last running action's result (an import report, a refused change).
     running_message: Option<String>,
+    /// Why the pain diary refused the last command.
+    diary_message: Option<String>,
     /// The last export's result.
     export_message: Option<String>,
     /// A plan file read and checked, waiting for "add" or "replace".
@@ -109,6 +111,7 @@ impl KneeMapApp {
         let loaded = match content {
             Ok(content) => {
                 data.map.sanitize(&content);
+                data.diary.repair();
                 Loaded::Ready(Box::new(content))
             }
             Err(errors) => Loaded::Broken(errors),
@@ -128,6 +131,7 @@ impl KneeMapApp {
             data_dir: None,
             jobs: jobs::Jobs::default(),
             running_message: None,
+            diary_message: None,
             export_message: None,
             plan_preview: None,
             plan_preview_problems: Vec::new(),

@@ -8,7 +8,9 @@ use crate::content::{DiagramView, Region};
 use crate::map::geometry::{self, NormPos};
 
 /// Which leg.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
+)]
 pub enum Knee {
     Left,
     #[default]

@@ -46,7 +46,7 @@ impl DiagramTextures {
         }
     }
 
-    fn get(&self, view: ViewKind) -> Option<&egui::TextureHandle> {
+    pub(crate) fn get(&self, view: ViewKind) -> Option<&egui::TextureHandle> {
         match view {
             ViewKind::Front => self.front.as_ref(),
             ViewKind::Side => self.side.as_ref(),
@@ -90,26 +90,7 @@ pub fn diagram_ui(
     );
     let from_screen = to_screen.inverse();
     let painter = ui.painter_at(picture_rect.expand(2.0));
-    painter.rect_filled(picture_rect, 8.0, theme::picture::BACKGROUND);
-    match textures.get(state.view) {
-        Some(texture) => {
-            let uv = match knee {
-                Knee::Right => Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0)),
-                // The left knee is the mirror image.
-                Knee::Left => Rect::from_min_max(pos2(1.0, 0.0), pos2(0.0, 1.0)),
-            };
-            painter.image(texture.id(), picture_rect, uv, theme::picture::TINT);
-        }
-        None => {
-            painter.text(
-                picture_rect.center(),
-                Align2::CENTER_CENTER,
-                "Picture unavailable — use the list below",
-                FontId::proportional(theme::size::BODY),
-                theme::on_picture().muted_text,
-            );
-        }
-    }
+    paint_picture(&painter, textures, state.view, knee, picture_rect);
 
     // Which region is under the pointer (pointer hover is resolved by the polygons, not by widget rects).
     let pointer_region = ui
@@ -188,16 +169,46 @@ pub fn diagram_ui(
     commands
 }
 
+/// Paints the knee picture of `view` for `knee` (mirrored for the left) into `picture_rect`, or says it is missing.
+pub(crate) fn paint_picture(
+    painter: &egui::Painter,
+    textures: &DiagramTextures,
+    view: ViewKind,
+    knee: Knee,
+    picture_rect: Rect,
+) {
+    painter.rect_filled(picture_rect, 8.0, theme::picture::BACKGROUND);
+    match textures.get(view) {
+        Some(texture) => {
+            let uv = match knee {
+                Knee::Right => Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0)),
+                // The left knee is the mirror image.
+                Knee::Left => Rect::from_min_max(pos2(1.0, 0.0), pos2(0.0, 1.0)),
+            };
+            painter.image(texture.id(), picture_rect, uv, theme::picture::TINT);
+        }
+        None => {
+            painter.text(
+                picture_rect.center(),
+                Align2::CENTER_CENTER,
+                "Picture unavailable — use the list below",
+                FontId::proportional(theme::size::BODY),
+                theme::on_picture().muted_text,
+            );
+        }
+    }
+}
+
 /// Narrowest picture (points) on which anatomy names are drawn.
 const MIN_WIDTH_FOR_LANDMARKS: f32 = 250.0;
 
 /// The largest size with the given width/height ratio that fits in `max_size`.
-fn fit_aspect(max_size: Vec2, aspect_ratio: f32) -> Vec2 {
+pub(crate) fn fit_aspect(max_size: Vec2, aspect_ratio: f32) -> Vec2 {
     let width = max_size.x.min(max_size.y * aspect_ratio).max(1.0);
     vec2(width, width / aspect_ratio)
 }
 
-fn screen_polygon(
+pub(crate) fn screen_polygon(
     region: &crate::content::Region,
     knee: Knee,
     to_screen: &RectTransform,
@@ -256,7 +267,7 @@ fn paint_regions(
 }
 
 /// A filled mesh of a possibly concave region (egui's polygon fill assumes convex shapes).
-fn fill_mesh(
+pub(crate) fn fill_mesh(
     region: &crate::content::Region,
     knee: Knee,
     screen_points: &[Pos2],
@@ -321,7 +332,7 @@ fn paint_landmarks(
 }
 
 /// "Outer side" / "Inner side" (front view) or "Front" / "Back" (side view) at the bottom corners.
-fn paint_orientation(painter: &egui::Painter, view: ViewKind, knee: Knee, rect: Rect) {
+pub(crate) fn paint_orientation(painter: &egui::Painter, view: ViewKind, knee: Knee, rect: Rect) {
     // For the right knee's front view the outer side is on the viewer's left; the left knee mirrors it.
     let (left_text, right_text) = match (view, knee) {
         (ViewKind::Front, Knee::Right) => ("Outer side", "Inner side"),

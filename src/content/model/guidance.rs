@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::Claim;
+use super::{Claim, DiaryGuidance};
 
 /// `content/guidance.ron`: contributing factors, prevention, takeaways, FAQ and the app's framing text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -20,6 +20,8 @@ pub struct Guidance {
     /// after a break, bone stress, scans, pain medicines, calves and shoes, bringing in a cadence change.
     /// Shown in the panels of the conditions each lists, and all together in the Prevention & causes tab.
     pub clinical_topics: Vec<ClinicalTopic>,
+    /// The pain diary's marking guide, meaningful-change band and red-flag pointers.
+    pub pain_diary: DiaryGuidance,
     /// Who can help (physiotherapist, sports medicine physician, orthopaedic specialist).
     pub professionals: Vec<Claim>,
     /// The "educational, not a diagnosis" notice.

@@ -4,6 +4,7 @@
 //! Facts carry the ids of their sources (see `content/sources.ron`) so the app can show where each one comes from.
 
 mod conditions;
+pub mod diary;
 mod exercises;
 mod guidance;
 mod programmes;
@@ -14,6 +15,9 @@ mod sources;
 mod symptoms;
 
 pub use conditions::{Condition, ConditionsFile, Contributor, ExerciseEmphasis, PhaseSummary};
+pub use diary::{
+    DiaryGuidance, KneeSign, PainContext, PainQuality, PointerTrigger, RedFlagPointer,
+};
 pub use exercises::{Dose, Equipment, Exercise, ExerciseKind, ExercisesFile, MuscleGroup, Tempo};
 pub use guidance::{ClinicalTopic, Factor, FactorGroup, FaqEntry, Guidance, PreventionTopic};
 pub use programmes::{

@@ -531,6 +531,73 @@ fn check_references(content: &Content, checker: &mut Checker<'_>) {
         }
     }
     check_other_cause_references(content, checker);
+    check_pain_diary(content, checker);
+}
+
+/// The pain diary's guide cites its sources, its band is a real change on the 0–10 scale, and each red-flag
+/// pointer names flags that exist, once per trigger.
+fn check_pain_diary(content: &Content, checker: &mut Checker<'_>) {
+    let diary = &content.guidance.pain_diary;
+    let ctx = ["pain_diary"];
+    check_claims(
+        content,
+        checker,
+        File::Guidance,
+        &ctx,
+        diary
+            .how_to_mark
+            .iter()
+            .chain(std::iter::once(&diary.meaningful_change)),
+    );
+    let band = diary.meaningful_change_points;
+    if !(band.is_finite() && band > 0.0 && band < f32::from(crate::limits::PAIN_SCALE_MAX)) {
+        checker.report(
+            File::Guidance,
+            &["pain_diary", "meaningful_change_points"],
+            Kind::BadValue,
+            format!(
+                "pain_diary meaningful_change_points is {band}: it must be above 0 and below {}",
+                crate::limits::PAIN_SCALE_MAX
+            ),
+        );
+    }
+    let mut seen = HashSet::new();
+    for pointer in &diary.red_flag_pointers {
+        let trigger = format!("{:?}", pointer.when);
+        let ctx = ["pain_diary", "red_flag_pointers", trigger.as_str()];
+        if !seen.insert(pointer.when) {
+            checker.report(
+                File::Guidance,
+                &ctx,
+                Kind::DuplicateId,
+                format!("pain_diary has two red-flag pointers for {trigger}"),
+            );
+        }
+        if pointer.red_flags.is_empty() {
+            checker.report(
+                File::Guidance,
+                &ctx,
+                Kind::MissingRequired,
+                format!("pain_diary red-flag pointer {trigger} names no red flag"),
+            );
+        }
+        check_ids(
+            checker,
+            File::Guidance,
+            &ctx,
+            &pointer.red_flags,
+            |id| content.red_flag(id).is_some(),
+            "red flag",
+        );
+        if pointer.text.trim().is_empty() {
+            checker.report(
+                File::Guidance,
+                &ctx,
+                Kind::EmptyText,
+                format!("pain_diary red-flag pointer {trigger} text is empty"),
+            );
+        }
+    }
 }
 
 /// Each "If it doesn't fit" cause names locations that exist and cites sources that exist.

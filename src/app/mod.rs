@@ -280,6 +280,9 @@ impl KneeMapApp {
             plan_preview: self.plan_preview.as_ref(),
             plan_preview_problems: &self.plan_preview_problems,
             data_dir: self.data_dir.as_deref(),
+            now_utc: self.clock.now_utc(),
+            diary_editor: &self.document.diary_editor,
+            diary_message: self.diary_message.as_deref(),
         };
         let commands = layout::draw(ui, content, &view, &mut self.panels);
         self.apply(content, commands);

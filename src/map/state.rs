@@ -16,6 +16,8 @@ pub enum Tab {
     /// The open condition panel (or an invitation to pick a location).
     #[default]
     Condition,
+    /// The pain diary: log where and how much it hurts on the diagram, see the entries and their patterns.
+    Diary,
     /// Strength planner: week plan, programme generator, session runner, log and history.
     Planner,
     /// Run log, imports, weekly load, return to running, shoes and cadence.
@@ -29,8 +31,9 @@ pub enum Tab {
 }
 
 impl Tab {
-    pub const ALL: [Self; 6] = [
+    pub const ALL: [Self; 7] = [
         Self::Condition,
+        Self::Diary,
         Self::Planner,
         Self::Running,
         Self::Exercises,
@@ -41,6 +44,7 @@ impl Tab {
     pub fn label(self) -> &'static str {
         match self {
             Self::Condition => "Condition",
+            Self::Diary => "Pain diary",
             Self::Planner => "Planner",
             Self::Running => "Running",
             Self::Exercises => "Exercises",

@@ -7,7 +7,9 @@ use egui::emath::RectTransform;
 use egui::{Align2, Color32, FontId, Pos2, Rect, Sense, Shape, Stroke, Ui, Vec2, pos2, vec2};
 
 use super::theme;
+use crate::command::AppCommand;
 use crate::content::{Content, DiagramView, Location, ViewKind};
+use crate::diary::DiaryCommand;
 use crate::map::diagram::{self, Knee};
 use crate::map::geometry::{self, NormPos};
 use crate::map::state::{Command, MapState};
@@ -63,6 +65,17 @@ pub fn picture_label(view: ViewKind, knee: Knee) -> String {
     format!("Knee diagram, {} knee, {side}", knee.label().to_lowercase())
 }
 
+/// What a click on the diagram does.
+#[derive(Clone, Copy)]
+pub enum DiagramMode<'a> {
+    /// Pick a spot to read about it.
+    Explore,
+    /// Log pain: a click places a mark on the entry being written (drawn with its score); a region's button
+    /// (keyboard, screen reader) adds the whole area. `None` when no entry is being written: the first mark
+    /// starts one.
+    LogPain(Option<&'a crate::diary::DiaryEntry>),
+}
+
 /// Draws the diagram filling at most `max_size`; returns the commands the user gave.
 pub fn diagram_ui(
     ui: &mut Ui,
@@ -70,8 +83,18 @@ pub fn diagram_ui(
     state: &MapState,
     textures: &DiagramTextures,
     max_size: Vec2,
-) -> Vec<Command> {
-    let mut commands = Vec::new();
+    mode: DiagramMode<'_>,
+) -> Vec<AppCommand> {
+    let mut commands: Vec<AppCommand> = Vec::new();
+    let logging = matches!(mode, DiagramMode::LogPain(_));
+    let start_entry = matches!(mode, DiagramMode::LogPain(None));
+    // Log-pain commands, with a new entry first when none is being written.
+    let log = |commands: &mut Vec<AppCommand>, command: DiaryCommand| {
+        if start_entry && !commands.iter().any(|c| matches!(c, AppCommand::Diary(_))) {
+            commands.push(DiaryCommand::NewDraft { from_last: false }.into());
+        }
+        commands.push(command.into());
+    };
     let Some(view) = content.view(state.view) else {
         ui.label("This view has no picture in the content.");
         return commands;
@@ -117,7 +140,11 @@ pub fn diagram_ui(
             Rect::from_center_size(anchor_screen, Vec2::splat(26.0)).intersect(picture_rect);
         let response = ui.interact(button_rect, id, Sense::click());
         let selected = state.selected_location.as_deref() == Some(region.location.id.as_str());
-        let label = region.location.label.clone();
+        let label = if logging {
+            format!("Log pain: {}", region.location.label)
+        } else {
+            region.location.label.clone()
+        };
         response
             .widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, &label));
         if response.has_focus() {
@@ -128,15 +155,33 @@ pub fn diagram_ui(
                 // A pointer click: decided by the polygon under the pointer below.
                 Some(pos) => clicked_by_pointer = Some(pos),
                 // Keyboard (Enter/Space) or a screen reader's click action.
-                None => commands.push(Command::SelectLocation(region.location.id.clone())),
+                None if logging => log(
+                    &mut commands,
+                    DiaryCommand::AddRegion {
+                        knee,
+                        location: region.location.id.clone(),
+                    },
+                ),
+                None => commands.push(Command::SelectLocation(region.location.id.clone()).into()),
             }
         }
     }
     if let Some(pos) = clicked_by_pointer {
         let n = from_screen.transform_pos(pos);
-        // Clicking empty space changes nothing.
-        if let Some(region) = diagram::hit_test(view, knee, NormPos::new(n.x, n.y)) {
-            commands.push(Command::SelectLocation(region.location.id.clone()));
+        let at_norm = NormPos::new(n.x, n.y);
+        if logging {
+            // A mark goes where the click was, inside an area or not.
+            log(
+                &mut commands,
+                DiaryCommand::PlaceSpot {
+                    view: state.view,
+                    knee,
+                    at_norm,
+                },
+            );
+        } else if let Some(region) = diagram::hit_test(view, knee, at_norm) {
+            // Clicking empty space changes nothing.
+            commands.push(Command::SelectLocation(region.location.id.clone()).into());
         }
     }
 
@@ -156,14 +201,22 @@ pub fn diagram_ui(
         }
     }
     paint_orientation(&painter, state.view, knee, picture_rect);
+    if let DiagramMode::LogPain(Some(entry)) = mode {
+        paint_marks(&painter, view, knee, &to_screen, entry);
+    }
 
     let highlighted = pointer_region.or(focused_region);
     if pointer_region.is_some() {
         ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
     }
-    let caption = match highlighted {
-        Some(region) => format!("{} — click to read more", region.location.label),
-        None => "Point at where it hurts, or press Tab to move between spots.".to_owned(),
+    let caption = match (highlighted, logging) {
+        (Some(region), true) => format!("{} — click to mark the spot", region.location.label),
+        (None, true) => {
+            "Click exactly where it hurts to place a mark, or press Tab to mark a whole area."
+                .to_owned()
+        }
+        (Some(region), false) => format!("{} — click to read more", region.location.label),
+        (None, false) => "Point at where it hurts, or press Tab to move between spots.".to_owned(),
     };
     ui.label(egui::RichText::new(caption).color(theme::on_picture().muted_text));
     commands
@@ -195,6 +248,70 @@ pub(crate) fn paint_picture(
                 FontId::proportional(theme::size::BODY),
                 theme::on_picture().muted_text,
             );
+        }
+    }
+}
+
+/// The marks of the entry being written that belong on this picture and knee: spots as numbered dots, areas
+/// shaded with their score; whole-knee marks as a ring around the picture.
+fn paint_marks(
+    painter: &egui::Painter,
+    view: &DiagramView,
+    knee: Knee,
+    to_screen: &RectTransform,
+    entry: &crate::diary::DiaryEntry,
+) {
+    use crate::diary::MarkPlace;
+    for mark in entry.marks.iter().filter(|m| m.knee == knee) {
+        let color = theme::pain_color(mark.intensity);
+        match &mark.place {
+            MarkPlace::Spot {
+                view: mark_view,
+                at_right_knee,
+                ..
+            } if *mark_view == view.view => {
+                let at = knee.from_right_knee(NormPos::new(at_right_knee.0, at_right_knee.1));
+                let centre = to_screen.transform_pos(pos2(at.x, at.y));
+                painter.circle(centre, 11.0, color, Stroke::new(2.0, Color32::WHITE));
+                painter.text(
+                    centre,
+                    Align2::CENTER_CENTER,
+                    mark.intensity.to_string(),
+                    FontId::proportional(theme::size::SMALL),
+                    theme::pain_text_color(mark.intensity),
+                );
+            }
+            MarkPlace::Region { location } => {
+                if let Some(region) = view.regions.iter().find(|r| &r.location.id == location) {
+                    let points = screen_polygon(region, knee, to_screen);
+                    painter.add(Shape::mesh(fill_mesh(
+                        region,
+                        knee,
+                        &points,
+                        color.gamma_multiply(0.55),
+                    )));
+                    if let Some(anchor) = diagram::region_anchor(region, knee) {
+                        let centre = to_screen.transform_pos(pos2(anchor.x, anchor.y));
+                        painter.text(
+                            centre,
+                            Align2::CENTER_CENTER,
+                            mark.intensity.to_string(),
+                            FontId::proportional(theme::size::BODY),
+                            theme::picture::LANDMARK_TEXT,
+                        );
+                    }
+                }
+            }
+            MarkPlace::Diffuse => {
+                let rect = to_screen.to();
+                painter.rect_stroke(
+                    rect.shrink(3.0),
+                    8.0,
+                    Stroke::new(5.0, color.gamma_multiply(0.8)),
+                    egui::StrokeKind::Inside,
+                );
+            }
+            MarkPlace::Spot { .. } => {}
         }
     }
 }

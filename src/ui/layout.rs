@@ -28,6 +28,8 @@ pub struct Panels {
     pub running: crate::ui::running::RunningUiState,
     /// On every tab but Condition the map column folds to a slim strip, unless the user brings it back.
     pub map_shown_beside_tab: bool,
+    /// The pain diary tab's own state (sub-view, period, cached patterns).
+    pub diary: crate::ui::diary::DiaryUi,
 }
 
 impl Panels {
@@ -40,6 +42,7 @@ impl Panels {
             prevention: PreventionUi::default(),
             planner: PlannerUi::default(),
             running: crate::ui::running::RunningUiState::default(),
+            diary: crate::ui::diary::DiaryUi::default(),
             map_shown_beside_tab: false,
         }
     }
@@ -68,6 +71,11 @@ pub struct AppView<'a> {
     /// The plan-import preview, or the problems of the file read for it.
     pub plan_preview: Option<&'a crate::export::plan_file::ImportedPlan>,
     pub plan_preview_problems: &'a [String],
+    /// The clock, for the pain diary's times.
+    pub now_utc: chrono::DateTime<chrono::Utc>,
+    /// The pain diary's draft and whether it has a change to undo or redo.
+    pub diary_editor: &'a crate::diary::DiaryEditor,
+    pub diary_message: Option<&'a str>,
     /// The data folder, for the About tab.
     pub data_dir: Option<&'a std::path::Path>,
 }
@@ -85,7 +93,8 @@ pub fn draw(
     let state = &view.data.map;
 
     // Every tab but Condition gives the width to its own content; one click brings the map back.
-    let fold_map = state.tab != Tab::Condition && !panels.map_shown_beside_tab;
+    let fold_map =
+        !matches!(state.tab, Tab::Condition | Tab::Diary) && !panels.map_shown_beside_tab;
     egui::Panel::top("top_bar").show(ui, |ui| {
         commands.extend(top_bar_ui(
             ui,
@@ -127,8 +136,8 @@ pub fn draw(
     });
 
     commands.extend(dropped_files(ui));
-    if state.tab == Tab::Planner && !ui.ctx().egui_wants_keyboard_input() {
-        commands.extend(undo_shortcuts(ui));
+    if matches!(state.tab, Tab::Planner | Tab::Diary) && !ui.ctx().egui_wants_keyboard_input() {
+        commands.extend(undo_shortcuts(ui, state.tab == Tab::Diary));
     }
     let screen_width = ui.available_width();
     if fold_map {
@@ -160,15 +169,18 @@ pub fn draw(
             // Ranges follow the window, so shrinking it narrows the side columns instead of the centre.
             .size_range(260.0..=(screen_width * 0.36).max(261.0))
             .show(ui, |ui| {
-                if state.tab != Tab::Condition && ui.button("Fold the map away").clicked() {
+                if !matches!(state.tab, Tab::Condition | Tab::Diary)
+                    && ui.button("Fold the map away").clicked()
+                {
                     panels.map_shown_beside_tab = false;
                 }
-                commands.extend(map_commands(map_column_ui(
+                commands.extend(map_column_ui(
                     ui,
                     content,
                     state,
                     &panels.diagram_textures,
-                )));
+                    view.diary_editor.draft.as_ref().map(|draft| &draft.entry),
+                ));
             });
     }
     egui::Panel::right("red_flags")
@@ -249,6 +261,20 @@ pub fn draw(
                 &mut panels.prevention,
             ))),
             Tab::About => about::about_tab_ui(ui, content, view.data_dir),
+            Tab::Diary => commands.extend(crate::ui::diary::diary_tab_ui(
+                ui,
+                content,
+                &crate::ui::diary::DiaryView {
+                    data: view.data,
+                    editor: view.diary_editor,
+                    message: view.diary_message,
+                    today: view.today,
+                    now_utc: view.now_utc,
+                    drawn_revision: view.drawn_revision,
+                    textures: &panels.diagram_textures,
+                },
+                &mut panels.diary,
+            )),
         }
     });
     commands
@@ -274,7 +300,7 @@ fn dropped_files(ui: &Ui) -> Vec<AppCommand> {
 }
 
 /// Ctrl+Z undoes a plan edit; Ctrl+Shift+Z (or Ctrl+Y) redoes it. Only while no text field has the keyboard.
-fn undo_shortcuts(ui: &mut Ui) -> Vec<AppCommand> {
+fn undo_shortcuts(ui: &mut Ui, diary: bool) -> Vec<AppCommand> {
     use egui::{Key, KeyboardShortcut, Modifiers};
     let redo = ui.input_mut(|i| {
         i.consume_shortcut(&KeyboardShortcut::new(
@@ -286,10 +312,18 @@ fn undo_shortcuts(ui: &mut Ui) -> Vec<AppCommand> {
         ui.input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Z)));
     let mut commands = Vec::new();
     if redo {
-        commands.push(AppCommand::RedoPlanEdit);
+        commands.push(if diary {
+            crate::diary::DiaryCommand::Redo.into()
+        } else {
+            AppCommand::RedoPlanEdit
+        });
     }
     if undo {
-        commands.push(AppCommand::UndoPlanEdit);
+        commands.push(if diary {
+            crate::diary::DiaryCommand::Undo.into()
+        } else {
+            AppCommand::UndoPlanEdit
+        });
     }
     commands
 }
@@ -443,10 +477,16 @@ fn map_column_ui(
     content: &Content,
     state: &MapState,
     textures: &DiagramTextures,
-) -> Vec<Command> {
-    let mut commands = Vec::new();
+    draft: Option<&crate::diary::DiaryEntry>,
+) -> Vec<AppCommand> {
+    let mut commands: Vec<AppCommand> = Vec::new();
+    let logging = state.tab == Tab::Diary;
     ui.add_space(4.0);
-    widgets::heading(ui, "Where does it hurt?", 1);
+    if logging {
+        widgets::heading(ui, "Log pain: where does it hurt?", 1);
+    } else {
+        widgets::heading(ui, "Where does it hurt?", 1);
+    }
     // Keep room under the picture for its caption, the list heading and the list of places.
     let below_picture = 3.0 * ui.text_style_height(&egui::TextStyle::Body)
         + 24.0
@@ -454,7 +494,14 @@ fn map_column_ui(
     let max_height = (ui.available_height() - below_picture).max(220.0);
     let max_size = egui::vec2(ui.available_width(), max_height);
     ui.vertical_centered(|ui| {
-        commands.extend(diagram::diagram_ui(ui, content, state, textures, max_size));
+        let mode = if logging {
+            diagram::DiagramMode::LogPain(draft)
+        } else {
+            diagram::DiagramMode::Explore
+        };
+        commands.extend(diagram::diagram_ui(
+            ui, content, state, textures, max_size, mode,
+        ));
     });
     for problem in &textures.problems {
         ui.colored_label(
@@ -463,13 +510,25 @@ fn map_column_ui(
         );
     }
     ui.separator();
-    widgets::heading(ui, "Or pick from the list", 2);
-    egui::ScrollArea::vertical()
-        .id_salt("location_list")
-        .auto_shrink([false, true])
-        .show(ui, |ui| {
-            commands.extend(diagram::location_list_ui(ui, content, state));
-        });
+    if logging {
+        widgets::heading(ui, "Or mark a whole area", 2);
+        egui::ScrollArea::vertical()
+            .id_salt("log_pain_list")
+            .auto_shrink([false, true])
+            .show(ui, |ui| {
+                commands.extend(crate::ui::diary::area_list_ui(
+                    ui, content, state.knee, draft,
+                ));
+            });
+    } else {
+        widgets::heading(ui, "Or pick from the list", 2);
+        egui::ScrollArea::vertical()
+            .id_salt("location_list")
+            .auto_shrink([false, true])
+            .show(ui, |ui| {
+                commands.extend(map_commands(diagram::location_list_ui(ui, content, state)));
+            });
+    }
     commands
 }
 

@@ -4,6 +4,7 @@ pub mod about;
 pub mod condition;
 pub mod culled_scroll;
 pub mod diagram;
+pub mod diary;
 pub mod exercises;
 pub mod layout;
 pub mod planner;

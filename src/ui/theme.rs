@@ -129,6 +129,40 @@ pub fn on_picture() -> &'static Palette {
     &LIGHT
 }
 
+/// The colour of a pain score on the diagram: pale yellow at 0 through orange to deep red at 10 (readable on the
+/// light picture card in both modes).
+pub fn pain_color(intensity: u8) -> Color32 {
+    const STOPS: [(u8, u8, u8); 3] = [(0xf2, 0xd3, 0x5b), (0xe8, 0x7b, 0x1e), (0xa8, 0x12, 0x1a)];
+    let t = f32::from(intensity.min(crate::limits::PAIN_SCALE_MAX))
+        / f32::from(crate::limits::PAIN_SCALE_MAX);
+    let (from, to, local) = if t < 0.5 {
+        (STOPS[0], STOPS[1], t * 2.0)
+    } else {
+        (STOPS[1], STOPS[2], (t - 0.5) * 2.0)
+    };
+    let mix = |a: u8, b: u8| {
+        let value = f32::from(a) + (f32::from(b) - f32::from(a)) * local;
+        // A blend of two bytes with a factor in 0..=1 stays in 0..=255.
+        #[expect(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            reason = "blend of two u8"
+        )]
+        let byte = value.round().clamp(0.0, 255.0) as u8;
+        byte
+    };
+    Color32::from_rgb(mix(from.0, to.0), mix(from.1, to.1), mix(from.2, to.2))
+}
+
+/// Text drawn on [`pain_color`]: dark on the light scores, white on the dark ones.
+pub fn pain_text_color(intensity: u8) -> Color32 {
+    if intensity >= 6 {
+        Color32::WHITE
+    } else {
+        Color32::from_rgb(0x2a, 0x20, 0x10)
+    }
+}
+
 /// Text sizes in points: the type scale. Body and small text come from the egui style set in [`apply`].
 pub mod size {
     /// Anatomy names on the picture.

@@ -188,7 +188,12 @@ pub fn diagram_ui(
     paint_regions(
         &painter,
         view,
-        state,
+        // The spot chosen to read about is not a pain mark: log-pain mode does not show it.
+        if logging {
+            None
+        } else {
+            state.selected_location.as_deref()
+        },
         knee,
         &to_screen,
         pointer_region,
@@ -339,7 +344,7 @@ pub(crate) fn screen_polygon(
 fn paint_regions(
     painter: &egui::Painter,
     view: &DiagramView,
-    state: &MapState,
+    selected: Option<&str>,
     knee: Knee,
     to_screen: &RectTransform,
     hovered: Option<&crate::content::Region>,
@@ -348,7 +353,7 @@ fn paint_regions(
     for region in &view.regions {
         let points = screen_polygon(region, knee, to_screen);
         let id = region.location.id.as_str();
-        let is_selected = state.selected_location.as_deref() == Some(id);
+        let is_selected = selected == Some(id);
         let is_hovered = hovered.is_some_and(|r| r.location.id == id);
         let is_focused = focused.is_some_and(|r| r.location.id == id);
         let (fill, stroke) = if is_selected {

@@ -242,15 +242,18 @@ fn entry_section_ui(
         return;
     };
     let entry = &draft.entry;
-    widgets::heading(
-        ui,
-        if draft.editing.is_some() {
-            "Edit entry"
-        } else {
-            "New entry"
-        },
-        1,
-    );
+    ui.horizontal(|ui| {
+        widgets::heading(
+            ui,
+            if draft.editing.is_some() {
+                "Edit entry"
+            } else {
+                "New entry"
+            },
+            1,
+        );
+        save_buttons_ui(ui, commands, "top");
+    });
 
     // When.
     if state.time_text_for != Some(entry.at_utc) {
@@ -316,6 +319,7 @@ fn entry_section_ui(
             });
             ui.horizontal_wrapped(|ui| {
                 let mut intensity = mark.intensity;
+                ui.spacing_mut().slider_width = 200.0;
                 let slider = ui.add(
                     egui::Slider::new(&mut intensity, 0..=crate::limits::PAIN_SCALE_MAX)
                         .text("out of 10"),
@@ -429,15 +433,30 @@ fn entry_section_ui(
         commands.push(DiaryCommand::SetNote(note).into());
     }
     ui.add_space(8.0);
-    ui.horizontal(|ui| {
-        let save = ui.add(egui::Button::new(RichText::new("Save entry").strong()));
-        if save.clicked() {
-            commands.push(DiaryCommand::SaveDraft.into());
-        }
-        if ui.button("Discard").clicked() {
-            commands.push(DiaryCommand::DiscardDraft.into());
-        }
-    });
+    ui.horizontal(|ui| save_buttons_ui(ui, commands, "bottom"));
+}
+
+/// Save and Discard, shown above and below the entry so they are in reach however long it is. The lower pair
+/// is named apart for screen readers.
+fn save_buttons_ui(ui: &mut Ui, commands: &mut Vec<AppCommand>, place: &str) {
+    let save = ui.add(egui::Button::new(RichText::new("Save entry").strong()));
+    if place == "bottom" {
+        save.widget_info(|| {
+            egui::WidgetInfo::labeled(egui::Role::Button, true, "Save entry (end of form)")
+        });
+    }
+    if save.clicked() {
+        commands.push(DiaryCommand::SaveDraft.into());
+    }
+    let discard = ui.button("Discard");
+    if place == "bottom" {
+        discard.widget_info(|| {
+            egui::WidgetInfo::labeled(egui::Role::Button, true, "Discard entry (end of form)")
+        });
+    }
+    if discard.clicked() {
+        commands.push(DiaryCommand::DiscardDraft.into());
+    }
 }
 
 /// During or after a run: which run, and where the pain started.

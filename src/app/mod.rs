@@ -189,6 +189,15 @@ impl KneeMapApp {
     }
 
     /// Everything the user has said.
+    /// The pain-diary entry being written, if any (tests).
+    pub fn diary_draft(&self) -> Option<&crate::diary::DiaryEntry> {
+        self.document
+            .diary_editor
+            .draft
+            .as_ref()
+            .map(|draft| &draft.entry)
+    }
+
     pub fn data(&self) -> &UserData {
         &self.document.data
     }

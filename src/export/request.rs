@@ -207,6 +207,7 @@ pub fn export_bytes(
                 today,
                 paper: request.paper,
                 running: Some(&data.running),
+                diary: Some(&data.diary),
             })?
         }
         ExportKind::LogsCsv => csv::session_logs_csv(&data.planner.logs, content).into_bytes(),

@@ -297,7 +297,11 @@ fn export_writes_every_kind() {
     assert_eq!(runs.lines().count(), 2, "a header and the run: {runs}");
 
     let diary = String::from_utf8(export(data.path(), &path("diary.csv"), &["diary-csv"])).unwrap();
-    assert_eq!(diary.lines().count(), 1, "an empty diary is its header: {diary}");
+    assert_eq!(
+        diary.lines().count(),
+        1,
+        "an empty diary is its header: {diary}"
+    );
 
     let json = export(data.path(), &path("all.json"), &["json"]);
     let all: serde_json::Value = serde_json::from_slice(&json).unwrap();

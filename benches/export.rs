@@ -84,6 +84,7 @@ fn bench_exports(c: &mut Criterion) {
                 today: plan.first_monday() + Days::new(364),
                 paper: Paper::A4,
                 running: None,
+                diary: None,
             })
         });
     });

@@ -1,6 +1,6 @@
 //! Every command-line verb on the built binary (`CARGO_BIN_EXE_kneemap`, built once by cargo for all integration
 //! tests), each on a data folder of its own: `data path`, `data check`, `import` (activity files and plan files),
-//! `runs` and `runs --json`, `export` of every kind, and `--check-content` on the built-in copy, on a folder and
+//! `runs` and `runs --json`, `export` of every kind (the pain diary as CSV, JSON and in the report), and `--check-content` on the built-in copy, on a folder and
 //! on a broken folder.
 
 #![expect(
@@ -296,6 +296,13 @@ fn export_writes_every_kind() {
     let runs = String::from_utf8(export(data.path(), &path("runs.csv"), &["runs-csv"])).unwrap();
     assert_eq!(runs.lines().count(), 2, "a header and the run: {runs}");
 
+    let diary = String::from_utf8(export(data.path(), &path("diary.csv"), &["diary-csv"])).unwrap();
+    assert_eq!(
+        diary.lines().count(),
+        1,
+        "an empty diary is its header: {diary}"
+    );
+
     let json = export(data.path(), &path("all.json"), &["json"]);
     let all: serde_json::Value = serde_json::from_slice(&json).unwrap();
     assert!(all.is_object(), "{all}");
@@ -339,6 +346,131 @@ fn export_writes_every_kind() {
         "{}",
         refused.stderr
     );
+}
+
+/// Two diary entries with three marks: a right-knee spot and a left-knee region during a run (its note looks
+/// like a formula and holds a comma), then a diffuse mark the next morning.
+fn a_diary_of_two_entries() -> kneemap::diary::Diary {
+    use kneemap::content::{PainContext, PainQuality, ViewKind};
+    use kneemap::diary::{Diary, DiaryEntry, MarkPlace, Onset, PainMark};
+    use kneemap::map::diagram::Knee;
+    let mut diary = Diary {
+        entries: vec![
+            DiaryEntry {
+                id: 1,
+                at_utc: "2026-11-24T07:40:00Z".parse().unwrap(),
+                marks: vec![
+                    PainMark {
+                        knee: Knee::Right,
+                        place: MarkPlace::Spot {
+                            view: ViewKind::Front,
+                            at_right_knee: (0.5, 0.4),
+                            location: Some("kneecap".into()),
+                        },
+                        intensity: 5,
+                        quality: PainQuality::Sharp,
+                    },
+                    PainMark {
+                        knee: Knee::Left,
+                        place: MarkPlace::Region {
+                            location: "outer_knee_itb".into(),
+                        },
+                        intensity: 2,
+                        quality: PainQuality::Ache,
+                    },
+                ],
+                contexts: [PainContext::DuringRun].into(),
+                onset: Some(Onset::AtKm(3.5)),
+                note: "-2 at the hill, then worse".into(),
+                ..DiaryEntry::default()
+            },
+            DiaryEntry {
+                id: 2,
+                at_utc: "2026-11-25T06:30:00Z".parse().unwrap(),
+                marks: vec![PainMark {
+                    knee: Knee::Right,
+                    place: MarkPlace::Diffuse,
+                    intensity: 1,
+                    quality: PainQuality::Stiff,
+                }],
+                contexts: [PainContext::NextMorning].into(),
+                ..DiaryEntry::default()
+            },
+        ],
+        next_id: 3,
+    };
+    diary.repair();
+    diary
+}
+
+#[test]
+fn the_pain_diary_exports_as_a_row_per_mark_in_json_and_in_the_report() {
+    let data = folder_with_a_plan();
+    let store = Store::in_dir(data.path());
+    let mut saved = store.inspect::<UserData>().unwrap().unwrap();
+    saved.diary = a_diary_of_two_entries();
+    store.save(&saved).unwrap();
+    let out = tempfile::tempdir().unwrap();
+
+    let csv = String::from_utf8(export(
+        data.path(),
+        &out.path().join("diary.csv"),
+        &["diary-csv"],
+    ))
+    .unwrap();
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(header, kneemap::export::DIARY_COLUMNS, "{csv}");
+    assert!(csv.starts_with("entry_id,mark,local_time,knee,place_kind,location_id,"));
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 3, "one row per mark: {csv}");
+    let column = |name: &str| header.iter().position(|c| c == name).unwrap();
+    let ids: Vec<&str> = rows.iter().map(|r| &r[column("entry_id")]).collect();
+    assert_eq!(ids, ["1", "1", "2"]);
+    let kinds: Vec<&str> = rows.iter().map(|r| &r[column("place_kind")]).collect();
+    assert_eq!(kinds, ["spot", "region", "diffuse"]);
+    let scores: Vec<&str> = rows.iter().map(|r| &r[column("intensity")]).collect();
+    assert_eq!(scores, ["5", "2", "1"]);
+    assert_eq!(&rows[0][column("onset_km")], "3.50");
+    assert_eq!(&rows[2][column("contexts")], "next_morning");
+    assert_eq!(
+        &rows[1][column("note")],
+        "'-2 at the hill, then worse",
+        "a formula-like note is defused"
+    );
+    let when = chrono::DateTime::parse_from_rfc3339(&rows[0][column("local_time")]).unwrap();
+    assert_eq!(
+        when.with_timezone(&chrono::Utc),
+        "2026-11-24T07:40:00Z"
+            .parse::<chrono::DateTime<chrono::Utc>>()
+            .unwrap()
+    );
+
+    let json = export(data.path(), &out.path().join("all.json"), &["json"]);
+    let all: serde_json::Value = serde_json::from_slice(&json).unwrap();
+    let entries = all["data"]["diary"]["entries"].as_array().unwrap();
+    assert_eq!(entries.len(), 2, "{all}");
+    assert_eq!(entries[0]["marks"].as_array().unwrap().len(), 2);
+    assert_eq!(entries[1]["marks"][0]["place"], "Diffuse");
+
+    // The report with a diary in it is still a whole PDF.
+    let report = export(data.path(), &out.path().join("report.pdf"), &["report"]);
+    assert!(report.starts_with(b"%PDF-"));
+
+    let help = kneemap(&["export", "--help"]);
+    assert!(help.ok);
+    for column in kneemap::export::DIARY_COLUMNS {
+        assert!(
+            help.stdout.contains(column),
+            "--help names {column}: {}",
+            help.stdout
+        );
+    }
 }
 
 #[test]

@@ -415,6 +415,7 @@ fn physio_report_is_a_pdf_with_every_section() {
             today: date(2026, 1, 20),
             paper,
             running: Some(&running),
+            diary: None,
         };
         let pdf = physio_report(&input).unwrap();
         assert!(assert_pdf(&pdf) >= 1);
@@ -429,6 +430,7 @@ fn physio_report_is_a_pdf_with_every_section() {
         today: date(2025, 12, 1),
         paper: Paper::A4,
         running: None,
+        diary: None,
     };
     assert_eq!(assert_pdf(&physio_report(&input).unwrap()), 1);
 }

@@ -60,7 +60,9 @@ pub enum Verb {
         json: bool,
     },
     /// Export to a file: ics (calendar), pdf (printable sessions), report (for the physio), csv (session logs),
-    /// runs-csv, json (all data) or plan (a .kneemap-plan file to share).
+    /// runs-csv, diary-csv (the pain diary, one row per mark), json (all data) or plan (a .kneemap-plan file to
+    /// share).
+    #[command(long_about = EXPORT_LONG_ABOUT)]
     Export {
         #[arg(value_enum)]
         kind: ExportFormat,
@@ -82,6 +84,17 @@ pub enum Verb {
     },
 }
 
+/// `kneemap export --help`: the summary, then every column of the diary CSV (see [`crate::export::DIARY_COLUMNS`]).
+const EXPORT_LONG_ABOUT: &str = "Export to a file: ics (calendar), pdf (printable sessions), report (for the \
+physio), csv (session logs), runs-csv, diary-csv (the pain diary, one row per mark), json (all data) or plan (a \
+.kneemap-plan file to share).
+
+diary-csv columns: entry_id, mark (1-based within the entry), local_time (ISO 8601 with the UTC offset), knee \
+(left|right), place_kind (spot|region|diffuse), location_id, location (the area in words), view (front|side, spots \
+only), x, y (spots: normalised right-knee picture coordinates, 0-1, y down), intensity (0-10), quality \
+(ache|sharp|burning|stiff|throbbing), contexts and signs (keys separated by ';'), onset_km, onset_min, run_id, \
+note.";
+
 /// The formats `kneemap export` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ExportFormat {
@@ -90,6 +103,7 @@ pub enum ExportFormat {
     Report,
     Csv,
     RunsCsv,
+    DiaryCsv,
     Json,
     Plan,
 }
@@ -104,6 +118,7 @@ impl ExportFormat {
             Self::Report => ExportKind::Report,
             Self::Csv => ExportKind::LogsCsv,
             Self::RunsCsv => ExportKind::RunsCsv,
+            Self::DiaryCsv => ExportKind::DiaryCsv,
             Self::Json => ExportKind::Json,
             Self::Plan => ExportKind::Plan,
         }

@@ -1,5 +1,5 @@
-//! CSV of session logs for spreadsheets: one row per exercise per session, columns listed in
-//! [`SESSION_LOG_COLUMNS`]. RFC 4180 quoting and CRLF line ends.
+//! CSV for spreadsheets: session logs (one row per exercise per session, [`SESSION_LOG_COLUMNS`]), runs
+//! ([`RUN_COLUMNS`]) and the pain diary (one row per mark, [`DIARY_COLUMNS`]). RFC 4180 quoting and CRLF line ends.
 
 use crate::content::Content;
 use crate::planner::{SessionLog, day_name, format_kg};
@@ -170,6 +170,118 @@ pub fn runs_csv(data: &crate::running::RunningData) -> String {
     out
 }
 
+/// The header row of [`diary_csv`], in order (one row per mark, so an entry with three marks is three rows):
+///
+/// | column | meaning |
+/// | --- | --- |
+/// | `entry_id` | the diary entry's id, the same on every row of one entry |
+/// | `mark` | the mark's number within its entry, 1-based |
+/// | `local_time` | when the pain was felt, local time, ISO 8601 with its UTC offset (`2026-12-03T19:30:00+01:00`) |
+/// | `knee` | `left` or `right` |
+/// | `place_kind` | `spot` (a point on a picture), `region` (a whole area) or `diffuse` (the whole knee) |
+/// | `location_id` | the diagram area's id (`inner_joint_line`, …); empty for `diffuse` and for a spot outside every area |
+/// | `location` | that area's label in words; empty when `location_id` is |
+/// | `view` | `front` or `side`: the picture a spot was placed on; empty for regions and diffuse |
+/// | `x`, `y` | a spot's place in normalised right-knee picture coordinates, 0–1, y down (a left-knee spot is mirrored); empty otherwise |
+/// | `intensity` | the mark's pain score, 0–10 |
+/// | `quality` | `ache`, `sharp`, `burning`, `stiff` or `throbbing` |
+/// | `contexts` | the entry's contexts as keys separated by `;` (`during_run`, `after_run`, `next_morning`, `at_rest`, `at_night`, `stairs`, `squatting`, `kneeling`, `after_long_sitting`) |
+/// | `signs` | the entry's knee signs, `;`-separated (`swelling`, `giving_way`, `locking`) |
+/// | `onset_km` | during a run: the kilometre at which the pain started; empty when not given |
+/// | `onset_min` | during a run: the minute at which it started; empty when not given |
+/// | `run_id` | the linked run's id (as in the runs CSV); empty when not linked |
+/// | `note` | the entry's note |
+///
+/// Entry columns (`local_time`, `contexts` … `note`) repeat on every row of the entry. Text cells are guarded
+/// against formulas as in the other CSVs.
+pub const DIARY_COLUMNS: [&str; 18] = [
+    "entry_id",
+    "mark",
+    "local_time",
+    "knee",
+    "place_kind",
+    "location_id",
+    "location",
+    "view",
+    "x",
+    "y",
+    "intensity",
+    "quality",
+    "contexts",
+    "signs",
+    "onset_km",
+    "onset_min",
+    "run_id",
+    "note",
+];
+
+/// The pain diary as CSV, one row per mark, oldest entry first (by time, then id).
+pub fn diary_csv(diary: &crate::diary::Diary, content: &Content) -> String {
+    use crate::diary::{MarkPlace, Onset, local_time, location_label};
+    let mut entries: Vec<&crate::diary::DiaryEntry> = diary.entries.iter().collect();
+    entries.sort_by_key(|e| (e.at_utc, e.id));
+    let mut out = String::new();
+    push_row(&mut out, DIARY_COLUMNS.iter().map(|c| (*c).to_owned()));
+    for entry in entries {
+        let when = local_time(entry.at_utc).to_rfc3339_opts(chrono::SecondsFormat::Secs, false);
+        let contexts: Vec<&str> = entry.contexts.iter().map(|c| c.key()).collect();
+        let signs: Vec<&str> = entry.signs.iter().map(|s| s.key()).collect();
+        let (onset_km, onset_min) = match entry.onset {
+            Some(Onset::AtKm(km)) if km.is_finite() => (format!("{km:.2}"), String::new()),
+            Some(Onset::AtMinute(minute)) => (String::new(), minute.to_string()),
+            _ => (String::new(), String::new()),
+        };
+        for (index, mark) in entry.marks.iter().enumerate() {
+            let (kind, view, at) = match &mark.place {
+                MarkPlace::Spot {
+                    view,
+                    at_right_knee,
+                    ..
+                } => ("spot", Some(*view), Some(*at_right_knee)),
+                MarkPlace::Region { .. } => ("region", None, None),
+                MarkPlace::Diffuse => ("diffuse", None, None),
+            };
+            let location_id = mark.place.location().unwrap_or_default();
+            let location = if location_id.is_empty() {
+                String::new()
+            } else {
+                location_label(content, location_id)
+                    .map_or_else(|| location_id.to_owned(), str::to_owned)
+            };
+            let coordinate = |pick: fn((f32, f32)) -> f32| {
+                at.map(pick)
+                    .filter(|v| v.is_finite())
+                    .map(|v| format!("{v:.4}"))
+                    .unwrap_or_default()
+            };
+            push_row(
+                &mut out,
+                [
+                    entry.id.to_string(),
+                    (index + 1).to_string(),
+                    when.clone(),
+                    mark.knee.label().to_lowercase(),
+                    kind.to_owned(),
+                    text_cell(location_id),
+                    text_cell(&location),
+                    view.map(|v| v.label().to_lowercase()).unwrap_or_default(),
+                    coordinate(|(x, _)| x),
+                    coordinate(|(_, y)| y),
+                    mark.intensity.to_string(),
+                    mark.quality.label().to_owned(),
+                    contexts.join(";"),
+                    signs.join(";"),
+                    onset_km.clone(),
+                    onset_min.clone(),
+                    entry.run_id.map(|id| id.to_string()).unwrap_or_default(),
+                    text_cell(&entry.note),
+                ],
+            );
+        }
+    }
+    out
+}
+
 /// Guards a text cell against formula injection.
 fn text_cell(text: &str) -> String {
     if text.starts_with(['=', '+', '-', '@']) {
@@ -219,5 +331,88 @@ mod tests {
         assert_eq!(text_cell("=SUM(A1)"), "'=SUM(A1)");
         assert_eq!(text_cell("-2 pain"), "'-2 pain");
         assert_eq!(text_cell("fine"), "fine");
+    }
+
+    #[test]
+    fn the_diary_is_one_row_per_mark_and_reads_back_with_the_csv_crate() {
+        let content = Content::embedded().unwrap();
+        let text = diary_csv(
+            &super::super::test_data::two_entries_three_marks(),
+            &content,
+        );
+        assert!(text.ends_with("\r\n"));
+        let mut reader = ::csv::Reader::from_reader(text.as_bytes());
+        let header: Vec<String> = reader
+            .headers()
+            .unwrap()
+            .iter()
+            .map(str::to_owned)
+            .collect();
+        assert_eq!(header, DIARY_COLUMNS);
+        let rows: Vec<::csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        assert_eq!(rows.len(), 3, "{text}");
+        let cell = |row: usize, column: &str| {
+            let at = DIARY_COLUMNS.iter().position(|c| *c == column).unwrap();
+            rows[row][at].to_owned()
+        };
+        assert_eq!(cell(0, "entry_id"), "4");
+        assert_eq!(cell(1, "entry_id"), "4");
+        assert_eq!(cell(1, "mark"), "2");
+        assert_eq!(cell(2, "entry_id"), "5");
+        let when = chrono::DateTime::parse_from_rfc3339(&cell(0, "local_time")).unwrap();
+        assert_eq!(
+            when,
+            "2026-12-02T07:30:00Z"
+                .parse::<chrono::DateTime<chrono::Utc>>()
+                .unwrap()
+        );
+        assert_eq!(
+            [
+                cell(0, "knee"),
+                cell(0, "place_kind"),
+                cell(0, "location_id"),
+                cell(0, "view")
+            ],
+            ["left", "spot", "inner_joint_line", "front"]
+        );
+        assert!(!cell(0, "location").is_empty());
+        assert_eq!(
+            (cell(0, "x"), cell(0, "y")),
+            ("0.2500".into(), "0.5000".into())
+        );
+        assert_eq!(
+            [
+                cell(1, "place_kind"),
+                cell(1, "location_id"),
+                cell(1, "view"),
+                cell(1, "x")
+            ],
+            ["region", "outer_knee_itb", "", ""]
+        );
+        assert_eq!(
+            [cell(2, "place_kind"), cell(2, "location_id")],
+            ["diffuse", ""]
+        );
+        assert_eq!(
+            [cell(0, "intensity"), cell(0, "quality"), cell(2, "quality")],
+            ["4", "sharp", "stiff"]
+        );
+        assert_eq!(cell(1, "contexts"), "during_run;stairs");
+        assert_eq!(cell(1, "signs"), "swelling");
+        assert_eq!([cell(0, "onset_km"), cell(0, "onset_min")], ["8.00", ""]);
+        assert_eq!([cell(2, "onset_km"), cell(2, "onset_min")], ["", "25"]);
+        assert_eq!([cell(0, "run_id"), cell(2, "run_id")], ["7", ""]);
+        assert_eq!(
+            cell(1, "note"),
+            "'=HYPERLINK(\"x\"), then \"stairs\"",
+            "defused, quoted"
+        );
+        assert_eq!(
+            diary_csv(&crate::diary::Diary::default(), &content)
+                .lines()
+                .count(),
+            1,
+            "an empty diary is the header alone"
+        );
     }
 }

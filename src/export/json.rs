@@ -47,4 +47,29 @@ mod tests {
         assert_eq!(value["data"]["get_ready_secs"], 9);
         assert!(value["data"]["plan"].is_null());
     }
+
+    #[test]
+    fn the_user_data_carries_the_pain_diary_whole() {
+        let diary = crate::export::test_data::two_entries_three_marks();
+        let data = crate::document::UserData {
+            diary: diary.clone(),
+            ..crate::document::UserData::default()
+        };
+        let text = all_data_json(&data).unwrap();
+        let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let entries = value["data"]["diary"]["entries"].as_array().unwrap();
+        assert_eq!(entries.len(), 2);
+        assert_eq!(entries[0]["marks"].as_array().unwrap().len(), 2);
+        assert_eq!(entries[0]["run_id"], 7);
+        assert_eq!(entries[0]["onset"]["AtKm"], 8.0);
+        assert_eq!(
+            entries[0]["marks"][0]["place"]["Spot"]["location"],
+            "inner_joint_line"
+        );
+        assert_eq!(entries[0]["contexts"][0], "DuringRun");
+        // Every field reads back: nothing of the diary is lost in the export.
+        let back: crate::diary::Diary =
+            serde_json::from_value(value["data"]["diary"].clone()).unwrap();
+        assert_eq!(back, diary);
+    }
 }

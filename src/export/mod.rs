@@ -1,4 +1,4 @@
-//! Exports of the user's data (calendar, printable sessions, physio report, CSV, JSON) and the `.kneemap-plan`
+//! Exports of the user's data (calendar, printable sessions, physio report, CSV of logs, runs and the pain diary, JSON) and the `.kneemap-plan`
 //! hand-off file: pure functions from the planner's types to bytes or text, and back for plan files.
 //!
 //! No egui and no file writing here: every function takes plain data and returns the file's contents; the app and
@@ -11,8 +11,12 @@ pub mod pdf;
 pub mod plan_file;
 pub mod request;
 mod ron_spans;
+#[cfg(test)]
+pub(crate) mod test_data;
 
-pub use csv::{RUN_COLUMNS, SESSION_LOG_COLUMNS, runs_csv, session_logs_csv};
+pub use csv::{
+    DIARY_COLUMNS, RUN_COLUMNS, SESSION_LOG_COLUMNS, diary_csv, runs_csv, session_logs_csv,
+};
 pub use ics::{SessionTime, SessionTimes, plan_to_ics};
 pub use json::all_data_json;
 pub use pdf::{Paper, PrintRange, ReportInput, physio_report, sessions_pdf};

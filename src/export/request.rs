@@ -24,6 +24,8 @@ pub enum ExportKind {
     LogsCsv,
     /// Runs and cross-training (CSV).
     RunsCsv,
+    /// The pain diary, one row per mark (CSV).
+    DiaryCsv,
     /// Everything (JSON).
     Json,
     /// The plan as a `.kneemap-plan` hand-off file.
@@ -31,12 +33,13 @@ pub enum ExportKind {
 }
 
 impl ExportKind {
-    pub const ALL: [Self; 7] = [
+    pub const ALL: [Self; 8] = [
         Self::Calendar,
         Self::Sessions,
         Self::Report,
         Self::LogsCsv,
         Self::RunsCsv,
+        Self::DiaryCsv,
         Self::Json,
         Self::Plan,
     ];
@@ -49,6 +52,7 @@ impl ExportKind {
             Self::Report => "Report for the physio (PDF)",
             Self::LogsCsv => "Session logs (CSV)",
             Self::RunsCsv => "Runs (CSV)",
+            Self::DiaryCsv => "Pain diary (CSV)",
             Self::Json => "All data (JSON)",
             Self::Plan => "Plan file to share (.kneemap-plan)",
         }
@@ -59,7 +63,7 @@ impl ExportKind {
         match self {
             Self::Calendar => "ics",
             Self::Sessions | Self::Report => "pdf",
-            Self::LogsCsv | Self::RunsCsv => "csv",
+            Self::LogsCsv | Self::RunsCsv | Self::DiaryCsv => "csv",
             Self::Json => "json",
             Self::Plan => super::PLAN_FILE_EXTENSION,
         }
@@ -73,6 +77,7 @@ impl ExportKind {
             Self::Report => "kneemap-report",
             Self::LogsCsv => "kneemap-session-logs",
             Self::RunsCsv => "kneemap-runs",
+            Self::DiaryCsv => "kneemap-pain-diary",
             Self::Json => "kneemap-data",
             Self::Plan => "my-plan",
         };
@@ -202,10 +207,12 @@ pub fn export_bytes(
                 today,
                 paper: request.paper,
                 running: Some(&data.running),
+                diary: Some(&data.diary),
             })?
         }
         ExportKind::LogsCsv => csv::session_logs_csv(&data.planner.logs, content).into_bytes(),
         ExportKind::RunsCsv => csv::runs_csv(&data.running).into_bytes(),
+        ExportKind::DiaryCsv => csv::diary_csv(&data.diary, content).into_bytes(),
         ExportKind::Json => all_data_json(data)?.into_bytes(),
         ExportKind::Plan => {
             let plan = plan_for(data, request.plan_id)?;
@@ -254,6 +261,7 @@ mod tests {
                 ExportKind::Sessions | ExportKind::Report => "%PDF",
                 ExportKind::LogsCsv => "session_id",
                 ExportKind::RunsCsv => "run_id",
+                ExportKind::DiaryCsv => "entry_id",
                 ExportKind::Json => "{",
                 ExportKind::Plan => "(",
             };
@@ -283,7 +291,12 @@ mod tests {
         request.plan_id = data.planner.plan.as_ref().map(|p| p.id);
         assert!(export_bytes(&data, &content, &request, now, today).is_ok());
         // CSV and JSON work without a plan.
-        for kind in [ExportKind::LogsCsv, ExportKind::RunsCsv, ExportKind::Json] {
+        for kind in [
+            ExportKind::LogsCsv,
+            ExportKind::RunsCsv,
+            ExportKind::DiaryCsv,
+            ExportKind::Json,
+        ] {
             assert!(export_bytes(&empty, &content, &ExportRequest::new(kind), now, today).is_ok());
         }
     }

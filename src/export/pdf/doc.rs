@@ -413,6 +413,42 @@ impl Doc {
         content.restore_state();
     }
 
+    /// A closed polygon through `points` (top-down coordinates), filled with `fill` and outlined with `stroke`
+    /// (`line_pt` wide) when given.
+    pub fn polygon(
+        &mut self,
+        points: &[(f32, f32)],
+        fill: Option<Rgb>,
+        stroke: Option<(f32, Rgb)>,
+    ) {
+        let Some(((x0, y0), rest)) = points.split_first() else {
+            return;
+        };
+        let height = self.page_height();
+        let content = self.content();
+        content.save_state();
+        // Colours first: PDF allows no state change between building a path and painting it.
+        if let Some(Rgb(r, g, b)) = fill {
+            content.set_fill_rgb(r, g, b);
+        }
+        if let Some((line_pt, Rgb(r, g, b))) = stroke {
+            content.set_stroke_rgb(r, g, b);
+            content.set_line_width(line_pt);
+        }
+        content.move_to(*x0, height - y0);
+        for (x, y) in rest {
+            content.line_to(*x, height - y);
+        }
+        content.close_path();
+        match (fill.is_some(), stroke.is_some()) {
+            (true, true) => content.fill_nonzero_and_stroke(),
+            (true, false) => content.fill_nonzero(),
+            (false, true) => content.stroke(),
+            (false, false) => content.end_path(),
+        };
+        content.restore_state();
+    }
+
     /// Draws the exercise's drawing in the box `(x, y, w, h)` (top-left corner), keeping its aspect ratio.
     /// Returns false (drawing nothing) when the exercise has no drawing.
     pub fn exercise_picture(

@@ -1,6 +1,7 @@
 //! Printable PDFs: sessions to take to the gym (exercises, drawings, doses, cues, tick boxes, pain scores) and a
-//! report for the physio (plan, adherence, pain chart, dose changes, red flags, notes). A4 or Letter.
+//! report for the physio (plan, adherence, pain chart, pain diary, dose changes, red flags, notes). A4 or Letter.
 
+mod diary;
 mod doc;
 mod report;
 mod sessions;

@@ -1,5 +1,6 @@
 //! The report for the physio: the plan and where the user is in it, adherence per week, the pain chart (during
-//! and next morning), each dose change with its reason, red flags ticked and when, and notes.
+//! and next morning), the pain diary (see [`super::diary`]), each dose change with its reason, red flags ticked
+//! and when, and notes.
 
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -25,6 +26,8 @@ pub struct ReportInput<'a> {
     pub paper: Paper,
     /// Runs and cross-training, when the runner logs them: the last 12 weeks' load and recent runs with pain.
     pub running: Option<&'a crate::running::RunningData>,
+    /// The pain diary: places marked per knee, the trend and onset for the report's period, pain beside distance.
+    pub diary: Option<&'a crate::diary::Diary>,
 }
 
 const H1: Style = Style::new(18.0).bold().color(ACCENT);
@@ -77,6 +80,20 @@ pub fn physio_report(input: &ReportInput<'_>) -> Result<Vec<u8>, ExportError> {
 
     section(&mut doc, "Pain");
     pain_chart(&mut doc, &logs, &plan.pain_thresholds);
+
+    if let Some(diary) = input.diary {
+        section(&mut doc, "Pain diary");
+        super::diary::diary_section(
+            &mut doc,
+            &super::diary::DiaryInput {
+                diary,
+                content: input.content,
+                running: input.running,
+                from: plan.first_monday(),
+                today: input.today,
+            },
+        );
+    }
 
     section(&mut doc, "Dose changes");
     if input.adjustments.is_empty() {

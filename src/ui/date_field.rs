@@ -60,8 +60,8 @@ fn set_accessible_label(ui: &Ui, id: egui::Id, label: String) {
         .accesskit_node_builder(id, |node| node.set_label(label));
 }
 
-/// A small error line beside a field, once the field is left holding text that cannot be read.
-fn error_beside(ui: &mut Ui, message: String) {
+/// A small error line under a field, once the field is left holding text that cannot be read.
+fn error_under(ui: &mut Ui, message: String) {
     ui.label(
         RichText::new(message)
             .small()
@@ -77,7 +77,7 @@ pub fn picker_label(label: &str) -> String {
 
 /// A `YYYY-MM-DD` text field named `label` for screen readers (e.g. "Run date"), with a calendar button named
 /// "{label}: pick on a calendar" beside it. Picking writes the date into `text`; typing keeps working. Returns
-/// the date `text` holds, or `None` while it holds none (then a short error shows once the field is left). The
+/// the date `text` holds, or `None` while it holds none (then a short error shows under it once the field is left). The
 /// calendar opens on that date, or on `fallback` (today) while the text is not a date.
 pub fn date_field(
     ui: &mut Ui,
@@ -86,38 +86,47 @@ pub fn date_field(
     label: &str,
     fallback: NaiveDate,
 ) -> Option<NaiveDate> {
-    ui.horizontal(|ui| {
-        let edit = ui.add(
-            egui::TextEdit::singleline(text)
-                .id_salt((id_salt, "date_text"))
-                .hint_text("YYYY-MM-DD")
-                .desired_width(96.0),
-        );
-        set_accessible_label(ui, edit.id, label.to_owned());
-        let typed = parse_date(text);
-        if let Some(mut picked) = to_jiff(typed.unwrap_or(fallback)).or_else(|| to_jiff(fallback)) {
-            let picker = ui.add(
-                egui_extras::DatePickerButton::new(&mut picked)
-                    .id_salt(id_salt)
-                    // The button's text is a fixed word (no strftime field): the date is in the text field, and
-                    // the calendar glyph egui puts after it is not in every font.
-                    .format("Pick…")
-                    .show_icon(false)
-                    // Its year, month and day lists have no accessible names; the arrows and the month grid do,
-                    // and the text field is the quicker way to a date years away.
-                    .combo_boxes(false)
-                    .calendar_week(false),
-            );
-            set_accessible_label(ui, picker.id, picker_label(label));
-            if picker.changed()
-                && let Some(date) = from_jiff(picked)
-            {
-                *text = format_date(date);
-                return Some(date);
-            }
-        }
-        if typed.is_none() && !edit.has_focus() && !text.trim().is_empty() {
-            error_beside(ui, date_error(text));
+    // The error goes under the field, not beside it, so a form's columns keep their width.
+    ui.vertical(|ui| {
+        let (typed, left) = ui
+            .horizontal(|ui| {
+                let edit = ui.add(
+                    egui::TextEdit::singleline(text)
+                        .id_salt((id_salt, "date_text"))
+                        .hint_text("YYYY-MM-DD")
+                        .desired_width(96.0),
+                );
+                set_accessible_label(ui, edit.id, label.to_owned());
+                let typed = parse_date(text);
+                let start = to_jiff(typed.unwrap_or(fallback)).or_else(|| to_jiff(fallback));
+                if let Some(mut picked) = start {
+                    let picker = ui.add(
+                        egui_extras::DatePickerButton::new(&mut picked)
+                            .id_salt(id_salt)
+                            // A fixed word (no strftime field): the date is in the text field, and the
+                            // calendar glyph egui puts after it is not in every font.
+                            .format("Pick…")
+                            .show_icon(false)
+                            // Its year, month and day lists have no accessible names; the arrows and the
+                            // month grid do, and the text field is the quicker way to a date years away.
+                            .combo_boxes(false)
+                            .calendar_week(false)
+                            // Red weekends read as warnings in a health app.
+                            .highlight_weekends(false),
+                    );
+                    set_accessible_label(ui, picker.id, picker_label(label));
+                    if picker.changed()
+                        && let Some(date) = from_jiff(picked)
+                    {
+                        *text = format_date(date);
+                        return (Some(date), false);
+                    }
+                }
+                (typed, !edit.has_focus())
+            })
+            .inner;
+        if typed.is_none() && left && !text.trim().is_empty() {
+            error_under(ui, date_error(text));
         }
         typed
     })
@@ -125,9 +134,9 @@ pub fn date_field(
 }
 
 /// An `HH:MM` (24-hour) text field named `label` for screen readers (e.g. "Run start time"). Returns the time
-/// `text` holds, or `None` while it holds none (then a short error shows once the field is left).
+/// `text` holds, or `None` while it holds none (then a short error shows under it once the field is left).
 pub fn time_field(ui: &mut Ui, id_salt: &str, text: &mut String, label: &str) -> Option<NaiveTime> {
-    ui.horizontal(|ui| {
+    ui.vertical(|ui| {
         let edit = ui.add(
             egui::TextEdit::singleline(text)
                 .id_salt((id_salt, "time_text"))
@@ -137,7 +146,7 @@ pub fn time_field(ui: &mut Ui, id_salt: &str, text: &mut String, label: &str) ->
         set_accessible_label(ui, edit.id, label.to_owned());
         let typed = parse_time(text);
         if typed.is_none() && !edit.has_focus() && !text.trim().is_empty() {
-            error_beside(ui, time_error(text));
+            error_under(ui, time_error(text));
         }
         typed
     })

@@ -190,6 +190,7 @@ enum Section {
     LogRun,
     Import,
     WeeklyLoad,
+    PlannedRuns,
     Runs,
     BackToRunning,
     Shoes,
@@ -198,11 +199,12 @@ enum Section {
 }
 
 impl Section {
-    const ALL: [Self; 9] = [
+    const ALL: [Self; 10] = [
         Self::Top,
         Self::LogRun,
         Self::Import,
         Self::WeeklyLoad,
+        Self::PlannedRuns,
         Self::Runs,
         Self::BackToRunning,
         Self::Shoes,
@@ -291,7 +293,12 @@ fn section_ui(
         }
         Section::WeeklyLoad => {
             folded("Weekly load", true).show(ui, |ui| {
-                chart::load_ui(ui, view, state, derived, commands);
+                chart::load_ui(ui, view, state, derived);
+            });
+        }
+        Section::PlannedRuns => {
+            folded("Planned runs", true).show(ui, |ui| {
+                chart::planned_ui(ui, view, state, warnings, commands);
             });
         }
         Section::Runs => {

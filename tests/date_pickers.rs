@@ -1,5 +1,5 @@
 //! The date fields through the real app: the run date, the shoe's first day and the plan start are typed or
-//! picked on egui_extras' calendar, found by their accessible labels; the picked date reaches the command and
+//! picked on the `egui_extras` calendar, found by their accessible labels; the picked date reaches the command and
 //! the saved data, and a date that is not one shows its error.
 
 #![expect(

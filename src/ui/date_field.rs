@@ -69,6 +69,15 @@ fn error_under(ui: &mut Ui, message: String) {
     );
 }
 
+/// Runs `add` in a column (room for an error line under a field) when `column`, else in the current layout.
+fn in_column_if<R>(ui: &mut Ui, column: bool, add: impl FnOnce(&mut Ui) -> R) -> R {
+    if column {
+        ui.vertical(add).inner
+    } else {
+        add(ui)
+    }
+}
+
 /// The label of the calendar button beside the date field named `label`.
 #[must_use]
 pub fn picker_label(label: &str) -> String {
@@ -79,6 +88,9 @@ pub fn picker_label(label: &str) -> String {
 /// "{label}: pick on a calendar" beside it. Picking writes the date into `text`; typing keeps working. Returns
 /// the date `text` holds, or `None` while it holds none (then a short error shows under it once the field is left). The
 /// calendar opens on that date, or on `fallback` (today) while the text is not a date.
+///
+/// It is one group: put it in a grid cell or a plain row, not at the end of a `horizontal_wrapped` row, which
+/// cannot move a group to the next line and lets it overflow (widening everything after it).
 pub fn date_field(
     ui: &mut Ui,
     id_salt: &str,
@@ -86,8 +98,10 @@ pub fn date_field(
     label: &str,
     fallback: NaiveDate,
 ) -> Option<NaiveDate> {
-    // The error goes under the field, not beside it, so a form's columns keep their width.
-    ui.vertical(|ui| {
+    // The error goes under the field, not beside it, so a form's columns keep their width; a field holding a date
+    // is one plain row (a vertical group in a grid cell makes its row taller).
+    let holds_no_date = parse_date(text).is_none() && !text.trim().is_empty();
+    in_column_if(ui, holds_no_date, |ui| {
         let (typed, left) = ui
             .horizontal(|ui| {
                 let edit = ui.add(
@@ -130,13 +144,13 @@ pub fn date_field(
         }
         typed
     })
-    .inner
 }
 
 /// An `HH:MM` (24-hour) text field named `label` for screen readers (e.g. "Run start time"). Returns the time
 /// `text` holds, or `None` while it holds none (then a short error shows under it once the field is left).
 pub fn time_field(ui: &mut Ui, id_salt: &str, text: &mut String, label: &str) -> Option<NaiveTime> {
-    ui.vertical(|ui| {
+    let holds_no_time = parse_time(text).is_none() && !text.trim().is_empty();
+    in_column_if(ui, holds_no_time, |ui| {
         let edit = ui.add(
             egui::TextEdit::singleline(text)
                 .id_salt((id_salt, "time_text"))
@@ -150,7 +164,6 @@ pub fn time_field(ui: &mut Ui, id_salt: &str, text: &mut String, label: &str) ->
         }
         typed
     })
-    .inner
 }
 
 #[cfg(test)]

@@ -118,6 +118,9 @@ pub(super) fn shoes_ui(
                 .speed(1.0),
         )
         .labelled_by(l.id);
+    });
+    // The date field is a group a wrapping row cannot move to the next line: it gets a row of its own.
+    ui.horizontal(|ui| {
         if form.first_used.is_empty() {
             form.first_used = format_date(view.today);
         }
@@ -129,7 +132,7 @@ pub(super) fn shoes_ui(
             "Shoe first used",
             view.today,
         );
-        // A date that is not one shows its error beside the field; the domain refuses a day after today.
+        // A date that is not one shows its error under the field; the domain refuses a day after today.
         if ui
             .add_enabled(
                 !form.name.trim().is_empty() && first_used.is_some(),

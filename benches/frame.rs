@@ -2,7 +2,8 @@
 //! so the ratio is machine-independent: the map with a condition panel open and a red flag ticked, the planner
 //! week, and the planner history with a year of logged sessions.
 //!
-//! The Running tab is measured with a month and with ten years of runs.
+//! The Running tab is measured with a month and with ten years of runs (its sections are blocks of a culled scroll
+//! area, like the long panels below).
 //!
 //! A long scrolling panel lays out only what is near the visible part, except when a screen reader is connected
 //! (see `ui::culled_scroll`); the map screen and the demo are measured that way too, with AccessKit on.
@@ -187,6 +188,12 @@ fn bench_frames(c: &mut Criterion) {
         data.running = running_history(days);
         let mut app = KneeMapApp::from_parts(&ctx, Ok(content.clone()), data);
         bench_app(c, name, &ctx, &mut app);
+        // The sections below the fold (the run list, shoes, cadence...) are stepped over, not laid out.
+        let counts = kneemap::ui::culled_scroll::last_counts(&ctx, "running_tab");
+        assert!(
+            counts.is_some_and(|counts| counts.skipped > 0),
+            "{name}: the Running tab laid out every section: {counts:?}"
+        );
     }
 
     // With a screen reader connected every block of the condition panel is laid out, and egui builds the

@@ -240,6 +240,7 @@ pub fn draw(
                     red_flag_since,
                     thresholds: view.data.planner.thresholds(),
                     message: view.running_message,
+                    revision: view.drawn_revision,
                 };
                 commands.extend(
                     crate::ui::running::running_tab_ui(ui, &running, &mut panels.running)

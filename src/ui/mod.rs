@@ -3,6 +3,7 @@
 pub mod about;
 pub mod condition;
 pub mod culled_scroll;
+pub mod date_field;
 pub mod diagram;
 pub mod diary;
 pub mod exercises;

@@ -65,6 +65,8 @@ pub struct GeneratorForm {
     pub equipment: BTreeSet<Equipment>,
     /// With "prefer not to say": the runner confirmed being 16 or over (a heavy-load phase needs it).
     pub confirmed_16_or_over: bool,
+    /// The plan's first day, `YYYY-MM-DD` (filled with today when empty).
+    pub start: String,
 }
 
 impl Default for GeneratorForm {
@@ -75,6 +77,7 @@ impl Default for GeneratorForm {
             session_minutes: crate::planner::DEFAULT_SESSION_MINUTES,
             equipment: BTreeSet::new(),
             confirmed_16_or_over: false,
+            start: String::new(),
         }
     }
 }

@@ -7,6 +7,7 @@ use super::{BLOCKED_HINT, PlannerContext, PlannerUi, PlannerView};
 use crate::command::AppCommand;
 use crate::content::Content;
 use crate::planner::{self, GenerateOptions, PlannerCommand, PlannerData};
+use crate::ui::date_field::{date_field, format_date};
 use crate::ui::theme;
 
 pub(super) fn generate_ui(
@@ -26,6 +27,7 @@ pub(super) fn generate_ui(
          how hard and for how many weeks. It is a starting point to discuss with a physiotherapist, not a prescription.",
     );
     ui.add_space(4.0);
+    let mut start_date = None;
     egui::Grid::new("generator_form")
         .num_columns(2)
         .spacing([12.0, 8.0])
@@ -89,6 +91,19 @@ pub(super) fn generate_ui(
             });
             ui.end_row();
 
+            ui.label("Plan starts on");
+            if form.start.is_empty() {
+                form.start = format_date(context.today);
+            }
+            start_date = date_field(
+                ui,
+                "generator_start",
+                &mut form.start,
+                "Plan start date",
+                context.today,
+            );
+            ui.end_row();
+
             ui.label("Equipment you have");
             ui.horizontal_wrapped(|ui| {
                 ui.label(
@@ -124,7 +139,7 @@ pub(super) fn generate_ui(
                 .color(theme::colors(ui).muted_text),
         );
     }
-    let ready = form.condition_id.is_some() && form.days.iter().any(|d| *d);
+    let ready = form.condition_id.is_some() && form.days.iter().any(|d| *d) && start_date.is_some();
     let generate_clicked = ui
         .add_enabled(
             ready && !context.training_blocked(),
@@ -133,7 +148,7 @@ pub(super) fn generate_ui(
         .on_disabled_hover_text(BLOCKED_HINT)
         .clicked();
     if generate_clicked && let Some(condition_id) = form.condition_id.clone() {
-        let mut options = GenerateOptions::new(condition_id, context.today);
+        let mut options = GenerateOptions::new(condition_id, start_date.unwrap_or(context.today));
         options.days = form
             .days
             .iter()
@@ -152,7 +167,7 @@ pub(super) fn generate_ui(
     }
     if !ready {
         ui.label(
-            RichText::new("Choose a condition and at least one day.")
+            RichText::new("Choose a condition, at least one day and a start date.")
                 .small()
                 .color(theme::colors(ui).muted_text),
         );

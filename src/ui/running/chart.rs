@@ -41,7 +41,6 @@ pub(super) fn load_ui(
     view: &RunningView<'_>,
     state: &mut RunningUiState,
     derived: &super::Derived,
-    commands: &mut Vec<RunningCommand>,
 ) {
     let warnings: &[LoadWarning] = &derived.warnings;
     let units = view.data.settings.units;
@@ -145,11 +144,11 @@ pub(super) fn load_ui(
         }
         warning_ui(ui, view, warning);
     }
-    ui.separator();
-    planned_ui(ui, view, state, warnings, commands);
 }
 
-fn planned_ui(
+/// The planned runs with their warnings, and the form to plan one: a section of its own, so it is stepped over
+/// while the chart is on screen and it is not.
+pub(super) fn planned_ui(
     ui: &mut Ui,
     view: &RunningView<'_>,
     state: &mut RunningUiState,
@@ -157,7 +156,6 @@ fn planned_ui(
     commands: &mut Vec<RunningCommand>,
 ) {
     let units = view.data.settings.units;
-    ui.label(RichText::new("Planned runs").strong());
     let form = &mut state.plan_form;
     ui.horizontal_wrapped(|ui| {
         let l = ui.label("Days from today");

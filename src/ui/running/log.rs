@@ -1,11 +1,14 @@
 //! The run form (add and edit) and the list of runs with their warnings, edit and delete.
 
-use chrono::{DateTime, Local, NaiveDate, NaiveTime, TimeZone, Utc};
+use chrono::{DateTime, Local, TimeZone, Utc};
 use egui::{RichText, Ui};
 
 use super::{RunningUiState, RunningView, warning_ui};
 use crate::running::load::{LoadWarning, WarningScope};
 use crate::running::{Run, RunDraft, RunningCommand, Sport, Surface, Units};
+use crate::ui::date_field::{
+    date_error, date_field, format_date, parse_date, parse_time, time_error, time_field,
+};
 use crate::ui::theme;
 
 /// The typed-in fields of a run; pains are -1 when not recorded, cadence 0 when not recorded.
@@ -55,10 +58,8 @@ impl RunForm {
     /// # Errors
     /// A message naming the date, time or duration that cannot be read.
     pub fn to_draft(&self, units: Units) -> Result<RunDraft, String> {
-        let date = NaiveDate::parse_from_str(self.date.trim(), "%Y-%m-%d")
-            .map_err(|_| format!("Date '{}' is not YYYY-MM-DD.", self.date.trim()))?;
-        let time = NaiveTime::parse_from_str(self.time.trim(), "%H:%M")
-            .map_err(|_| format!("Time '{}' is not HH:MM.", self.time.trim()))?;
+        let date = parse_date(&self.date).ok_or_else(|| date_error(&self.date))?;
+        let time = parse_time(&self.time).ok_or_else(|| time_error(&self.time))?;
         let start_utc = Local
             .from_local_datetime(&date.and_time(time))
             .earliest()
@@ -143,18 +144,16 @@ pub(super) fn form_ui(
     let units = view.data.settings.units;
     let form = &mut state.form;
     if form.date.is_empty() {
-        form.date = view.today.format("%Y-%m-%d").to_string();
+        form.date = format_date(view.today);
     }
     egui::Grid::new("run_form")
         .num_columns(4)
         .spacing([8.0, 6.0])
         .show(ui, |ui| {
-            let l = ui.label("Date (YYYY-MM-DD)");
-            ui.add(egui::TextEdit::singleline(&mut form.date).desired_width(110.0))
-                .labelled_by(l.id);
-            let l = ui.label("Start time (HH:MM)");
-            ui.add(egui::TextEdit::singleline(&mut form.time).desired_width(60.0))
-                .labelled_by(l.id);
+            ui.label("Date (YYYY-MM-DD)");
+            date_field(ui, "run_form_date", &mut form.date, "Run date", view.today);
+            ui.label("Start time (HH:MM)");
+            time_field(ui, "run_form_time", &mut form.time, "Run start time");
             ui.end_row();
 
             let l = ui.label("Activity");

@@ -37,6 +37,9 @@ pub struct RunningView<'a> {
     pub thresholds: &'a crate::pain::PainThresholds,
     /// The app's last message for this tab (an import report, a refused change).
     pub message: Option<&'a str>,
+    /// Changes after every command and finished job (`KneeMapApp::drawn_revision`): while it stays the same the
+    /// data has not changed, so the tab neither re-scans the runs nor re-measures the sections it scrolled past.
+    pub revision: u64,
 }
 
 impl RunningView<'_> {
@@ -85,6 +88,9 @@ pub struct RunningUiState {
     /// Figures derived from the whole run log, kept for a fingerprint of the data, the day and the chart range:
     /// ten years of runs are not re-scanned every frame.
     derived: Option<Derived>,
+    /// The view revision at which the data fingerprint in `derived` was last taken: the fingerprint reads every
+    /// run, so it is taken again only once the revision moves.
+    fingerprinted_at: Option<u64>,
 }
 
 /// What [`Derived`] is computed from: a fingerprint of the running data, the day, the chart range, the pain limits
@@ -95,6 +101,7 @@ struct DerivedKey {
     today: NaiveDate,
     chart_weeks: u32,
     thresholds: crate::pain::PainThresholds,
+    red_flag_ticked: bool,
     red_flag_since: Option<NaiveDate>,
 }
 
@@ -109,6 +116,8 @@ pub(crate) struct Derived {
     pub weeks: Vec<crate::running::load::WeekTotals>,
     pub acwr: Option<(f64, f64, f64)>,
     pub cadence_spm: Option<f64>,
+    /// The cross-training offer for the next planned run, if there is a reason to swap.
+    pub swap: Option<crate::running::commands::SwapOffer>,
 }
 
 impl Derived {
@@ -139,6 +148,7 @@ impl Derived {
             }
         }
         Self {
+            swap: swap_offer(view.data, &view.context(), &warnings),
             warnings,
             return_to_run,
             weeks: weekly_totals(view.data, first_monday, last_monday, view.today),
@@ -167,8 +177,40 @@ impl Default for RunningUiState {
             rtr_baseline_pain: 0,
             dialog: None,
             derived: None,
+            fingerprinted_at: None,
         }
     }
+}
+
+/// The tab's sections, top to bottom: the blocks of its culled scroll area, so the sections scrolled past are
+/// stepped over instead of laid out.
+#[derive(Debug, Clone, Copy, Hash)]
+enum Section {
+    Top,
+    LogRun,
+    Import,
+    WeeklyLoad,
+    PlannedRuns,
+    Runs,
+    BackToRunning,
+    Shoes,
+    Cadence,
+    Thresholds,
+}
+
+impl Section {
+    const ALL: [Self; 10] = [
+        Self::Top,
+        Self::LogRun,
+        Self::Import,
+        Self::WeeklyLoad,
+        Self::PlannedRuns,
+        Self::Runs,
+        Self::BackToRunning,
+        Self::Shoes,
+        Self::Cadence,
+        Self::Thresholds,
+    ];
 }
 
 /// Draws the Running tab and returns what the user asked for.
@@ -179,76 +221,116 @@ pub fn running_tab_ui(
 ) -> Vec<RunningCommand> {
     let mut commands = Vec::new();
     poll_dialog(state, &mut commands);
+    let data = match (&state.derived, state.fingerprinted_at) {
+        (Some(derived), Some(revision)) if revision == view.revision => derived.key.data,
+        _ => view.data.fingerprint(),
+    };
+    state.fingerprinted_at = Some(view.revision);
     let key = DerivedKey {
-        data: view.data.fingerprint(),
+        data,
         today: view.today,
         chart_weeks: state.chart_weeks,
         thresholds: view.thresholds.clone(),
+        red_flag_ticked: view.red_flag_ticked,
         red_flag_since: view.red_flag_since,
     };
     let derived = match state.derived.take() {
         Some(derived) if derived.key == key => derived,
         _ => Derived::compute(view, key),
     };
-    let warnings = &derived.warnings;
 
-    egui::ScrollArea::vertical()
+    // What can change a section's height other than a click inside it while it is on screen: new data, a new
+    // day, a message, the run being edited, the chart range and how many runs are listed.
+    let revision = (
+        view.revision,
+        derived.key.data,
+        view.today,
+        view.message,
+        state.status.clone(),
+        state.editing,
+        state.chart_weeks,
+        state.runs_shown,
+    );
+    let scroll = egui::ScrollArea::vertical()
         .id_salt("running_tab")
-        .auto_shrink(false)
-        .show(ui, |ui| {
-            widgets::heading(ui, "Running", 1);
-            header(ui, view, state, &mut commands);
-            swap_ui(ui, view, warnings, &mut commands);
-            ui.separator();
-            egui::CollapsingHeader::new("Log a run")
-                .default_open(true)
-                .show(ui, |ui| {
-                    log::form_ui(ui, view, state, &mut commands);
-                });
-            egui::CollapsingHeader::new("Import from a watch or Strava")
-                .default_open(true)
-                .show(ui, |ui| {
-                    import_ui(ui, state, &mut commands);
-                });
-            egui::CollapsingHeader::new("Weekly load")
-                .default_open(true)
-                .show(ui, |ui| {
-                    chart::load_ui(ui, view, state, &derived, &mut commands);
-                });
-            egui::CollapsingHeader::new("Runs")
-                .default_open(true)
-                .show(ui, |ui| {
-                    log::list_ui(ui, view, state, warnings, &mut commands);
-                });
-            egui::CollapsingHeader::new("Back to running")
-                .default_open(true)
-                .show(ui, |ui| {
-                    return_to_run::return_to_run_ui(
-                        ui,
-                        view,
-                        state,
-                        derived.return_to_run.as_ref(),
-                        &mut commands,
-                    );
-                });
-            egui::CollapsingHeader::new("Shoes")
-                .default_open(true)
-                .show(ui, |ui| {
-                    shoes::shoes_ui(ui, view, state, &mut commands);
-                });
-            egui::CollapsingHeader::new("Cadence")
-                .default_open(true)
-                .show(ui, |ui| {
-                    cadence::cadence_ui(ui, view, state, derived.cadence_spm, &mut commands);
-                });
-            egui::CollapsingHeader::new("Warning thresholds")
-                .default_open(false)
-                .show(ui, |ui| {
-                    chart::thresholds_ui(ui, view, state, &mut commands);
-                });
-        });
+        .auto_shrink(false);
+    crate::ui::culled_scroll::show(
+        ui,
+        "running_tab",
+        scroll,
+        revision,
+        &Section::ALL,
+        |ui, section| section_ui(ui, *section, view, state, &derived, &mut commands),
+    );
     state.derived = Some(derived);
     commands
+}
+
+fn section_ui(
+    ui: &mut Ui,
+    section: Section,
+    view: &RunningView<'_>,
+    state: &mut RunningUiState,
+    derived: &Derived,
+    commands: &mut Vec<RunningCommand>,
+) {
+    let warnings = &derived.warnings;
+    let folded = |title: &str, open: bool| egui::CollapsingHeader::new(title).default_open(open);
+    match section {
+        Section::Top => {
+            widgets::heading(ui, "Running", 1);
+            header(ui, view, state, commands);
+            swap_ui(ui, view, derived.swap.as_ref(), commands);
+            ui.separator();
+        }
+        Section::LogRun => {
+            folded("Log a run", true).show(ui, |ui| log::form_ui(ui, view, state, commands));
+        }
+        Section::Import => {
+            folded("Import from a watch or Strava", true).show(ui, |ui| {
+                import_ui(ui, state, commands);
+            });
+        }
+        Section::WeeklyLoad => {
+            folded("Weekly load", true).show(ui, |ui| {
+                chart::load_ui(ui, view, state, derived);
+            });
+        }
+        Section::PlannedRuns => {
+            folded("Planned runs", true).show(ui, |ui| {
+                chart::planned_ui(ui, view, state, warnings, commands);
+            });
+        }
+        Section::Runs => {
+            folded("Runs", true).show(ui, |ui| {
+                log::list_ui(ui, view, state, warnings, commands);
+            });
+        }
+        Section::BackToRunning => {
+            folded("Back to running", true).show(ui, |ui| {
+                return_to_run::return_to_run_ui(
+                    ui,
+                    view,
+                    state,
+                    derived.return_to_run.as_ref(),
+                    commands,
+                );
+            });
+        }
+        Section::Shoes => {
+            folded("Shoes", true).show(ui, |ui| shoes::shoes_ui(ui, view, state, commands));
+        }
+        Section::Cadence => {
+            folded("Cadence", true).show(ui, |ui| {
+                cadence::cadence_ui(ui, view, state, derived.cadence_spm, commands);
+            });
+        }
+        Section::Thresholds => {
+            folded("Warning thresholds", false).show(ui, |ui| {
+                chart::thresholds_ui(ui, view, state, commands);
+            });
+        }
+    }
 }
 
 fn header(
@@ -364,10 +446,10 @@ fn poll_dialog(state: &mut RunningUiState, commands: &mut Vec<RunningCommand>) {
 fn swap_ui(
     ui: &mut Ui,
     view: &RunningView<'_>,
-    warnings: &[LoadWarning],
+    offer: Option<&crate::running::commands::SwapOffer>,
     commands: &mut Vec<RunningCommand>,
 ) {
-    let Some(offer) = swap_offer(view.data, &view.context(), warnings) else {
+    let Some(offer) = offer else {
         return;
     };
     let Some(planned) = view.data.planned.iter().find(|p| p.id == offer.planned_id) else {

@@ -5,6 +5,7 @@ use egui::{RichText, Ui};
 use super::{RunningUiState, RunningView, rule_text_ui};
 use crate::running::RunningCommand;
 use crate::running::shoes::{ShoeAdvice, all_statuses};
+use crate::ui::date_field::{date_field, format_date};
 use crate::ui::theme;
 
 /// The add-a-shoe form.
@@ -13,8 +14,8 @@ pub struct ShoeForm {
     pub name: String,
     /// In the user's units.
     pub initial_distance_in_units: f64,
-    /// Days before today the shoes were first worn.
-    pub days_ago: u32,
+    /// The day the shoes were first worn, `YYYY-MM-DD` (filled with today when empty).
+    pub first_used: String,
 }
 
 pub(super) fn shoes_ui(
@@ -117,16 +118,32 @@ pub(super) fn shoes_ui(
                 .speed(1.0),
         )
         .labelled_by(l.id);
-        let l = ui.label("First worn (days ago)");
-        ui.add(egui::DragValue::new(&mut form.days_ago).range(0..=3650))
-            .labelled_by(l.id);
+    });
+    // The date field is a group a wrapping row cannot move to the next line: it gets a row of its own.
+    ui.horizontal(|ui| {
+        if form.first_used.is_empty() {
+            form.first_used = format_date(view.today);
+        }
+        ui.label("First worn");
+        let first_used = date_field(
+            ui,
+            "shoe_first_used",
+            &mut form.first_used,
+            "Shoe first used",
+            view.today,
+        );
+        // A date that is not one shows its error under the field; the domain refuses a day after today.
         if ui
-            .add_enabled(!form.name.trim().is_empty(), egui::Button::new("Add shoe"))
+            .add_enabled(
+                !form.name.trim().is_empty() && first_used.is_some(),
+                egui::Button::new("Add shoe"),
+            )
             .clicked()
+            && let Some(start_date) = first_used
         {
             commands.push(RunningCommand::AddShoe {
                 name: form.name.trim().to_owned(),
-                start_date: view.today - chrono::Duration::days(i64::from(form.days_ago)),
+                start_date,
                 initial_distance_m: units.to_metres(form.initial_distance_in_units),
             });
             *form = ShoeForm::default();

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 
 use super::data::PlannerData;
 use super::model::{ExerciseLog, Limits, PlannedExercise, SessionLog, next_log_id};
-use super::session_timer::{Phase, SessionTimer, TimerItem};
+use super::session_timer::{Cue, Phase, SessionTimer, TimerItem};
 use crate::triage::{Safety, TRAINING_BLOCKED_REASON};
 
 /// How long the session card flashes after a cue (a new phase, a finished hold or rest).
@@ -68,6 +68,8 @@ pub struct LogDraft {
 pub struct SessionModel {
     pub active: Option<ActiveSession>,
     pub draft: Option<LogDraft>,
+    /// The timer's cues not yet taken by the app (to sound them), in order; see [`Self::take_cues`].
+    cues: Vec<Cue>,
 }
 
 /// What the user does in the runner and the log form.
@@ -155,29 +157,29 @@ impl SessionModel {
                     Err(reason) => Refused(reason),
                 }
             }
-            SessionCommand::CompleteSet => self.with_timer(now, |timer| {
+            SessionCommand::CompleteSet => self.with_timer(now, |timer, cues| {
                 if timer.current().phase.is_work() {
-                    let _cues = timer.complete_set(now);
+                    cues.extend(timer.complete_set(now));
                     true
                 } else {
                     false
                 }
             }),
-            SessionCommand::SkipCountdown => self.with_timer(now, |timer| {
+            SessionCommand::SkipCountdown => self.with_timer(now, |timer, cues| {
                 matches!(
                     timer.current().phase,
                     Phase::Rest { .. } | Phase::GetReady { .. }
                 ) && {
-                    let _cues = timer.skip_rest(now);
+                    cues.extend(timer.skip_rest(now));
                     true
                 }
             }),
-            SessionCommand::Pause => self.with_timer(now, |timer| {
+            SessionCommand::Pause => self.with_timer(now, |timer, _| {
                 let was = timer.is_paused();
                 timer.pause(now);
                 !was && timer.is_paused()
             }),
-            SessionCommand::Resume => self.with_timer(now, |timer| {
+            SessionCommand::Resume => self.with_timer(now, |timer, _| {
                 let was = timer.is_paused();
                 timer.resume(now);
                 was && !timer.is_paused()
@@ -262,6 +264,7 @@ impl SessionModel {
         let cues = session.timer.update(now);
         if !cues.is_empty() {
             session.flash_until = Some(now + CUE_FLASH);
+            self.cues.extend(cues);
         }
         let flash_left = session
             .flash_until
@@ -271,6 +274,12 @@ impl SessionModel {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
         }
+    }
+
+    /// The timer's cues since the last call, in order, each once: those of the commands applied and of
+    /// [`Self::tick`]; starting a session cues its first step. The app sounds them.
+    pub fn take_cues(&mut self) -> Vec<Cue> {
+        std::mem::take(&mut self.cues)
     }
 
     /// The exercise the runner shows now (to load its picture before drawing).
@@ -325,6 +334,13 @@ impl SessionModel {
             flash_until: None,
             pain_before,
         });
+        // The timer starts in its first step without a cue of its own; the runner hears it begin.
+        self.cues.clear();
+        if let Some(active) = &self.active
+            && !active.timer.is_finished()
+        {
+            self.cues.push(Cue::PhaseStarted(*active.timer.current()));
+        }
         self.draft = None;
         Ok(())
     }
@@ -361,12 +377,12 @@ impl SessionModel {
     fn with_timer(
         &mut self,
         now: Duration,
-        change: impl FnOnce(&mut SessionTimer) -> bool,
+        change: impl FnOnce(&mut SessionTimer, &mut Vec<Cue>) -> bool,
     ) -> SessionOutcome {
         let Some(session) = self.active.as_mut() else {
             return SessionOutcome::Unchanged;
         };
-        if change(&mut session.timer) {
+        if change(&mut session.timer, &mut self.cues) {
             session.flash_until = Some(now + CUE_FLASH);
             SessionOutcome::Changed
         } else {

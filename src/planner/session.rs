@@ -350,6 +350,8 @@ impl SessionModel {
         let Some(session) = self.active.take() else {
             return false;
         };
+        // Nothing left to sound once the session has ended.
+        self.cues.clear();
         let entries = session
             .exercises
             .iter()
@@ -682,6 +684,46 @@ mod tests {
             SessionOutcome::Changed
         );
         assert_eq!(model.active.as_ref().unwrap().loads_kg[0], None);
+    }
+
+    #[test]
+    fn cues_are_taken_once_in_order_and_starting_cues_the_first_step() {
+        let (_, data, week, day) = planned();
+        let mut model = SessionModel::default();
+        assert!(model.take_cues().is_empty());
+        start(&mut model, &data, week, day);
+        let first = *model.active.as_ref().unwrap().timer.current();
+        assert!(matches!(first.phase, Phase::GetReady { .. }));
+        assert_eq!(model.take_cues(), [Cue::PhaseStarted(first)]);
+        assert!(model.take_cues().is_empty(), "taken once");
+        // The get-ready countdown runs out: the work's start comes from tick().
+        let _ = model.tick(secs(60));
+        let cues = model.take_cues();
+        assert!(matches!(cues.first(), Some(Cue::PhaseStarted(s)) if s.phase.is_work()));
+        // "Set done" and "Skip" cue what they lead to; pausing cues nothing.
+        let _ = model.apply(
+            SessionCommand::Pause,
+            &data,
+            Safety::CLEAR,
+            secs(61),
+            today(),
+        );
+        assert!(model.take_cues().is_empty());
+        let _ = model.apply(
+            SessionCommand::Resume,
+            &data,
+            Safety::CLEAR,
+            secs(62),
+            today(),
+        );
+        let _ = model.apply(
+            SessionCommand::CompleteSet,
+            &data,
+            Safety::CLEAR,
+            secs(63),
+            today(),
+        );
+        assert_eq!(model.take_cues().len(), 1);
     }
 
     #[test]

@@ -458,8 +458,13 @@ fn step_text_ui(ui: &mut Ui, texts: &StepTexts, space: egui::Vec2, paused: bool)
     );
     // A line of text in the UI font is about half an em wide per character; the set line stays on one line.
     let fits = |text: &str| space.x / (0.5 * text.chars().count().max(1) as f32);
+    let phase_text = if paused {
+        format!("{} · paused", texts.phase)
+    } else {
+        texts.phase.to_owned()
+    };
     let phase_px = stepped_px(
-        (count_px * 0.3).min(fits(texts.phase)),
+        (count_px * 0.3).min(fits(&phase_text)),
         theme::size::TITLE,
         theme::size::COUNTDOWN * 2.0,
     );
@@ -477,18 +482,14 @@ fn step_text_ui(ui: &mut Ui, texts: &StepTexts, space: egui::Vec2, paused: bool)
     );
     let sentence = format!("Session step: {}", texts.headline);
     let phase = ui.label(
-        RichText::new(if paused {
-            format!("{} · paused", texts.phase)
-        } else {
-            texts.phase.to_owned()
-        })
-        .size(phase_px)
-        .strong()
-        .color(if paused {
-            colors.warning_text
-        } else {
-            colors.text
-        }),
+        RichText::new(phase_text)
+            .size(phase_px)
+            .strong()
+            .color(if paused {
+                colors.warning_text
+            } else {
+                colors.text
+            }),
     );
     match &texts.count {
         Some(count) => {

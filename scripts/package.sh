@@ -74,6 +74,9 @@ say "Prerequisites"
 need_apt x86_64-w64-mingw32-gcc gcc-mingw-w64-x86-64
 need_apt x86_64-w64-mingw32-windres binutils-mingw-w64-x86-64
 need_apt strip binutils
+# The sound cues' cpal links ALSA: its headers and pkg-config for the Linux build.
+need_apt pkg-config pkg-config
+need_apt /usr/include/alsa/asoundlib.h libasound2-dev
 need_apt python3 python3
 need_apt sha256sum coreutils
 need_apt update-mime-database shared-mime-info

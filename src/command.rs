@@ -23,6 +23,8 @@ pub enum AppCommand {
     Diary(crate::diary::DiaryCommand),
     /// Light, dark or the system's colours.
     SetAppearance(Appearance),
+    /// Mute or unmute the session runner's sound cues (remembered).
+    SetSoundMuted(bool),
     /// Replace the data with the backup offered after a damaged file was kept aside.
     RestoreBackup,
     /// Hide the notice about loading the data (the user has read it).

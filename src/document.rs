@@ -45,6 +45,8 @@ impl Appearance {
 #[serde(default)]
 pub struct Preferences {
     pub appearance: Appearance,
+    /// The session runner plays no sound cues.
+    pub sound_muted: bool,
 }
 
 /// Everything saved, in one atomic file (schema version 5).
@@ -355,6 +357,11 @@ impl Document {
             AppCommand::SetAppearance(appearance) => {
                 let changed = self.data.preferences.appearance != appearance;
                 self.data.preferences.appearance = appearance;
+                Applied::changed(Panel::Settings, changed)
+            }
+            AppCommand::SetSoundMuted(muted) => {
+                let changed = self.data.preferences.sound_muted != muted;
+                self.data.preferences.sound_muted = muted;
                 Applied::changed(Panel::Settings, changed)
             }
             AppCommand::Export { request, path } => {

@@ -101,7 +101,10 @@ fn run_app(args: &Cli) -> ExitCode {
         options,
         Box::new(|cc| {
             Ok(Box::new(
-                kneemap::KneeMapApp::new(cc, content, store).with_start_files(files),
+                kneemap::KneeMapApp::new(cc, content, store)
+                    .with_start_files(files)
+                    // The session runner's cues; the device is opened by the first one, not here.
+                    .with_sound_output(kneemap::app::sound::SoundOutput::device()),
             ))
         }),
     );

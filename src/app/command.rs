@@ -19,6 +19,8 @@ impl KneeMapApp {
         for command in commands {
             self.apply_one(content, command);
         }
+        // Starting, "Set done" and "Skip" cue the step they lead to, this frame.
+        self.sound_cues();
     }
 
     /// When a command is applied: the app's clock and whether the pointer is held.

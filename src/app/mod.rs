@@ -12,6 +12,7 @@ pub mod command;
 pub mod desktop;
 pub mod jobs;
 pub mod persistence;
+pub mod sound;
 
 use egui::Ui;
 
@@ -76,6 +77,8 @@ pub struct KneeMapApp {
     /// Changes whenever what the panels draw may have changed (commands applied, a job finished), so long
     /// panels measure their blocks again (see `ui::culled_scroll`).
     drawn_revision: u64,
+    /// Where the session runner's cue sounds go (off unless the binary or a test chooses an output).
+    sound: sound::SoundOutput,
 }
 
 impl KneeMapApp {
@@ -137,6 +140,40 @@ impl KneeMapApp {
             plan_preview_problems: Vec::new(),
             repaint: Some(ctx.clone()),
             drawn_revision: 0,
+            sound: sound::SoundOutput::Off,
+        }
+    }
+
+    /// Sends the session runner's cue sounds to `output`: the device in the real app (opened by the first cue),
+    /// a recording in tests. The default is [`sound::SoundOutput::Off`].
+    #[must_use]
+    pub fn with_sound_output(mut self, output: sound::SoundOutput) -> Self {
+        self.set_sound_output(output);
+        self
+    }
+
+    /// As [`Self::with_sound_output`], on an app already built (tests that start it through eframe).
+    pub fn set_sound_output(&mut self, mut output: sound::SoundOutput) {
+        if let Some(ctx) = self.repaint.clone() {
+            output.set_waker(move || ctx.request_repaint());
+        }
+        self.sound = output;
+    }
+
+    /// Where the cue sounds go (tests: whether the device was asked for, the notice).
+    pub fn sound_output(&self) -> &sound::SoundOutput {
+        &self.sound
+    }
+
+    /// Sounds the session timer's cues since the last call, unless muted: one sound per batch (see
+    /// `sound::tones`). The device hears of it only here.
+    fn sound_cues(&mut self) {
+        let cues = self.session.take_cues();
+        if self.document.data.preferences.sound_muted {
+            return;
+        }
+        if let Some(cue_sound) = sound::CueSound::for_batch(&cues) {
+            self.sound.play(cue_sound);
         }
     }
 
@@ -292,6 +329,7 @@ impl KneeMapApp {
             now_utc: self.clock.now_utc(),
             diary_editor: &self.document.diary_editor,
             diary_message: self.diary_message.as_deref(),
+            sound_notice: self.sound.notice(),
         };
         let commands = layout::draw(ui, content, &view, &mut self.panels);
         self.apply(content, commands);
@@ -333,6 +371,9 @@ impl eframe::App for KneeMapApp {
         if let Some(wait) = self.session.tick(self.clock.now()) {
             ctx.request_repaint_after(wait);
         }
+        self.sound_cues();
+        // A missing sound device is said once, in the runner.
+        self.sound.poll();
     }
 
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 
 use super::data::PlannerData;
 use super::model::{ExerciseLog, Limits, PlannedExercise, SessionLog, next_log_id};
-use super::session_timer::{Phase, SessionTimer, TimerItem};
+use super::session_timer::{Cue, Phase, SessionTimer, TimerItem};
 use crate::triage::{Safety, TRAINING_BLOCKED_REASON};
 
 /// How long the session card flashes after a cue (a new phase, a finished hold or rest).
@@ -68,6 +68,8 @@ pub struct LogDraft {
 pub struct SessionModel {
     pub active: Option<ActiveSession>,
     pub draft: Option<LogDraft>,
+    /// The timer's cues not yet taken by the app (to sound them), in order; see [`Self::take_cues`].
+    cues: Vec<Cue>,
 }
 
 /// What the user does in the runner and the log form.
@@ -155,29 +157,29 @@ impl SessionModel {
                     Err(reason) => Refused(reason),
                 }
             }
-            SessionCommand::CompleteSet => self.with_timer(now, |timer| {
+            SessionCommand::CompleteSet => self.with_timer(now, |timer, cues| {
                 if timer.current().phase.is_work() {
-                    let _cues = timer.complete_set(now);
+                    cues.extend(timer.complete_set(now));
                     true
                 } else {
                     false
                 }
             }),
-            SessionCommand::SkipCountdown => self.with_timer(now, |timer| {
+            SessionCommand::SkipCountdown => self.with_timer(now, |timer, cues| {
                 matches!(
                     timer.current().phase,
                     Phase::Rest { .. } | Phase::GetReady { .. }
                 ) && {
-                    let _cues = timer.skip_rest(now);
+                    cues.extend(timer.skip_rest(now));
                     true
                 }
             }),
-            SessionCommand::Pause => self.with_timer(now, |timer| {
+            SessionCommand::Pause => self.with_timer(now, |timer, _| {
                 let was = timer.is_paused();
                 timer.pause(now);
                 !was && timer.is_paused()
             }),
-            SessionCommand::Resume => self.with_timer(now, |timer| {
+            SessionCommand::Resume => self.with_timer(now, |timer, _| {
                 let was = timer.is_paused();
                 timer.resume(now);
                 was && !timer.is_paused()
@@ -262,6 +264,7 @@ impl SessionModel {
         let cues = session.timer.update(now);
         if !cues.is_empty() {
             session.flash_until = Some(now + CUE_FLASH);
+            self.cues.extend(cues);
         }
         let flash_left = session
             .flash_until
@@ -271,6 +274,12 @@ impl SessionModel {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
         }
+    }
+
+    /// The timer's cues since the last call, in order, each once: those of the commands applied and of
+    /// [`Self::tick`]; starting a session cues its first step. The app sounds them.
+    pub fn take_cues(&mut self) -> Vec<Cue> {
+        std::mem::take(&mut self.cues)
     }
 
     /// The exercise the runner shows now (to load its picture before drawing).
@@ -325,6 +334,13 @@ impl SessionModel {
             flash_until: None,
             pain_before,
         });
+        // The timer starts in its first step without a cue of its own; the runner hears it begin.
+        self.cues.clear();
+        if let Some(active) = &self.active
+            && !active.timer.is_finished()
+        {
+            self.cues.push(Cue::PhaseStarted(*active.timer.current()));
+        }
         self.draft = None;
         Ok(())
     }
@@ -334,6 +350,8 @@ impl SessionModel {
         let Some(session) = self.active.take() else {
             return false;
         };
+        // Nothing left to sound once the session has ended.
+        self.cues.clear();
         let entries = session
             .exercises
             .iter()
@@ -361,12 +379,12 @@ impl SessionModel {
     fn with_timer(
         &mut self,
         now: Duration,
-        change: impl FnOnce(&mut SessionTimer) -> bool,
+        change: impl FnOnce(&mut SessionTimer, &mut Vec<Cue>) -> bool,
     ) -> SessionOutcome {
         let Some(session) = self.active.as_mut() else {
             return SessionOutcome::Unchanged;
         };
-        if change(&mut session.timer) {
+        if change(&mut session.timer, &mut self.cues) {
             session.flash_until = Some(now + CUE_FLASH);
             SessionOutcome::Changed
         } else {
@@ -666,6 +684,46 @@ mod tests {
             SessionOutcome::Changed
         );
         assert_eq!(model.active.as_ref().unwrap().loads_kg[0], None);
+    }
+
+    #[test]
+    fn cues_are_taken_once_in_order_and_starting_cues_the_first_step() {
+        let (_, data, week, day) = planned();
+        let mut model = SessionModel::default();
+        assert!(model.take_cues().is_empty());
+        start(&mut model, &data, week, day);
+        let first = *model.active.as_ref().unwrap().timer.current();
+        assert!(matches!(first.phase, Phase::GetReady { .. }));
+        assert_eq!(model.take_cues(), [Cue::PhaseStarted(first)]);
+        assert!(model.take_cues().is_empty(), "taken once");
+        // The get-ready countdown runs out: the work's start comes from tick().
+        let _ = model.tick(secs(60));
+        let cues = model.take_cues();
+        assert!(matches!(cues.first(), Some(Cue::PhaseStarted(s)) if s.phase.is_work()));
+        // "Set done" and "Skip" cue what they lead to; pausing cues nothing.
+        let _ = model.apply(
+            SessionCommand::Pause,
+            &data,
+            Safety::CLEAR,
+            secs(61),
+            today(),
+        );
+        assert!(model.take_cues().is_empty());
+        let _ = model.apply(
+            SessionCommand::Resume,
+            &data,
+            Safety::CLEAR,
+            secs(62),
+            today(),
+        );
+        let _ = model.apply(
+            SessionCommand::CompleteSet,
+            &data,
+            Safety::CLEAR,
+            secs(63),
+            today(),
+        );
+        assert_eq!(model.take_cues().len(), 1);
     }
 
     #[test]

@@ -139,6 +139,14 @@ impl SessionTimer {
             .find(|s| s.phase.is_work())
     }
 
+    /// The step right after the current one (a rest, a get-ready countdown or the next work), e.g. for "Then: rest
+    /// 60 s"; `None` once finished or when only [`Phase::Done`] is left.
+    pub fn following(&self) -> Option<&TimerStep> {
+        self.steps
+            .get(self.index + 1)
+            .filter(|s| s.phase != Phase::Done)
+    }
+
     /// Moves through every timed phase that has ended by `now` (several, if the app was in the background) and
     /// returns what happened, each cue once.
     pub fn update(&mut self, now: Duration) -> Vec<Cue> {
@@ -409,6 +417,11 @@ mod tests {
             t.upcoming(),
             Some(&step(0, 2, None, Phase::Reps { target: 10 }))
         );
+        assert_eq!(
+            t.following(),
+            Some(&step(0, 2, None, Phase::GetReady { secs: 5 })),
+            "the step right after the rest"
+        );
         assert_eq!(t.remaining_secs(secs(530)), Some(20.0));
         assert_eq!(
             t.update(secs(550)),
@@ -444,6 +457,7 @@ mod tests {
             "no rest after the last set"
         );
         assert!(t.is_finished());
+        assert_eq!(t.following(), None);
         assert_eq!(t.current().phase, Phase::Done);
         assert_eq!((t.sets_done(0), t.sets_done(1)), (2, 1));
         assert_eq!(t.progress(), (3, 3));

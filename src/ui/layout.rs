@@ -78,6 +78,8 @@ pub struct AppView<'a> {
     pub diary_message: Option<&'a str>,
     /// The data folder, for the About tab.
     pub data_dir: Option<&'a std::path::Path>,
+    /// Why the session runner's sound cues are not heard (no sound device), if so.
+    pub sound_notice: Option<&'a str>,
 }
 
 /// Draws the whole window from `view` and returns what the user asked for.
@@ -220,6 +222,10 @@ pub fn draw(
                     running: &view.data.running,
                     age_band: state.age_band,
                     age_answered: state.age_question_done,
+                    sound: crate::ui::planner::RunnerSound {
+                        muted: view.data.preferences.sound_muted,
+                        notice: view.sound_notice,
+                    },
                 };
                 commands.extend(planner::planner_tab_ui(
                     ui,

@@ -131,6 +131,15 @@ pub struct PlannerContext<'a> {
     /// The runner's age band (`None`: not given) and whether the age question was answered.
     pub age_band: Option<crate::content::AgeBand>,
     pub age_answered: bool,
+    /// The session runner's sound cues.
+    pub sound: RunnerSound<'a>,
+}
+
+/// The session runner's sound cues: muted (a saved preference), and why they are not heard, if so.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RunnerSound<'a> {
+    pub muted: bool,
+    pub notice: Option<&'a str>,
 }
 
 impl PlannerContext<'_> {

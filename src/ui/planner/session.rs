@@ -10,7 +10,6 @@ use crate::command::AppCommand;
 use crate::content::Content;
 use crate::planner::session_timer::{Phase, Side};
 use crate::planner::{self, ActiveSession, Limits, PlannerData, SessionCommand, SessionModel};
-use crate::ui::exercises::exercise_picture_ui;
 use crate::ui::theme;
 
 pub(super) fn session_ui(
@@ -150,104 +149,77 @@ fn runner_ui(
     let shown_index = active.shown_exercise_index();
     let planned = active.exercises.get(shown_index);
     let exercise = planned.and_then(|p| content.exercise(&p.exercise_id));
+    let texts = StepTexts::new(active, content, now);
+    // The card takes the panel's height less the controls under it, so the count reads from across the room.
+    let reserved_px = if ui.available_height() > 560.0 {
+        CONTROLS_TALL_PX
+    } else {
+        CONTROLS_PX
+    };
+    let card_px = (ui.available_height() - reserved_px).max(MIN_CARD_PX);
     egui::Frame::new()
         .fill(fill)
         .corner_radius(8.0)
-        .inner_margin(12)
+        .inner_margin(CARD_MARGIN_PX)
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
-            if let (Some(planned), Some(exercise)) = (planned, exercise) {
-                exercise_picture_ui(ui, context.exercise_textures, exercise, 260.0);
-                crate::ui::widgets::heading(ui, &exercise.name, 2);
-                ui.label(RichText::new(planned.dose_summary()).color(theme::colors(ui).muted_text));
-            }
-            let side = match step.side {
-                Some(Side::Left) => " · left side",
-                Some(Side::Right) => " · right side",
-                None => "",
-            };
-            let sets = planned.map_or(0, |p| p.sets);
-            let remaining = timer.remaining_whole_secs(now).unwrap_or(0);
-            let (headline, detail) = match step.phase {
-                Phase::GetReady { .. } => (
-                    format!("Get ready: {remaining}"),
-                    format!("Set {} of {sets}{side}", step.set_number),
-                ),
-                Phase::Reps { target } => (
-                    if target > 0 {
-                        format!("Do {target} reps")
-                    } else {
-                        "Do the set".to_owned()
-                    },
-                    format!(
-                        "Set {} of {sets}{side} · press Set done when finished",
-                        step.set_number
-                    ),
-                ),
-                Phase::Hold { secs } => (
-                    format!("Hold: {remaining} s"),
-                    format!("Set {} of {sets}{side} · {secs} s hold", step.set_number),
-                ),
-                Phase::Rest { .. } => (format!("Rest: {remaining} s"), next_label(active, content)),
-                Phase::Done => (
-                    "Session complete".to_owned(),
-                    "Well done. Log how the knee felt.".to_owned(),
-                ),
-            };
-            let headline_response = ui.label(
-                RichText::new(&headline)
-                    .size(theme::size::COUNTDOWN)
-                    .strong()
-                    .color(theme::colors(ui).accent),
-            );
-            headline_response.widget_info(|| {
-                egui::WidgetInfo::labeled(
-                    egui::Role::Label,
-                    true,
-                    format!("Session step: {headline}"),
-                )
-            });
-            ui.label(detail);
-            if timer.is_paused() {
-                ui.label(RichText::new("Paused").strong());
+            let inner = egui::vec2(ui.available_width(), card_px - 2.0 * CARD_MARGIN_PX);
+            ui.set_height(inner.y);
+            let wide = inner.x >= inner.y * 1.25 && inner.x >= 480.0;
+            if wide {
+                // The drawing on the left, as large as the card allows; the count on the right.
+                let picture_px = (inner.x * 0.46).min((inner.y - TITLE_BLOCK_PX) * ART_ASPECT);
+                ui.horizontal_top(|ui| {
+                    ui.allocate_ui_with_layout(
+                        egui::vec2(picture_px, inner.y),
+                        egui::Layout::top_down(egui::Align::Min),
+                        |ui| {
+                            ui.set_width(picture_px);
+                            if let (Some(planned), Some(exercise)) = (planned, exercise) {
+                                // Centred in the card's height, with the name under it.
+                                let drawn_px = picture_px / ART_ASPECT + TITLE_BLOCK_PX;
+                                ui.add_space(((inner.y - drawn_px) / 2.0).max(0.0));
+                                picture_ui(ui, context, exercise, egui::vec2(picture_px, inner.y));
+                                exercise_title_ui(ui, &exercise.name, &planned.dose_summary());
+                            }
+                        },
+                    );
+                    ui.add_space(16.0);
+                    let column = egui::vec2(ui.available_width(), inner.y);
+                    ui.allocate_ui_with_layout(
+                        column,
+                        egui::Layout::top_down(egui::Align::Min),
+                        |ui| step_text_ui(ui, &texts, column, timer.is_paused()),
+                    );
+                });
+            } else {
+                // Narrow: the drawing on top, then the count.
+                let picture_height_px = inner.y * 0.3;
+                if let (Some(planned), Some(exercise)) = (planned, exercise) {
+                    ui.horizontal_top(|ui| {
+                        picture_ui(
+                            ui,
+                            context,
+                            exercise,
+                            egui::vec2(inner.x * 0.5, picture_height_px),
+                        );
+                        ui.vertical(|ui| {
+                            exercise_title_ui(ui, &exercise.name, &planned.dose_summary());
+                        });
+                    });
+                }
+                let column = egui::vec2(inner.x, ui.available_height());
+                step_text_ui(ui, &texts, column, timer.is_paused());
             }
         });
-    ui.horizontal_wrapped(|ui| {
-        match step.phase {
-            Phase::Reps { .. } | Phase::Hold { .. } => {
-                if ui.button(RichText::new("Set done").strong()).clicked() {
-                    commands.push(SessionCommand::CompleteSet.into());
-                }
-            }
-            Phase::Rest { .. } | Phase::GetReady { .. } => {
-                if ui
-                    .button("Skip")
-                    .on_hover_text("Skip the countdown")
-                    .clicked()
-                {
-                    commands.push(SessionCommand::SkipCountdown.into());
-                }
-            }
-            Phase::Done => {}
-        }
-        if !timer.is_finished() {
-            if timer.is_paused() {
-                if ui.button("Resume").clicked() {
-                    commands.push(SessionCommand::Resume.into());
-                }
-            } else if ui.button("Pause").clicked() {
-                commands.push(SessionCommand::Pause.into());
-            }
-        }
-        let end_label = if timer.is_finished() {
-            "Log this session"
-        } else {
-            "End session and log"
-        };
-        if ui.button(end_label).clicked() {
-            commands.push(SessionCommand::Finish.into());
-        }
-    });
+    ui.add_space(6.0);
+    controls_ui(
+        ui,
+        step.phase,
+        timer.is_paused(),
+        timer.is_finished(),
+        commands,
+    );
     keyboard_control(
         ui,
         step.phase,
@@ -255,13 +227,32 @@ fn runner_ui(
         timer.is_finished(),
         commands,
     );
-    ui.label(
-        RichText::new(
-            "Keys: Space pauses or resumes · Right arrow: set done or skip · Esc: end and log",
-        )
-        .small()
-        .color(theme::colors(ui).muted_text),
-    );
+    ui.horizontal_wrapped(|ui| {
+        let mut sound_on = !context.sound.muted;
+        if ui
+            .checkbox(&mut sound_on, "Sound cues")
+            .on_hover_text(
+                "A tone when a countdown starts, work starts, a hold ends and a rest ends",
+            )
+            .changed()
+        {
+            commands.push(AppCommand::SetSoundMuted(!sound_on));
+        }
+        if let Some(notice) = context.sound.notice.filter(|_| sound_on) {
+            ui.label(
+                RichText::new(notice)
+                    .small()
+                    .color(theme::colors(ui).muted_text),
+            );
+        }
+        ui.label(
+            RichText::new(
+                "Keys: Space pauses or resumes · Right arrow: set done or skip · Esc: end and log",
+            )
+            .small()
+            .color(theme::colors(ui).muted_text),
+        );
+    });
     if let Some(planned) = planned {
         ui.horizontal(|ui| {
             ui.label("Load used:");
@@ -335,7 +326,298 @@ fn runner_ui(
     }
 }
 
-/// "Next: Wall sit, set 2" during a rest.
+/// Width over height of the exercise drawings.
+const ART_ASPECT: f32 = 640.0 / 440.0;
+/// The card never gets smaller than this, however short the window.
+const MIN_CARD_PX: f32 = 240.0;
+const CARD_MARGIN_PX: f32 = 12.0;
+/// About the height of the exercise's name and dose under its drawing.
+const TITLE_BLOCK_PX: f32 = 64.0;
+/// Height kept under the card for the buttons and the sound and keys line, and on a tall panel also the load
+/// and "How to do it" rows.
+const CONTROLS_PX: f32 = 96.0;
+const CONTROLS_TALL_PX: f32 = 150.0;
+
+/// What the card says about the current step.
+struct StepTexts {
+    /// The whole step in a sentence, for screen readers ("Get ready: 3", "Do 12 reps", "Rest: 40 s").
+    headline: String,
+    /// "Get ready", "Hold", "Rest", "Reps", "Session complete".
+    phase: &'static str,
+    /// The count to read from across the room: seconds left or reps to do; `None` once done.
+    count: Option<String>,
+    /// "Set 2 of 3 · left side", or the closing words.
+    set_line: String,
+    /// What comes after this step.
+    next_line: String,
+    /// Counted reps: the step ends when the user says so.
+    waits_for_user: bool,
+}
+
+/// Under the count while reps are counted.
+const REPS_HINT: &str = "Set done (or Right arrow) when finished";
+
+impl StepTexts {
+    fn new(active: &ActiveSession, content: &Content, now: std::time::Duration) -> Self {
+        let timer = &active.timer;
+        let step = *timer.current();
+        let side = match step.side {
+            Some(Side::Left) => " · left side",
+            Some(Side::Right) => " · right side",
+            None => "",
+        };
+        let sets = active
+            .exercises
+            .get(step.exercise_index)
+            .map_or(0, |p| p.sets);
+        let remaining = timer.remaining_whole_secs(now).unwrap_or(0);
+        let set_line = format!("Set {} of {sets}{side}", step.set_number);
+        let (headline, phase, count, set_line) = match step.phase {
+            Phase::GetReady { .. } => (
+                format!("Get ready: {remaining}"),
+                "Get ready",
+                Some(clock_text(remaining)),
+                set_line,
+            ),
+            Phase::Reps { target } => (
+                if target > 0 {
+                    format!("Do {target} reps")
+                } else {
+                    "Do the set".to_owned()
+                },
+                if target > 0 { "Reps" } else { "Do the set" },
+                (target > 0).then(|| target.to_string()),
+                set_line,
+            ),
+            Phase::Hold { .. } => (
+                format!("Hold: {remaining} s"),
+                "Hold",
+                Some(clock_text(remaining)),
+                set_line,
+            ),
+            Phase::Rest { .. } => (
+                format!("Rest: {remaining} s"),
+                "Rest",
+                Some(clock_text(remaining)),
+                timer.upcoming().map_or_else(String::new, |next| {
+                    let sets = active
+                        .exercises
+                        .get(next.exercise_index)
+                        .map_or(0, |p| p.sets);
+                    let side = match next.side {
+                        Some(Side::Left) => " · left side",
+                        Some(Side::Right) => " · right side",
+                        None => "",
+                    };
+                    format!("Up next: set {} of {sets}{side}", next.set_number)
+                }),
+            ),
+            Phase::Done => (
+                "Session complete".to_owned(),
+                "Session complete",
+                None,
+                "Well done. Log how the knee felt.".to_owned(),
+            ),
+        };
+        Self {
+            headline,
+            phase,
+            count,
+            set_line,
+            next_line: next_step_label(active, content),
+            waits_for_user: matches!(step.phase, Phase::Reps { .. }),
+        }
+    }
+}
+
+/// Seconds as "45" or, from a minute on, "1:30".
+fn clock_text(secs: u64) -> String {
+    if secs >= 60 {
+        format!("{}:{:02}", secs / 60, secs % 60)
+    } else {
+        secs.to_string()
+    }
+}
+
+/// A font size scaled to the space, in steps of 4 px so that resizing the window does not fill the font atlas
+/// with a size per pixel.
+fn stepped_px(px: f32, min_px: f32, max_px: f32) -> f32 {
+    ((px / 4.0).floor() * 4.0).clamp(min_px, max_px)
+}
+
+/// The phase, the count, the set and what comes next, sized to `space`.
+fn step_text_ui(ui: &mut Ui, texts: &StepTexts, space: egui::Vec2, paused: bool) {
+    let colors = theme::colors(ui);
+    // Digits are about 0.55 em wide in the UI font; the count must fit the column, the lines its height.
+    // Short strings (a count, one line of text): their lengths are exact in f32.
+    let count_chars = texts.count.as_ref().map_or(2, String::len).max(2) as f32;
+    let count_px = stepped_px(
+        (space.y / 2.2).min(space.x / (0.6 * count_chars)),
+        theme::size::COUNTDOWN,
+        theme::size::COUNTDOWN * 8.0,
+    );
+    // A line of text in the UI font is about half an em wide per character; the set line stays on one line.
+    let fits = |text: &str| space.x / (0.5 * text.chars().count().max(1) as f32);
+    let phase_text = if paused {
+        format!("{} · paused", texts.phase)
+    } else {
+        texts.phase.to_owned()
+    };
+    let phase_px = stepped_px(
+        (count_px * 0.3).min(fits(&phase_text)),
+        theme::size::TITLE,
+        theme::size::COUNTDOWN * 2.0,
+    );
+    let set_px = stepped_px(
+        (count_px * 0.24).min(fits(&texts.set_line)),
+        theme::size::SUBHEADING,
+        theme::size::COUNTDOWN * 1.6,
+    );
+    let next_px = stepped_px(
+        (count_px * 0.15)
+            .min(fits(&texts.next_line))
+            .min(fits(REPS_HINT)),
+        theme::size::BODY,
+        theme::size::COUNTDOWN,
+    );
+    let sentence = format!("Session step: {}", texts.headline);
+    let phase = ui.label(
+        RichText::new(phase_text)
+            .size(phase_px)
+            .strong()
+            .color(if paused {
+                colors.warning_text
+            } else {
+                colors.text
+            }),
+    );
+    match &texts.count {
+        Some(count) => {
+            ui.label(
+                RichText::new(count)
+                    .size(count_px)
+                    .strong()
+                    .color(colors.accent),
+            )
+            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &sentence));
+        }
+        None => {
+            phase.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &sentence));
+        }
+    }
+    ui.label(RichText::new(&texts.set_line).size(set_px).strong());
+    ui.add_space(next_px * 0.4);
+    if texts.waits_for_user {
+        ui.label(RichText::new(REPS_HINT).size(next_px));
+    }
+    ui.label(
+        RichText::new(&texts.next_line)
+            .size(next_px)
+            .color(colors.muted_text),
+    );
+}
+
+/// The drawing of `exercise`, as large as fits `space` at its own proportions.
+fn picture_ui(
+    ui: &mut Ui,
+    context: &PlannerContext<'_>,
+    exercise: &crate::content::model::Exercise,
+    space: egui::Vec2,
+) {
+    if let Some(texture) = context.exercise_textures.get(ui.ctx(), &exercise.id) {
+        ui.add(
+            egui::Image::new(texture)
+                .max_size(space)
+                .maintain_aspect_ratio(true)
+                .alt_text(format!("Drawing of {}", exercise.name)),
+        );
+    }
+}
+
+fn exercise_title_ui(ui: &mut Ui, name: &str, dose: &str) {
+    let title = ui.label(
+        RichText::new(name)
+            .size(theme::size::HEADING * 1.3)
+            .strong(),
+    );
+    title.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Heading, true, name));
+    ui.ctx()
+        .accesskit_node_builder(title.id, |node| node.set_level(2));
+    ui.label(RichText::new(dose).color(theme::colors(ui).muted_text));
+}
+
+/// Large buttons for the step: Set done or Skip, Pause or Resume, End and log.
+fn controls_ui(
+    ui: &mut Ui,
+    phase: Phase,
+    paused: bool,
+    finished: bool,
+    commands: &mut Vec<AppCommand>,
+) {
+    let big = |text: &str| {
+        egui::Button::new(RichText::new(text).size(theme::size::TITLE).strong())
+            .min_size(egui::vec2(120.0, 40.0))
+    };
+    ui.horizontal_wrapped(|ui| {
+        match phase {
+            Phase::Reps { .. } | Phase::Hold { .. } => {
+                if ui.add(big("Set done")).clicked() {
+                    commands.push(SessionCommand::CompleteSet.into());
+                }
+            }
+            Phase::Rest { .. } | Phase::GetReady { .. } => {
+                if ui
+                    .add(big("Skip"))
+                    .on_hover_text("Skip the countdown")
+                    .clicked()
+                {
+                    commands.push(SessionCommand::SkipCountdown.into());
+                }
+            }
+            Phase::Done => {}
+        }
+        if !finished {
+            if paused {
+                if ui.add(big("Resume")).clicked() {
+                    commands.push(SessionCommand::Resume.into());
+                }
+            } else if ui.add(big("Pause")).clicked() {
+                commands.push(SessionCommand::Pause.into());
+            }
+        }
+        let end_label = if finished {
+            "Log this session"
+        } else {
+            "End session and log"
+        };
+        if ui.add(big(end_label)).clicked() {
+            commands.push(SessionCommand::Finish.into());
+        }
+    });
+}
+
+/// What comes after the current step: while getting ready or resting, the work ahead ("Then: 12 reps"); during
+/// the work, the rest and the next set ("Then rest 60 s · next: Squat, set 1").
+fn next_step_label(active: &ActiveSession, content: &Content) -> String {
+    let timer = &active.timer;
+    match timer.current().phase {
+        Phase::Done => String::new(),
+        Phase::GetReady { .. } | Phase::Rest { .. } => match timer.upcoming().map(|s| s.phase) {
+            Some(Phase::Reps { target }) if target > 0 => format!("Then: {target} reps"),
+            Some(Phase::Hold { secs }) => format!("Then: hold {secs} s"),
+            _ => "Then: the set".to_owned(),
+        },
+        Phase::Reps { .. } | Phase::Hold { .. } => {
+            let next = next_label(active, content);
+            match timer.following().map(|s| s.phase) {
+                Some(Phase::Rest { secs }) => format!("Then rest {secs} s · {next}"),
+                _ => next,
+            }
+        }
+    }
+}
+
+/// "Next: Wall sit, set 2 · right side"; "Last set" when nothing follows.
 fn next_label(active: &ActiveSession, content: &Content) -> String {
     match active.timer.upcoming() {
         Some(next) => {
@@ -344,9 +626,14 @@ fn next_label(active: &ActiveSession, content: &Content) -> String {
                 .get(next.exercise_index)
                 .and_then(|p| content.exercise(&p.exercise_id))
                 .map_or("", |e| e.name.as_str());
-            format!("Next: {name}, set {}", next.set_number)
+            let side = match next.side {
+                Some(Side::Left) => " · left side",
+                Some(Side::Right) => " · right side",
+                None => "",
+            };
+            format!("Next: {name}, set {}{side}", next.set_number)
         }
-        None => "Last rest".to_owned(),
+        None => "Last set: then the session is complete".to_owned(),
     }
 }
 

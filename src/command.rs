@@ -3,16 +3,22 @@
 
 use crate::document::Appearance;
 use crate::map::state::Command as MapCommand;
+use crate::navigation::NavCommand;
 use crate::planner::{PlannerCommand, SessionCommand};
 use crate::running::RunningCommand;
+use crate::triage::TriageCommand;
 
 /// Something the user asked for. Panels return these; [`KneeMapApp::apply`] carries them out after drawing,
 /// once per frame, and marks the data for saving when it changed.
 #[derive(Debug, Clone, PartialEq)]
 #[must_use]
 pub enum AppCommand {
-    /// The map: spot, view, knee, symptom answers, red flags, tabs.
+    /// The map: spot, view, knee, symptom answers.
     Map(MapCommand),
+    /// The red-flag checklist and the age question.
+    Triage(TriageCommand),
+    /// The open tab, the exercise shown, the Prevention tab's focus.
+    Navigate(NavCommand),
     /// The plan and its logs.
     Planner(PlannerCommand),
     /// The session runner and its log form.
@@ -45,6 +51,18 @@ pub enum AppCommand {
 impl From<MapCommand> for AppCommand {
     fn from(command: MapCommand) -> Self {
         Self::Map(command)
+    }
+}
+
+impl From<TriageCommand> for AppCommand {
+    fn from(command: TriageCommand) -> Self {
+        Self::Triage(command)
+    }
+}
+
+impl From<NavCommand> for AppCommand {
+    fn from(command: NavCommand) -> Self {
+        Self::Navigate(command)
     }
 }
 

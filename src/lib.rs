@@ -1,7 +1,8 @@
 //! KneeMap: an offline knee-pain map, red-flag checklist and strength planner for runners.
 //!
 //! Domain folders have no egui dependency and carry their own tests: `content` (the typed, validated RON
-//! content), `map` (geometry, hit-testing, ranking, triage, the map's state), `planner` (plans, programmes,
+//! content), `map` (hit-testing, ranking, the map's state), `triage` (red flags, the age band, `Safety`),
+//! `navigation` (the open tab), `planner` (plans, programmes,
 //! progression, the session runner), `running` (run log, imports, load, return to run, shoes, cadence), `store` (the one durable, private, atomic file). `app` owns the window and
 //! applies every panel's [`app::AppCommand`]s in one place; `ui` draws one tab or column per module.
 
@@ -22,6 +23,7 @@ pub mod geometry;
 pub mod library;
 pub mod limits;
 pub mod map;
+pub mod navigation;
 pub mod pain;
 pub mod planner;
 pub mod running;

@@ -72,7 +72,7 @@ impl KneeMapApp {
             AppCommand::DismissDataNotice => self.persistence.dismiss_load_notice(),
             AppCommand::RestoreBackup => {
                 if let Some(mut data) = self.persistence.restore_backup() {
-                    data.map.sanitize(content);
+                    data.sanitize(content);
                     self.document.replace(data);
                     self.session = crate::planner::SessionModel::default();
                 }

@@ -186,12 +186,13 @@ pub fn export_bytes(
         }
         ExportKind::Report => {
             let plan = plan_for(data, request.plan_id)?;
+            // Ticks kept without a time (from before times were recorded) are not listed, as before.
             let ticked: Vec<(String, DateTime<Utc>)> = data
-                .map
-                .red_flag_events
+                .triage
+                .events()
                 .iter()
                 .filter(|event| event.ticked)
-                .map(|event| (event.flag_id.clone(), event.at))
+                .filter_map(|event| Some((event.flag_id.clone(), event.at?)))
                 .collect();
             physio_report(&ReportInput {
                 plan,

@@ -42,6 +42,12 @@ pub enum AppCommand {
     AcceptPlanImport { keep_current: bool },
     /// Drop the previewed plan.
     DiscardPlanImport,
+    /// Add a plan read and checked from a `.kneemap-plan` file, with its pain limits: the accepted preview, or
+    /// `kneemap import`. As a new plan (keeping the current one as an earlier plan) or replacing it.
+    AddImportedPlan {
+        imported: Box<crate::export::plan_file::ImportedPlan>,
+        keep_current: bool,
+    },
     /// Take back the last plan edit (Ctrl+Z).
     UndoPlanEdit,
     /// Do the last undone plan edit again (Ctrl+Shift+Z).

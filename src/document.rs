@@ -352,7 +352,7 @@ impl Document {
     }
 
     /// Adds an imported plan as a plan edit (undo takes it back, with the earlier plans as they were).
-    pub fn add_imported_plan(
+    fn add_imported_plan(
         &mut self,
         content: &crate::content::Content,
         imported: crate::export::plan_file::ImportedPlan,
@@ -417,6 +417,10 @@ impl Document {
                 }
                 Applied::from_planner(applied)
             }
+            AppCommand::AddImportedPlan {
+                imported,
+                keep_current,
+            } => self.add_imported_plan(content, *imported, keep_current),
             AppCommand::UndoPlanEdit => {
                 Applied::changed(Panel::Planner, self.history.undo_in(&mut self.data.planner))
             }

@@ -59,9 +59,12 @@ impl KneeMapApp {
             }
             AppCommand::AcceptPlanImport { keep_current } => {
                 if let Some(imported) = self.plan_preview.take() {
-                    let applied = self
-                        .document
-                        .add_imported_plan(content, imported, keep_current);
+                    let command = AppCommand::AddImportedPlan {
+                        imported: Box::new(imported),
+                        keep_current,
+                    };
+                    let when = self.when();
+                    let applied = self.document.apply(content, command, &when);
                     self.carry_out(content, applied);
                 }
             }

@@ -10,18 +10,18 @@
 pub const APP_NAME: &str = "KneeMap";
 
 pub mod app;
-pub mod assets;
+pub(crate) mod assets;
 pub mod cli;
 pub mod clock;
-pub mod command;
+pub(crate) mod command;
 pub mod content;
-pub mod dialog;
+pub(crate) mod dialog;
 pub mod document;
-pub mod exercise_art;
+pub(crate) mod exercise_art;
 pub mod export;
 pub mod geometry;
-pub mod library;
-pub mod limits;
+pub(crate) mod library;
+pub(crate) mod limits;
 pub mod map;
 pub mod navigation;
 pub mod pain;
@@ -30,6 +30,6 @@ pub mod running;
 pub mod store;
 pub mod triage;
 pub mod ui;
-pub mod week;
+pub(crate) mod week;
 
 pub use app::KneeMapApp;

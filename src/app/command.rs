@@ -188,11 +188,6 @@ impl KneeMapApp {
         self.document.red_flag_since(self.clock.now_utc())
     }
 
-    /// The pain limit in use: the current plan's (limits live on the plan only), or the default.
-    pub fn pain_limit(&self) -> u8 {
-        self.document.data.planner.thresholds().max_during
-    }
-
     /// Applies what background jobs finished: imported activities are merged (duplicates skipped).
     pub fn collect_jobs(&mut self) {
         for done in self.jobs.finished() {

@@ -8,9 +8,9 @@
 //!             logic() ◀── Persistence::collect_saves ◀── the writer's report (a failed save's notice)
 //! ```
 
-pub mod command;
+pub(crate) mod command;
 pub mod desktop;
-pub mod jobs;
+pub(crate) mod jobs;
 pub mod persistence;
 
 use egui::Ui;

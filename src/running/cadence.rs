@@ -19,6 +19,10 @@ const CLICK_HZ: f64 = 1_000.0;
 
 /// The step rate a run's cadence is raised towards.
 #[derive(Debug, Clone, Copy, PartialEq)]
+#[expect(
+    clippy::struct_field_names,
+    reason = "each name carries its unit (steps per minute), as the house rules ask"
+)]
 pub struct CadenceTargets {
     pub baseline_spm: f64,
     pub plus_5_spm: f64,

@@ -3,7 +3,7 @@
 
 use chrono::{Datelike, Duration, NaiveDate};
 
-use super::model::{Run, RunningData, Sport, Thresholds, Units};
+use super::model::{Run, RunningData, Thresholds, Units};
 
 /// Monday of the ISO week holding `date`.
 #[must_use]
@@ -357,12 +357,6 @@ pub fn acute_chronic_ratio(data: &RunningData, today: NaiveDate) -> Option<(f64,
     (chronic > 0.0).then(|| (acute / chronic, acute, chronic))
 }
 
-/// Whether a sport counts as running load (cross-training is charted but not in the warnings).
-#[must_use]
-pub fn counts_as_running(sport: Sport) -> bool {
-    sport.is_run()
-}
-
 #[cfg(test)]
 #[expect(
     clippy::float_cmp,
@@ -370,7 +364,7 @@ pub fn counts_as_running(sport: Sport) -> bool {
 )]
 mod tests {
     use super::*;
-    use crate::running::model::PlannedRun;
+    use crate::running::model::{PlannedRun, Sport};
     use chrono::{TimeZone, Utc};
 
     fn day(d: i64) -> NaiveDate {

@@ -3,7 +3,7 @@
 //! only, so the planner no longer reaches into the map for it. `state.rs` holds what the user told it: the red-flag
 //! log (the one record of which flags are ticked) and the age band.
 
-pub mod state;
+pub(crate) mod state;
 
 use std::collections::BTreeSet;
 

@@ -13,8 +13,8 @@ pub(crate) mod generate;
 pub(crate) mod history;
 pub(crate) mod model;
 pub(crate) mod progression;
-pub(crate) mod session;
-pub(crate) mod session_timer;
+pub mod session;
+pub mod session_timer;
 pub(crate) mod undo;
 
 pub use coverage::{

@@ -16,12 +16,14 @@ use egui::RawInput;
 use kneemap::KneeMapApp;
 use kneemap::content::{Content, ViewKind};
 use kneemap::document::UserData;
-use kneemap::map::state::{Command, MapState, Tab};
+use kneemap::map::state::{Command, MapState};
+use kneemap::navigation::Tab;
 use kneemap::planner::{
     Applied, ExerciseLog, GenerateOptions, PlannerCommand, PlannerData, SessionLog,
 };
 use kneemap::running::{PlannedRun, Run, RunningData};
 use kneemap::triage::Safety;
+use kneemap::triage::{TriageCommand, TriageState};
 use kneemap::ui::planner::PlannerView;
 
 /// A 1280×800 window, as on a typical laptop.
@@ -41,26 +43,27 @@ fn main_screen_state(content: &Content, view: ViewKind, location: &str) -> UserD
         view,
         ..MapState::default()
     };
-    let now = chrono::Utc::now();
-    let _ = state.apply(content, Command::SelectLocation(location.to_owned()), now);
+    let _ = state.apply(content, Command::SelectLocation(location.to_owned()), None);
     let _ = state.apply(
         content,
         Command::SetSymptom {
             question_id: "worse_downhill_stairs".into(),
             yes: true,
         },
-        now,
+        None,
     );
-    let _ = state.apply(
+    let mut triage = TriageState::default();
+    let _ = triage.apply(
         content,
-        Command::SetRedFlag {
+        TriageCommand::SetRedFlag {
             flag_id: "persistent_pain".into(),
             ticked: true,
         },
-        now,
+        chrono::Utc::now(),
     );
     UserData {
         map: state,
+        triage,
         ..UserData::default()
     }
 }
@@ -168,7 +171,7 @@ fn bench_frames(c: &mut Criterion) {
     ] {
         let ctx = egui::Context::default();
         let mut data = main_screen_state(&content, ViewKind::Front, "kneecap");
-        data.map.tab = Tab::Planner;
+        data.navigation.tab = Tab::Planner;
         data.planner = planner_data.clone();
         // The board shows the week's runs too: a year of daily runs behind it.
         data.running = running_history(365);
@@ -184,7 +187,7 @@ fn bench_frames(c: &mut Criterion) {
     ] {
         let ctx = egui::Context::default();
         let mut data = main_screen_state(&content, ViewKind::Front, "kneecap");
-        data.map.tab = Tab::Running;
+        data.navigation.tab = Tab::Running;
         data.running = running_history(days);
         let mut app = KneeMapApp::from_parts(&ctx, Ok(content.clone()), data);
         bench_app(c, name, &ctx, &mut app);

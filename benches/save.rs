@@ -24,6 +24,7 @@ use kneemap::running::model::RunOrigin;
 use kneemap::running::{Run, RunningData};
 use kneemap::store::{Envelope, FORMAT_NAME, Store, Versioned};
 use kneemap::triage::Safety;
+use kneemap::triage::TriageCommand;
 
 /// Ten years of daily runs, each with notes and the file it came from.
 fn ten_years_of_runs() -> RunningData {
@@ -57,11 +58,12 @@ fn heavy_user(content: &Content) -> UserData {
         eframe_state_imported: true,
         ..UserData::default()
     };
-    let now = Utc::now();
-    let _ = data.map.apply(content, Command::AcknowledgeDisclaimer, now);
     let _ = data
         .map
-        .apply(content, Command::SelectLocation("kneecap".to_owned()), now);
+        .apply(content, Command::AcknowledgeDisclaimer, None);
+    let _ = data
+        .map
+        .apply(content, Command::SelectLocation("kneecap".to_owned()), None);
     let start = NaiveDate::from_ymd_opt(2025, 1, 6).unwrap_or_default();
     let mut options = GenerateOptions::new("patellofemoral_pain", start);
     options.weeks = Some(52);
@@ -98,10 +100,12 @@ fn heavy_user(content: &Content) -> UserData {
 /// A tick or an untick of the first red flag, alternating, as a user clicking the checkbox.
 fn toggle_red_flag(content: &Content, data: &mut UserData) {
     let flag_id = content.red_flags[0].id.clone();
-    let ticked = !data.map.ticked_red_flags.contains(&flag_id);
-    let _ = data
-        .map
-        .apply(content, Command::SetRedFlag { flag_id, ticked }, Utc::now());
+    let ticked = !data.triage.is_ticked(&flag_id);
+    let _ = data.triage.apply(
+        content,
+        TriageCommand::SetRedFlag { flag_id, ticked },
+        Utc::now(),
+    );
 }
 
 fn bench_save(c: &mut Criterion) {

@@ -42,12 +42,16 @@ fn main() -> ExitCode {
     let now = Utc::now();
     for command in [
         Command::AcknowledgeDisclaimer,
-        Command::SetAgeBand(Some(kneemap::content::AgeBand::Age40To59)),
         Command::SelectLocation("kneecap".to_owned()),
-        Command::ShowTab(kneemap::map::state::Tab::Planner),
     ] {
-        let _ = data.map.apply(&content, command, now);
+        let _ = data.map.apply(&content, command, None);
     }
+    let _ = data.triage.apply(
+        &content,
+        kneemap::triage::TriageCommand::SetAgeBand(Some(kneemap::content::AgeBand::Age40To59)),
+        now,
+    );
+    data.navigation.tab = kneemap::navigation::Tab::Planner;
     let options = GenerateOptions::new("patellofemoral_pain", start);
     if data
         .planner

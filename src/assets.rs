@@ -36,6 +36,7 @@ pub fn decode_png(bytes: &[u8]) -> Result<DecodedImage, ImageError> {
         });
     }
     let rgba = decoded.into_rgba8();
+    // Both sides are at most MAX_SIDE_PX, a u32 that fits usize on every target KneeMap builds for.
     Ok(DecodedImage {
         width_px: width_px as usize,
         height_px: height_px as usize,
@@ -57,6 +58,7 @@ mod tests {
             let image = decode_png(bytes).unwrap();
             assert_eq!(image.rgba.len(), image.width_px * image.height_px * 4);
             assert!(image.width_px >= 600, "rendered at 2x for HiDPI");
+            // Sides of a few hundred pixels are exact in f32.
             let ratio = image.width_px as f32 / image.height_px as f32;
             let view = content.view(kind).unwrap();
             assert!(

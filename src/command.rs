@@ -3,16 +3,22 @@
 
 use crate::document::Appearance;
 use crate::map::state::Command as MapCommand;
+use crate::navigation::NavCommand;
 use crate::planner::{PlannerCommand, SessionCommand};
 use crate::running::RunningCommand;
+use crate::triage::TriageCommand;
 
 /// Something the user asked for. Panels return these; [`KneeMapApp::apply`] carries them out after drawing,
 /// once per frame, and marks the data for saving when it changed.
 #[derive(Debug, Clone, PartialEq)]
 #[must_use]
 pub enum AppCommand {
-    /// The map: spot, view, knee, symptom answers, red flags, tabs.
+    /// The map: spot, view, knee, symptom answers.
     Map(MapCommand),
+    /// The red-flag checklist and the age question.
+    Triage(TriageCommand),
+    /// The open tab, the exercise shown, the Prevention tab's focus.
+    Navigate(NavCommand),
     /// The plan and its logs.
     Planner(PlannerCommand),
     /// The session runner and its log form.
@@ -40,6 +46,12 @@ pub enum AppCommand {
     AcceptPlanImport { keep_current: bool },
     /// Drop the previewed plan.
     DiscardPlanImport,
+    /// Add a plan read and checked from a `.kneemap-plan` file, with its pain limits: the accepted preview, or
+    /// `kneemap import`. As a new plan (keeping the current one as an earlier plan) or replacing it.
+    AddImportedPlan {
+        imported: Box<crate::export::plan_file::ImportedPlan>,
+        keep_current: bool,
+    },
     /// Take back the last plan edit (Ctrl+Z).
     UndoPlanEdit,
     /// Do the last undone plan edit again (Ctrl+Shift+Z).
@@ -49,6 +61,18 @@ pub enum AppCommand {
 impl From<MapCommand> for AppCommand {
     fn from(command: MapCommand) -> Self {
         Self::Map(command)
+    }
+}
+
+impl From<TriageCommand> for AppCommand {
+    fn from(command: TriageCommand) -> Self {
+        Self::Triage(command)
+    }
+}
+
+impl From<NavCommand> for AppCommand {
+    fn from(command: NavCommand) -> Self {
+        Self::Navigate(command)
     }
 }
 

@@ -95,12 +95,6 @@ impl DialogHandle {
             }
         }
     }
-
-    /// True once `poll` has returned the result.
-    #[must_use]
-    pub fn is_finished(&self) -> bool {
-        self.finished
-    }
 }
 
 /// Whether a dialog service could answer: on Linux the portal needs a session bus, the fallback needs zenity.
@@ -186,8 +180,7 @@ mod tests {
             result,
             DialogResult::Picked(vec![PathBuf::from("/tmp/a.gpx")])
         );
-        assert!(handle.is_finished());
-        assert_eq!(handle.poll(), None);
+        assert_eq!(handle.poll(), None, "the result comes once");
     }
 
     #[test]

@@ -5,10 +5,12 @@
 use serde::{Deserialize, Serialize};
 
 use crate::map::state::MapState;
+use crate::navigation::Navigation;
 use crate::planner::model::Plan;
 use crate::planner::{PlannerData, SessionLog};
 use crate::running::model::RunningData;
 use crate::store::{Versioned, parse_envelope};
+use crate::triage::{RedFlagEvent, TriageState};
 
 /// The first schema (version 1): the planner's plan and logs only; pain limits were fixed and nothing was adjusted.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -49,17 +51,22 @@ pub struct Preferences {
     pub sound_muted: bool,
 }
 
-/// Everything saved, in one atomic file (schema version 5).
+/// Everything saved, in one atomic file (schema version 6).
 ///
 /// Versions 1 and 2 held the planner's data alone (map choices lived in eframe's own storage, which writes only on
 /// a timer while frames are drawn); they load with default map state, and the app imports the map state from
 /// eframe's storage once ([`UserData::eframe_state_imported`]). Version 3 had no runs; version 4 adds them, so a
 /// KneeMap that knows only version 3 refuses the file instead of dropping the runs on its next save. Version 5
-/// adds the pain diary, for the same reason.
+/// adds the pain diary. Version 6 moves the red flags and the age answer out of the map state into `triage` (the
+/// tick log alone, no ticked set beside it) and the tab into `navigation` ([`MapStateV5`]).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct UserData {
     pub map: MapState,
+    /// The red-flag log and the age answer.
+    pub triage: TriageState,
+    /// The open tab (remembered across restarts), the exercise shown, the Prevention tab's focus.
+    pub navigation: Navigation,
     pub planner: PlannerData,
     /// Runs, shoes, running settings and the return-to-run plan.
     pub running: RunningData,
@@ -70,8 +77,86 @@ pub struct UserData {
     pub eframe_state_imported: bool,
 }
 
+/// The map state as versions 3 to 5 saved it (and as eframe's storage kept it before): the red flags, the age
+/// answer and the tab lived in it, and each tick was kept twice (the ticked set and the event log).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+#[serde(default)]
+pub struct MapStateV5 {
+    view: crate::content::ViewKind,
+    knee: crate::map::diagram::Knee,
+    selected_location: Option<String>,
+    open_condition: Option<String>,
+    yes_answers: std::collections::BTreeSet<String>,
+    ticked_red_flags: std::collections::BTreeSet<String>,
+    tab: crate::navigation::Tab,
+    disclaimer_acknowledged: bool,
+    hide_anatomy_labels: bool,
+    open_exercise: Option<String>,
+    prevention_focus: Option<String>,
+    red_flag_events: Vec<RedFlagEventV5>,
+    age_band: Option<crate::content::AgeBand>,
+    age_question_done: bool,
+}
+
+/// A red-flag event of versions 4 and 5 (always with a time).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+struct RedFlagEventV5 {
+    flag_id: String,
+    ticked: bool,
+    at: chrono::DateTime<chrono::Utc>,
+}
+
+impl MapStateV5 {
+    /// The map's part, the triage's part and the navigation.
+    pub fn split(self) -> (MapState, TriageState, Navigation) {
+        let events = self
+            .red_flag_events
+            .into_iter()
+            .map(|e| RedFlagEvent {
+                flag_id: e.flag_id,
+                ticked: e.ticked,
+                at: Some(e.at),
+            })
+            .collect();
+        (
+            MapState {
+                view: self.view,
+                knee: self.knee,
+                selected_location: self.selected_location,
+                open_condition: self.open_condition,
+                yes_answers: self.yes_answers,
+                disclaimer_acknowledged: self.disclaimer_acknowledged,
+                hide_anatomy_labels: self.hide_anatomy_labels,
+            },
+            TriageState::from_ticked_and_events(
+                &self.ticked_red_flags,
+                events,
+                self.age_band,
+                self.age_question_done,
+            ),
+            Navigation {
+                tab: self.tab,
+                open_exercise: self.open_exercise,
+                prevention_focus: self.prevention_focus,
+            },
+        )
+    }
+}
+
+/// Versions 3 to 5 (3 had no runs; 5 adds the diary).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+struct UserDataV5 {
+    map: MapStateV5,
+    planner: PlannerData,
+    running: RunningData,
+    preferences: Preferences,
+    diary: crate::diary::Diary,
+    eframe_state_imported: bool,
+}
+
 impl Versioned for UserData {
-    const CURRENT_VERSION: u32 = 5;
+    const CURRENT_VERSION: u32 = 6;
 
     fn migrate(version: u32, text: &str) -> Result<Self, crate::store::MigrationError> {
         let planner = match version {
@@ -84,9 +169,22 @@ impl Versioned for UserData {
                 }
             }
             2 => parse_envelope::<PlannerData>(text)?.data,
-            // Version 3 is version 4 without runs, and version 4 is version 5 without the pain diary: every field
-            // they have reads the same.
-            3 | 4 => return parse_envelope::<Self>(text).map(|envelope| envelope.data),
+            // Version 3 is version 4 without runs, and version 5 is version 4 with the diary: every field they have
+            // reads the same.
+            3..=5 => {
+                let old = parse_envelope::<UserDataV5>(text)?.data;
+                let (map, triage, navigation) = old.map.split();
+                return Ok(Self {
+                    map,
+                    triage,
+                    navigation,
+                    planner: old.planner,
+                    running: old.running,
+                    preferences: old.preferences,
+                    diary: old.diary,
+                    eframe_state_imported: old.eframe_state_imported,
+                });
+            }
             other => return Err(crate::store::MigrationError::NoMigration(other)),
         };
         Ok(Self {
@@ -97,10 +195,17 @@ impl Versioned for UserData {
 }
 
 impl UserData {
+    /// Drops ids the content no longer has (after loading saved state).
+    pub fn sanitize(&mut self, content: &crate::content::Content) {
+        self.map.sanitize(content);
+        self.triage.sanitize(content);
+        self.navigation.sanitize(content);
+    }
+
     /// What the ticked red flags allow now: the one safety status the planner, the running rules and the exports
     /// are told.
     pub fn safety(&self, content: &crate::content::Content) -> crate::triage::Safety {
-        crate::triage::Safety::from_ticked(&content.red_flags, &self.map.ticked_red_flags)
+        self.triage.safety(content)
     }
 
     /// The limits an import of activity files runs under, with the runner's units for Strava's unlabelled column.
@@ -155,12 +260,7 @@ impl UserData {
             ),
             None => "plan: none".to_owned(),
         };
-        let ticked: Vec<&str> = self
-            .map
-            .ticked_red_flags
-            .iter()
-            .map(String::as_str)
-            .collect();
+        let ticked: Vec<&str> = self.triage.ticked().iter().map(String::as_str).collect();
         let runs = self
             .running
             .runs
@@ -241,8 +341,8 @@ impl Document {
         now_utc: chrono::DateTime<chrono::Utc>,
     ) -> Option<chrono::NaiveDate> {
         self.data
-            .map
-            .red_flags_ticked_since(now_utc)
+            .triage
+            .ticked_since(now_utc)
             .map(|at| crate::running::model::to_local(at).date_naive())
     }
 
@@ -261,7 +361,7 @@ impl Document {
     }
 
     /// Adds an imported plan as a plan edit (undo takes it back, with the earlier plans as they were).
-    pub fn add_imported_plan(
+    fn add_imported_plan(
         &mut self,
         content: &crate::content::Content,
         imported: crate::export::plan_file::ImportedPlan,
@@ -290,15 +390,26 @@ impl Document {
             self.edit_in_progress = false;
         }
         match command {
-            AppCommand::Map(command) => Applied::changed(
+            AppCommand::Map(command) => {
+                // A spot or condition opened shows its panel.
+                let show_condition = command.opens_condition(content)
+                    && self.data.navigation.show(crate::navigation::Tab::Condition);
+                let age_band = self.data.triage.age_band();
+                let changed = self.data.map.apply(content, command, age_band);
+                Applied::changed(Panel::Map, changed | show_condition)
+            }
+            AppCommand::Triage(command) => Applied::changed(
                 Panel::Map,
-                self.data.map.apply(content, command, when.now_utc),
+                self.data.triage.apply(content, command, when.now_utc),
             ),
+            AppCommand::Navigate(command) => {
+                Applied::changed(Panel::Map, self.data.navigation.apply(content, command))
+            }
             AppCommand::Planner(mut command) => {
                 // The runner's age band, as the user gave it, decides which programmes may be suggested.
                 if let PlannerCommand::Generate(options) = &mut command {
-                    options.age_band = self.data.map.age_band;
-                    options.age_answered = self.data.map.age_question_done;
+                    options.age_band = self.data.triage.age_band();
+                    options.age_answered = self.data.triage.age_question_done();
                 }
                 let safety = self.data.safety(content);
                 let before = command
@@ -315,6 +426,10 @@ impl Document {
                 }
                 Applied::from_planner(applied)
             }
+            AppCommand::AddImportedPlan {
+                imported,
+                keep_current,
+            } => self.add_imported_plan(content, *imported, keep_current),
             AppCommand::UndoPlanEdit => {
                 Applied::changed(Panel::Planner, self.history.undo_in(&mut self.data.planner))
             }
@@ -453,6 +568,37 @@ mod tests {
     use crate::store::{LoadOutcome, Store};
 
     #[test]
+    fn a_spot_shows_the_condition_tab_and_red_flags_go_to_the_triage() {
+        use crate::command::AppCommand;
+        use crate::navigation::{NavCommand, Tab};
+        let content = crate::content::Content::embedded().unwrap();
+        let when = When {
+            now_utc: chrono::Utc::now(),
+            today: chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(),
+            pointer_held: false,
+        };
+        let mut document = Document::default();
+        let spot = AppCommand::Map(crate::map::state::Command::SelectLocation("kneecap".into()));
+        assert!(document.apply(&content, spot.clone(), &when).changed);
+        assert!(
+            document
+                .apply(&content, NavCommand::ShowTab(Tab::About).into(), &when)
+                .changed
+        );
+        // The same spot again: the map does not change, but its panel comes back into view.
+        assert!(document.apply(&content, spot, &when).changed);
+        assert_eq!(document.data.navigation.tab, Tab::Condition);
+        let flag = content.red_flags[0].id.clone();
+        let tick = crate::triage::TriageCommand::SetRedFlag {
+            flag_id: flag.clone(),
+            ticked: true,
+        };
+        assert!(document.apply(&content, tick.into(), &when).changed);
+        assert!(document.data.triage.is_ticked(&flag));
+        assert!(document.data.safety(&content).progression_paused());
+    }
+
+    #[test]
     fn version_2_planner_file_loads_as_user_data() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::in_dir(dir.path());
@@ -476,30 +622,128 @@ mod tests {
 
         store.save(&data).unwrap();
         let text = std::fs::read_to_string(store.path()).unwrap();
-        assert!(text.contains("version: 5"), "{text}");
+        assert!(text.contains("version: 6"), "{text}");
+        assert_eq!(store.load::<UserData>().into_data(), data);
+    }
+
+    /// A version-4 file as KneeMap 4 wrote it: a spot, two flags ticked (one before tick times were recorded),
+    /// one ticked and unticked, the age answer, a tab, an exercise and a prevention focus.
+    const V4_FILE: &str = include_str!("../tests/data/user_data_v4.ron");
+
+    /// Checks every field version 6 moved out of the map state, as the version-4 fixture set them.
+    fn assert_moved_fields_of_v4_fixture(data: &UserData) {
+        use crate::navigation::Tab;
+        assert_eq!(data.map.knee, crate::map::diagram::Knee::Left);
+        assert_eq!(data.map.selected_location.as_deref(), Some("kneecap"));
+        assert_eq!(
+            data.map.open_condition.as_deref(),
+            Some("patellofemoral_pain")
+        );
+        assert!(data.map.disclaimer_acknowledged);
+        assert_eq!(
+            data.triage.ticked().iter().collect::<Vec<_>>(),
+            ["cannot_bear_weight", "locked_knee"]
+        );
+        let at = |minute: i64| chrono::DateTime::from_timestamp(1_764_000_000 + minute * 60, 0);
+        let events: Vec<(&str, bool, Option<chrono::DateTime<chrono::Utc>>)> = data
+            .triage
+            .events()
+            .iter()
+            .map(|e| (e.flag_id.as_str(), e.ticked, e.at))
+            .collect();
+        assert_eq!(
+            events,
+            [
+                ("locked_knee", true, at(1)),
+                ("locked_knee", false, at(2)),
+                ("locked_knee", true, at(3)),
+                ("hot_swollen_knee", true, at(4)),
+                ("hot_swollen_knee", false, at(5)),
+                // The tick the set held without an event: kept, without a time.
+                ("cannot_bear_weight", true, None),
+            ]
+        );
+        let now = at(100).unwrap();
+        assert_eq!(
+            data.triage.ticked_since(now),
+            at(3),
+            "the timeless tick counts from now, as before"
+        );
+        assert_eq!(
+            data.triage.age_band(),
+            Some(crate::content::AgeBand::Age40To59)
+        );
+        assert!(data.triage.age_question_done());
+        assert_eq!(data.navigation.tab, Tab::Running);
+        assert_eq!(
+            data.navigation.open_exercise.as_deref(),
+            Some("glute_bridge")
+        );
+        assert_eq!(
+            data.navigation.prevention_focus.as_deref(),
+            Some("training_errors")
+        );
+        assert_eq!(data.planner.get_ready_secs, 7);
+        assert!(data.eframe_state_imported);
+    }
+
+    #[test]
+    fn version_4_file_loads_with_triage_and_navigation_moved_out_of_the_map() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::in_dir(dir.path());
+        std::fs::write(store.path(), V4_FILE).unwrap();
+        let LoadOutcome::Loaded(data) = store.load::<UserData>() else {
+            panic!("expected a migrated load");
+        };
+        assert_moved_fields_of_v4_fixture(&data);
+        // Saved again, it is version 6 with one record of each tick, and reads back the same.
+        store.save(&data).unwrap();
+        let text = std::fs::read_to_string(store.path()).unwrap();
+        assert!(text.contains("version: 6"), "{text}");
+        assert!(!text.contains("ticked_red_flags"), "{text}");
         assert_eq!(store.load::<UserData>().into_data(), data);
     }
 
     #[test]
+    fn version_5_file_with_a_diary_loads_the_same_fields() {
+        // Version 5 is version 4 with the pain diary beside the other fields, as KneeMap 5 wrote it.
+        let diary = crate::diary::Diary {
+            entries: vec![crate::diary::DiaryEntry {
+                id: 4,
+                at_utc: chrono::DateTime::from_timestamp(1_764_000_000, 0).unwrap(),
+                marks: vec![crate::diary::PainMark {
+                    knee: crate::map::diagram::Knee::Left,
+                    place: crate::diary::MarkPlace::Region {
+                        location: "outer_knee_itb".into(),
+                    },
+                    intensity: 4,
+                    quality: crate::content::PainQuality::Sharp,
+                }],
+                contexts: [crate::content::PainContext::DuringRun].into(),
+                onset: Some(crate::diary::Onset::AtKm(8.0)),
+                ..crate::diary::DiaryEntry::default()
+            }],
+            next_id: 5,
+        };
+        let diary_text = ron::to_string(&diary).unwrap();
+        let v5 = V4_FILE.replace("version: 4,", "version: 5,").replace(
+            "eframe_state_imported: true,",
+            &format!("eframe_state_imported: true,\n        diary: {diary_text},"),
+        );
+        assert!(v5.contains("diary:") && v5.contains("version: 5,"), "{v5}");
+        let data = UserData::migrate(5, &v5).unwrap();
+        assert_moved_fields_of_v4_fixture(&data);
+        assert_eq!(data.diary, diary, "the diary comes through the move");
+    }
+
+    #[test]
     fn version_3_file_loads_with_an_empty_run_log_and_keeps_everything_else() {
-        let mut data = UserData::default();
-        data.map
-            .ticked_red_flags
-            .insert("persistent_pain".to_owned());
-        data.planner.get_ready_secs = 7;
-        data.eframe_state_imported = true;
-        let v4 = ron::ser::to_string(&crate::store::Envelope {
-            format: crate::store::FORMAT_NAME.to_owned(),
-            version: 3,
-            data: &data,
-        })
-        .unwrap();
-        // A real version-3 file has no `running` field at all.
-        let v3 = v4.replace("running:(", "unused_running_marker:(");
-        assert!(!v3.contains("running:("), "{v3}");
-        let v3 = remove_field(&v3, "unused_running_marker:");
+        // A real version-3 file is the version-4 one without the `running` field.
+        let v3 = remove_field(&V4_FILE.replace("version: 4,", "version: 3,"), "running:");
+        assert!(!v3.contains("running:"), "{v3}");
         let migrated = UserData::migrate(3, &v3).unwrap();
-        assert_eq!(migrated, data);
+        assert_moved_fields_of_v4_fixture(&migrated);
+        assert_eq!(migrated, UserData::migrate(4, V4_FILE).unwrap());
         assert!(migrated.running.runs.is_empty());
     }
 
@@ -534,7 +778,7 @@ mod tests {
         let text = "(format: \"kneemap-store\", version: 1, data: (plan: None, logs: []))";
         let data = UserData::migrate(1, text).unwrap();
         assert!(data.planner.plan.is_none());
-        assert!(UserData::migrate(7, text).is_err());
+        assert!(UserData::migrate(9, text).is_err());
         // With a plan: it keeps its days, and the pain limits are the defaults.
         let plan = Plan::new(
             "Old plan",
@@ -562,10 +806,15 @@ mod tests {
 
     #[test]
     fn summary_names_what_is_held() {
-        let mut data = UserData::default();
-        data.map
-            .ticked_red_flags
-            .insert("cannot_bear_weight".to_owned());
+        let data = UserData {
+            triage: TriageState::from_ticked_and_events(
+                &std::collections::BTreeSet::from(["cannot_bear_weight".to_owned()]),
+                Vec::new(),
+                None,
+                false,
+            ),
+            ..UserData::default()
+        };
         let lines = data.summary_lines();
         assert!(lines.iter().any(|l| l == "plan: none"));
         assert!(

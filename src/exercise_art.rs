@@ -5,8 +5,9 @@
 //! from pose definitions, then rendered with `cargo run --example render_diagrams`; see
 //! `assets/exercises/README.md`. Decode the bytes with [`crate::assets::decode_png`].
 
-/// Every exercise id that has a picture, in the order of `content/exercises.ron`.
-pub const EXERCISE_IDS_WITH_ART: [&str; 29] = [
+/// Every exercise id that has a picture, in the order of `content/exercises.ron` (the tests check each).
+#[cfg(test)]
+const EXERCISE_IDS_WITH_ART: [&str; 29] = [
     "glute_bridge",
     "clamshell",
     "side_leg_raise",
@@ -39,7 +40,8 @@ pub const EXERCISE_IDS_WITH_ART: [&str; 29] = [
 ];
 
 /// Width and height in pixels of every exercise picture (2x the SVG's 320x220 viewBox).
-pub const ART_SIZE_PX: (usize, usize) = (640, 440);
+#[cfg(test)]
+const ART_SIZE_PX: (usize, usize) = (640, 440);
 
 /// The PNG bytes illustrating `exercise_id`, or `None` if that exercise has no picture.
 pub fn png_for(exercise_id: &str) -> Option<&'static [u8]> {

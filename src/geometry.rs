@@ -160,7 +160,7 @@ pub fn interior_point(polygon: &[NormPos]) -> Option<NormPos> {
     }
     let (min, max) = bounding_box(polygon)?;
     let scan_rows = [centroid.y, f32::midpoint(min.y, max.y)];
-    let extra_rows = (1..20).map(|k| min.y + (max.y - min.y) * k as f32 / 20.0);
+    let extra_rows = (1..20u8).map(|k| min.y + (max.y - min.y) * f32::from(k) / 20.0);
     scan_rows
         .into_iter()
         .chain(extra_rows)

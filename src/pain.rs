@@ -345,7 +345,7 @@ fn monday_of(date: NaiveDate) -> NaiveDate {
 
 fn mean(values: impl Iterator<Item = u8>) -> Option<f64> {
     let (sum, count) = values.fold((0.0, 0usize), |(s, n), v| (s + f64::from(v), n + 1));
-    (count > 0).then(|| sum / count as f64)
+    (count > 0).then(|| sum / count as f64) // a count of samples: exact in f64 below 2^53
 }
 
 /// Why this week's averages rose too far above last week's, if they did.

@@ -100,12 +100,7 @@ fn every_red_flag_alone_raises_its_urgency_headline_and_who_to_see() {
             .click_accesskit();
         harness.run();
         assert_eq!(
-            harness
-                .state()
-                .state()
-                .ticked_red_flags
-                .iter()
-                .collect::<Vec<_>>(),
+            harness.state().triage().ticked().iter().collect::<Vec<_>>(),
             vec![&flag.id],
             "only {} is ticked",
             flag.id
@@ -128,7 +123,7 @@ fn every_red_flag_alone_raises_its_urgency_headline_and_who_to_see() {
             .get_by_role_and_label(egui::Role::CheckBox, &flag.text)
             .click_accesskit();
         harness.run();
-        assert!(harness.state().state().ticked_red_flags.is_empty());
+        assert!(harness.state().triage().ticked().is_empty());
     }
     assert_eq!(
         banner_count(&harness),
@@ -162,7 +157,7 @@ fn under_16_shows_the_child_checks_and_the_growth_plate_conditions() {
     let mut harness = app_harness();
     harness.get_by_label("How old is the runner?");
     click_label(&mut harness, &format!("Age {}", AgeBand::Under16.label()));
-    assert_eq!(harness.state().state().age_band, Some(AgeBand::Under16));
+    assert_eq!(harness.state().triage().age_band(), Some(AgeBand::Under16));
     for flag in &child_flags {
         assert!(
             flag_checkbox_shown(&harness, flag),
@@ -189,7 +184,10 @@ fn age_16_to_39_hides_the_child_checks_and_the_growth_plate_conditions() {
     let content = content();
     let mut harness = app_harness();
     click_label(&mut harness, &format!("Age {}", AgeBand::Age16To39.label()));
-    assert_eq!(harness.state().state().age_band, Some(AgeBand::Age16To39));
+    assert_eq!(
+        harness.state().triage().age_band(),
+        Some(AgeBand::Age16To39)
+    );
     for flag in &content.red_flags {
         assert_eq!(
             flag_checkbox_shown(&harness, flag),

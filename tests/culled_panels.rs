@@ -17,11 +17,13 @@ use kneemap::app::AppCommand;
 use kneemap::clock::Clock;
 use kneemap::content::{AgeBand, Content, ViewKind};
 use kneemap::document::UserData;
-use kneemap::map::state::{Command, MapState, Tab};
+use kneemap::map::state::{Command, MapState};
+use kneemap::navigation::Tab;
 use kneemap::planner::{
     Applied, ExerciseLog, GenerateOptions, PlannerCommand, PlannerData, SessionLog, next_log_id,
 };
 use kneemap::triage::Safety;
+use kneemap::triage::TriageCommand;
 use kneemap::ui::culled_scroll;
 use kneemap::ui::planner::PlannerView;
 
@@ -227,8 +229,7 @@ fn map_data(content: &Content) -> UserData {
         view: ViewKind::Front,
         ..MapState::default()
     };
-    let now = chrono::Utc::now();
-    let _ = map.apply(content, Command::SelectLocation("kneecap".into()), now);
+    let _ = map.apply(content, Command::SelectLocation("kneecap".into()), None);
     UserData {
         map,
         ..UserData::default()
@@ -252,7 +253,7 @@ fn the_condition_panel_paints_the_same_with_skipped_blocks() {
         Step::Scroll(500.0),
         // Scrolled down, the ranking and the questions at the top are skipped when these change them.
         Step::Apply(vec![answer]),
-        Step::Apply(vec![AppCommand::Map(Command::SetAgeBand(Some(
+        Step::Apply(vec![AppCommand::Triage(TriageCommand::SetAgeBand(Some(
             AgeBand::Under16,
         )))]),
         Step::Scroll(-300.0),
@@ -280,7 +281,7 @@ fn the_planner_history_paints_the_same_with_skipped_blocks() {
     let start = day(2026, 9, 7);
     let today = day(2026, 12, 2);
     let mut data = map_data(&content);
-    data.map.tab = Tab::Planner;
+    data.navigation.tab = Tab::Planner;
     let mut planner = PlannerData::new();
     let mut options = GenerateOptions::new("patellofemoral_pain", start);
     // A year of weeks makes the adherence table several screens long.

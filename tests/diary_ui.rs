@@ -89,13 +89,15 @@ fn an_entry_with_a_mouse_mark_and_a_keyboard_mark_is_saved_edited_deleted_and_un
         [5, 3]
     );
     assert!(
-        harness.state().data().map.ticked_red_flags.is_empty(),
+        harness.state().data().triage.ticked().is_empty(),
         "the diary never ticks a red flag"
     );
     // It is in the store.
-    let stored: UserData = Store::at(&dir.path().join("kneemap.ron"))
-        .load()
-        .into_data();
+    let kneemap::store::LoadOutcome::Loaded(stored) =
+        Store::at(&dir.path().join("kneemap.ron")).load::<UserData>()
+    else {
+        panic!("the store holds the saved diary");
+    };
     assert_eq!(stored.diary, data.diary);
 
     // Edit: the outside mark becomes sharp.

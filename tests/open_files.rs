@@ -16,7 +16,7 @@ use kneemap::KneeMapApp;
 use kneemap::clock::Clock;
 use kneemap::content::Content;
 use kneemap::export::{PlanFileMeta, export_plan};
-use kneemap::map::state::Tab;
+use kneemap::navigation::Tab;
 use kneemap::planner::{GenerateOptions, generate_programme};
 use kneemap::store::Store;
 
@@ -73,7 +73,7 @@ fn a_plan_file_opens_on_the_import_preview() {
     let data_dir = tempfile::tempdir().unwrap();
     let plan_file = write_plan_file(files.path(), "from-physio.kneemap-plan");
     let mut harness = started_with(data_dir.path(), vec![plan_file]);
-    assert_eq!(harness.state().state().tab, Tab::Planner);
+    assert_eq!(harness.state().navigation().tab, Tab::Planner);
     // The Export & share view with the preview, nothing imported until the user says so.
     harness.get_by_label("Add as a new plan");
     harness.get_by_label("Cancel the import");
@@ -90,7 +90,7 @@ fn activity_files_are_imported_on_the_running_tab() {
     let data_dir = tempfile::tempdir().unwrap();
     let gpx = write_gpx(files.path());
     let harness = started_with(data_dir.path(), vec![gpx]);
-    assert_eq!(harness.state().state().tab, Tab::Running);
+    assert_eq!(harness.state().navigation().tab, Tab::Running);
     let runs = &harness.state().data().running.runs;
     assert_eq!(runs.len(), 1);
     assert!(
@@ -115,7 +115,7 @@ fn bad_files_get_the_menu_import_messages() {
     std::fs::write(&not_a_run, "these are not GPS points").unwrap();
     let harness = started_with(data_dir.path(), vec![not_a_run.clone(), broken_plan]);
     // The plan's problems are shown on the Planner tab, where the window opens.
-    assert_eq!(harness.state().state().tab, Tab::Planner);
+    assert_eq!(harness.state().navigation().tab, Tab::Planner);
     harness.get_by_label("The plan file was refused; nothing was changed:");
     assert!(harness.query_by_label("Add as a new plan").is_none());
     // The activity file's failure is the import report the Running tab shows.
@@ -142,6 +142,6 @@ fn further_plan_files_are_named_to_open_one_at_a_time() {
 fn no_files_leave_the_window_as_it_was() {
     let data_dir = tempfile::tempdir().unwrap();
     let harness = started_with(data_dir.path(), Vec::new());
-    assert_eq!(harness.state().state().tab, Tab::Condition);
+    assert_eq!(harness.state().navigation().tab, Tab::Condition);
     assert!(!harness.state().has_unsaved_changes());
 }

@@ -369,7 +369,7 @@ fn a_ticked_red_flag_is_on_disk_after_the_next_frame() {
     harness.get_by_label(&flag.text).click_accesskit();
     // One frame applies the tick; the app asks for another, whose logic() saves it.
     harness.step();
-    assert!(harness.state().state().ticked_red_flags.contains(&flag.id));
+    assert!(harness.state().triage().is_ticked(&flag.id));
     harness.step();
     // That logic() handed the data to the writer thread; wait for its write.
     harness.state_mut().wait_for_saves();
@@ -378,12 +378,12 @@ fn a_ticked_red_flag_is_on_disk_after_the_next_frame() {
         .inspect::<kneemap::document::UserData>()
         .unwrap()
         .unwrap();
-    assert!(on_disk.map.ticked_red_flags.contains(&flag.id));
-    assert_eq!(on_disk.map.red_flag_events.len(), 1);
+    assert!(on_disk.triage.is_ticked(&flag.id));
+    assert_eq!(on_disk.triage.events().len(), 1);
     // A restart shows it ticked.
     drop(harness);
     let harness = app_on_store(&path);
-    assert!(harness.state().state().ticked_red_flags.contains(&flag.id));
+    assert!(harness.state().triage().is_ticked(&flag.id));
 }
 
 #[test]

@@ -236,13 +236,7 @@ fn a_red_flag_ticked_in_the_app_reaches_the_running_tab() {
     let flag = &content.red_flags[0];
     app.harness.get_by_label(&flag.text).click_accesskit();
     app.harness.run();
-    assert!(
-        app.harness
-            .state()
-            .state()
-            .ticked_red_flags
-            .contains(&flag.id)
-    );
+    assert!(app.harness.state().triage().is_ticked(&flag.id));
     app.harness.get_by_label(ADVICE);
 }
 

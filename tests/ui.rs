@@ -194,7 +194,7 @@ fn ticking_a_red_flag_shows_the_banner_and_unticking_removes_it() {
             .unwrap()
             .contains("emergency")
     );
-    assert!(harness.state().state().ticked_red_flags.contains(&flag.id));
+    assert!(harness.state().triage().is_ticked(&flag.id));
     harness.get_by_label(&flag.text).click();
     harness.run();
     assert!(harness.query_by_label_contains(BANNER_LABEL).is_none());

@@ -61,9 +61,12 @@ impl KneeMapApp {
             }
             AppCommand::AcceptPlanImport { keep_current } => {
                 if let Some(imported) = self.plan_preview.take() {
-                    let applied = self
-                        .document
-                        .add_imported_plan(content, imported, keep_current);
+                    let command = AppCommand::AddImportedPlan {
+                        imported: Box::new(imported),
+                        keep_current,
+                    };
+                    let when = self.when();
+                    let applied = self.document.apply(content, command, &when);
                     self.carry_out(content, applied);
                 }
             }
@@ -74,8 +77,7 @@ impl KneeMapApp {
             AppCommand::DismissDataNotice => self.persistence.dismiss_load_notice(),
             AppCommand::RestoreBackup => {
                 if let Some(mut data) = self.persistence.restore_backup() {
-                    data.map.sanitize(content);
-                    data.diary.repair();
+                    data.sanitize(content);
                     self.document.replace(data);
                     self.session = crate::planner::SessionModel::default();
                 }
@@ -191,11 +193,6 @@ impl KneeMapApp {
     /// The local day the red flags ticked now were ticked (the earliest), if any is.
     pub fn red_flag_since(&self) -> Option<chrono::NaiveDate> {
         self.document.red_flag_since(self.clock.now_utc())
-    }
-
-    /// The pain limit in use: the current plan's (limits live on the plan only), or the default.
-    pub fn pain_limit(&self) -> u8 {
-        self.document.data.planner.thresholds().max_during
     }
 
     /// Applies what background jobs finished: imported activities are merged (duplicates skipped).

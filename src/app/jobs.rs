@@ -68,11 +68,6 @@ impl Jobs {
         done
     }
 
-    /// Some job is still running.
-    pub fn busy(&self) -> bool {
-        self.running > 0
-    }
-
     /// Waits for every running job (tests and the command line).
     pub fn wait_all(&mut self) -> Vec<JobDone> {
         let mut done = Vec::new();
@@ -98,10 +93,8 @@ mod tests {
         let mut jobs = Jobs::default();
         jobs.spawn("one", || JobDone::Wrote(Ok("a".into())), || {});
         jobs.spawn("two", || JobDone::Wrote(Err("b".into())), || {});
-        assert!(jobs.busy());
         let done = jobs.wait_all();
         assert_eq!(done.len(), 2);
-        assert!(!jobs.busy());
         assert!(jobs.finished().is_empty());
     }
 }

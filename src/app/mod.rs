@@ -8,9 +8,9 @@
 //!             logic() ◀── Persistence::collect_saves ◀── the writer's report (a failed save's notice)
 //! ```
 
-pub mod command;
+pub(crate) mod command;
 pub mod desktop;
-pub mod jobs;
+pub(crate) mod jobs;
 pub mod persistence;
 pub mod sound;
 
@@ -19,7 +19,8 @@ use egui::Ui;
 use crate::clock::Clock;
 use crate::content::{Content, ContentErrors};
 use crate::document::UserData;
-use crate::map::state::{Command as MapCommand, MapState, Tab};
+use crate::map::state::MapState;
+use crate::navigation::{NavCommand, Tab};
 use crate::planner::{PlannerData, SessionModel};
 use crate::store::Store;
 use crate::ui::theme;
@@ -91,9 +92,9 @@ impl KneeMapApp {
         store: Option<Store>,
     ) -> Self {
         let (mut persistence, mut data) = Persistence::open(store);
-        let legacy = cc
-            .storage
-            .and_then(|storage| eframe::get_value::<MapState>(storage, LEGACY_EFRAME_STATE_KEY));
+        let legacy = cc.storage.and_then(|storage| {
+            eframe::get_value::<crate::document::MapStateV5>(storage, LEGACY_EFRAME_STATE_KEY)
+        });
         if persistence::import_legacy_map_state(&mut data, legacy) {
             persistence.mark_dirty();
         }
@@ -113,8 +114,7 @@ impl KneeMapApp {
     ) -> Self {
         let loaded = match content {
             Ok(content) => {
-                data.map.sanitize(&content);
-                data.diary.repair();
+                data.sanitize(&content);
                 Loaded::Ready(Box::new(content))
             }
             Err(errors) => Loaded::Broken(errors),
@@ -193,13 +193,13 @@ impl KneeMapApp {
             .partition(|p| crate::cli::exchange::is_plan_file(p));
         let mut commands = Vec::new();
         if !activities.is_empty() {
-            commands.push(AppCommand::Map(MapCommand::ShowTab(Tab::Running)));
+            commands.push(AppCommand::Navigate(NavCommand::ShowTab(Tab::Running)));
             commands.push(AppCommand::Running(
                 crate::running::RunningCommand::ImportFiles(activities),
             ));
         }
         if let Some((first, others)) = plans.split_first() {
-            commands.push(AppCommand::Map(MapCommand::ShowTab(Tab::Planner)));
+            commands.push(AppCommand::Navigate(NavCommand::ShowTab(Tab::Planner)));
             commands.push(AppCommand::ReadPlanFile(first.clone()));
             self.panels.planner.view = crate::ui::planner::PlannerView::Share;
             if !others.is_empty() {
@@ -242,6 +242,16 @@ impl KneeMapApp {
     /// The map state.
     pub fn state(&self) -> &MapState {
         &self.document.data.map
+    }
+
+    /// The red-flag ticks and the age answer.
+    pub fn triage(&self) -> &crate::triage::TriageState {
+        &self.document.data.triage
+    }
+
+    /// The open tab and what it shows.
+    pub fn navigation(&self) -> &crate::navigation::Navigation {
+        &self.document.data.navigation
     }
 
     /// The planner's data.
@@ -358,7 +368,7 @@ impl eframe::App for KneeMapApp {
         let wanted: Vec<String> = self
             .document
             .data
-            .map
+            .navigation
             .open_exercise
             .iter()
             .cloned()

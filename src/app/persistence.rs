@@ -307,15 +307,17 @@ impl Persistence {
 /// changed (and must be saved).
 pub fn import_legacy_map_state(
     data: &mut UserData,
-    legacy: Option<crate::map::state::MapState>,
+    legacy: Option<crate::document::MapStateV5>,
 ) -> bool {
     if data.eframe_state_imported {
         return false;
     }
     if let Some(old) = legacy
         && data.map == crate::map::state::MapState::default()
+        && data.triage == crate::triage::TriageState::default()
+        && data.navigation == crate::navigation::Navigation::default()
     {
-        data.map = old;
+        (data.map, data.triage, data.navigation) = old.split();
     }
     data.eframe_state_imported = true;
     true
@@ -330,9 +332,15 @@ mod tests {
     use crate::store::InjectedFault;
 
     fn data_with_flag(flag: &str) -> UserData {
-        let mut data = UserData::default();
-        data.map.ticked_red_flags.insert(flag.to_owned());
-        data
+        UserData {
+            triage: crate::triage::TriageState::from_ticked_and_events(
+                &std::collections::BTreeSet::from([flag.to_owned()]),
+                Vec::new(),
+                None,
+                false,
+            ),
+            ..UserData::default()
+        }
     }
 
     /// A store holding one good save, and that save's bytes.
@@ -478,16 +486,19 @@ mod tests {
 
     #[test]
     fn legacy_map_state_is_imported_once_and_never_over_newer_data() {
-        let mut legacy = crate::map::state::MapState::default();
-        legacy
-            .ticked_red_flags
-            .insert("hot_swollen_knee".to_owned());
+        // As eframe's storage kept it: RON of the old map state.
+        let legacy: crate::document::MapStateV5 =
+            ron::from_str("(knee: Left, ticked_red_flags: [\"hot_swollen_knee\"], tab: Running)")
+                .unwrap();
 
         let mut fresh = UserData::default();
         assert!(import_legacy_map_state(&mut fresh, Some(legacy.clone())));
-        assert_eq!(fresh.map, legacy);
+        let imported = fresh.clone();
+        assert_eq!(imported.map.knee, crate::map::diagram::Knee::Left);
+        assert!(imported.triage.is_ticked("hot_swollen_knee"));
+        assert_eq!(imported.navigation.tab, crate::navigation::Tab::Running);
         assert!(!import_legacy_map_state(&mut fresh, None), "only once");
-        assert_eq!(fresh.map, legacy);
+        assert_eq!(fresh, imported);
 
         let mut own = data_with_flag("newer");
         assert!(import_legacy_map_state(&mut own, Some(legacy)));

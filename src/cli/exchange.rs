@@ -1,18 +1,20 @@
 //! `kneemap import`, `kneemap runs` and `kneemap export`: the same import and export functions the app uses,
-//! on the data folder, for scripts and power users. A damaged data file is never changed here: the app keeps it
-//! aside and offers the last good backup.
+//! on the data folder, for scripts and power users. Changes go through `Document::apply`, as the app's do; its
+//! effects (reading activity files) run here in the foreground. A damaged data file is never changed here: the app
+//! keeps it aside and offers the last good backup.
 
 use std::path::{Path, PathBuf};
 
 use chrono::Utc;
 
 use super::{Report, read_store};
+use crate::command::{AppCommand, Effect};
 use crate::content::Content;
-use crate::document::UserData;
+use crate::document::{Document, UserData, When};
 use crate::export::request::read_plan_file;
 use crate::export::request::{ExportKind, ExportRequest, export_bytes};
 use crate::export::{PLAN_FILE_EXTENSION, Paper, PrintRange};
-use crate::planner::Applied;
+use crate::running::RunningCommand;
 use crate::running::import::import_paths;
 use crate::store::Store;
 
@@ -31,9 +33,15 @@ pub(crate) fn is_plan_file(path: &Path) -> bool {
 /// become new plans (the current plan is kept as an earlier plan). One line per file, then a summary; ok when every
 /// file was imported or already there.
 pub fn import(data_dir: Option<&Path>, paths: &[PathBuf], content: &Content) -> Report {
-    let (store, mut data) = match load_for_change(data_dir) {
+    let (store, data) = match load_for_change(data_dir) {
         Ok(loaded) => loaded,
         Err(report) => return report,
+    };
+    let mut document = Document::new(data);
+    let when = When {
+        now_utc: Utc::now(),
+        today: chrono::Local::now().date_naive(),
+        pointer_held: false,
     };
     let (plan_files, activity_paths): (Vec<&PathBuf>, Vec<&PathBuf>) =
         paths.iter().partition(|p| is_plan_file(p));
@@ -41,7 +49,7 @@ pub fn import(data_dir: Option<&Path>, paths: &[PathBuf], content: &Content) -> 
     let mut ok = true;
     let mut changed = false;
     for path in plan_files {
-        match import_plan_file(path, &mut data, content) {
+        match import_plan_file(path, &mut document, content, &when) {
             Ok(line) => {
                 changed = true;
                 lines.push(line);
@@ -54,13 +62,22 @@ pub fn import(data_dir: Option<&Path>, paths: &[PathBuf], content: &Content) -> 
     }
     if !activity_paths.is_empty() {
         let owned: Vec<PathBuf> = activity_paths.into_iter().cloned().collect();
-        let report = data.merge_activities(import_paths(&owned, &data.import_limits()));
-        lines.extend(report.lines.iter().map(ToString::to_string));
-        lines.push(report.summary());
-        ok &= report.all_ok();
-        changed |= report.activities_added > 0;
+        let command = AppCommand::Running(RunningCommand::ImportFiles(owned));
+        // The document says what to read and under which limits; the files are read here, as the app's import
+        // job reads them, and the result is merged as the app merges a finished job.
+        for effect in document.apply(content, command, &when).effects {
+            if let Effect::ImportFiles { paths, limits } = effect {
+                let report = document
+                    .data
+                    .merge_activities(import_paths(&paths, &limits));
+                lines.extend(report.lines.iter().map(ToString::to_string));
+                lines.push(report.summary());
+                ok &= report.all_ok();
+                changed |= report.activities_added > 0;
+            }
+        }
     }
-    if changed && let Err(e) = store.save(&data) {
+    if changed && let Err(e) = store.save(&document.data) {
         return Report {
             ok: false,
             lines: vec![format!("nothing was saved: {e}")],
@@ -69,7 +86,12 @@ pub fn import(data_dir: Option<&Path>, paths: &[PathBuf], content: &Content) -> 
     Report { ok, lines }
 }
 
-fn import_plan_file(path: &Path, data: &mut UserData, content: &Content) -> Result<String, String> {
+fn import_plan_file(
+    path: &Path,
+    document: &mut Document,
+    content: &Content,
+    when: &When,
+) -> Result<String, String> {
     let label = path.display();
     let imported = read_plan_file(path, content).map_err(|reasons| {
         format!(
@@ -78,12 +100,17 @@ fn import_plan_file(path: &Path, data: &mut UserData, content: &Content) -> Resu
         )
     })?;
     let name = imported.plan.name.clone();
-    match data.add_imported_plan(content, *imported, true) {
-        Applied::Changed => Ok(format!(
+    let command = AppCommand::AddImportedPlan {
+        imported,
+        keep_current: true,
+    };
+    let applied = document.apply(content, command, when);
+    match applied.refused {
+        Some(reason) => Err(format!("{label}: refused: {reason}")),
+        None if applied.changed => Ok(format!(
             "{label}: imported the plan \"{name}\" as the current plan"
         )),
-        Applied::Unchanged => Err(format!("{label}: nothing to import")),
-        Applied::Refused(reason) => Err(format!("{label}: refused: {reason}")),
+        None => Err(format!("{label}: nothing to import")),
     }
 }
 
@@ -152,7 +179,7 @@ pub fn export(data_dir: Option<&Path>, args: &ExportArgs, content: &Content) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::planner::PlannerCommand;
+    use crate::planner::{Applied, PlannerCommand};
     use crate::triage::Safety;
 
     fn fixtures() -> Option<PathBuf> {

@@ -249,9 +249,12 @@ pub fn crash_test_state(n: u64) -> UserData {
     let mut data = UserData::default();
     data.map.yes_answers.insert(format!("answer-{n}"));
     if n.is_multiple_of(2) {
-        data.map
-            .ticked_red_flags
-            .insert("persistent_pain".to_owned());
+        data.triage = crate::triage::TriageState::from_ticked_and_events(
+            &std::collections::BTreeSet::from(["persistent_pain".to_owned()]),
+            Vec::new(),
+            None,
+            false,
+        );
     }
     data.planner.get_ready_secs = u16::try_from(n % 60).unwrap_or(0);
     data.eframe_state_imported = true;
@@ -471,10 +474,15 @@ mod tests {
         assert!(empty.ok);
         assert!(empty.lines[0].contains("no data yet"));
 
-        let mut data = UserData::default();
-        data.map
-            .ticked_red_flags
-            .insert("cannot_bear_weight".to_owned());
+        let data = UserData {
+            triage: crate::triage::TriageState::from_ticked_and_events(
+                &std::collections::BTreeSet::from(["cannot_bear_weight".to_owned()]),
+                Vec::new(),
+                None,
+                false,
+            ),
+            ..UserData::default()
+        };
         Store::in_dir(dir.path()).save(&data).unwrap();
         let good = data_check(Some(dir.path()));
         assert!(good.ok, "{:?}", good.lines);

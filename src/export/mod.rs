@@ -4,10 +4,10 @@
 //! No egui and no file writing here: every function takes plain data and returns the file's contents; the app and
 //! the command line decide where to write them (the one read is `request::read_plan_file`, size-limited) ([`request`] is the one entry point both use).
 
-pub mod csv;
+pub(crate) mod csv;
 pub mod ics;
-pub mod json;
-pub mod pdf;
+pub(crate) mod json;
+pub(crate) mod pdf;
 pub mod plan_file;
 pub mod request;
 mod ron_spans;
@@ -28,8 +28,6 @@ pub use plan_file::{
 /// Why an export could not be produced.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
-    #[error("the plan has no weeks, so there is nothing to export")]
-    EmptyPlan,
     #[error("there are no planned sessions to print in the chosen weeks")]
     NothingToPrint,
     #[error("week {week} is not in the plan, which has {weeks} weeks")]

@@ -148,13 +148,13 @@ pub fn plan_for(data: &UserData, plan_id: Option<u64>) -> Result<&Plan, RequestE
 /// Reads a plan file, refusing one over the format's size limit without reading it all.
 fn read_limited(path: &std::path::Path) -> Result<String, String> {
     use std::io::Read as _;
-    let limit = super::plan_file::MAX_PLAN_FILE_BYTES as u64;
+    let limit = u64::try_from(super::plan_file::MAX_PLAN_FILE_BYTES).unwrap_or(u64::MAX);
     let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
     let mut bytes = Vec::new();
     file.take(limit + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| e.to_string())?;
-    if bytes.len() as u64 > limit {
+    if u64::try_from(bytes.len()).unwrap_or(u64::MAX) > limit {
         return Err(format!("larger than the {limit}-byte limit for plan files"));
     }
     String::from_utf8(bytes).map_err(|_| "not UTF-8 text".to_owned())
@@ -191,12 +191,13 @@ pub fn export_bytes(
         }
         ExportKind::Report => {
             let plan = plan_for(data, request.plan_id)?;
+            // Ticks kept without a time (from before times were recorded) are not listed, as before.
             let ticked: Vec<(String, DateTime<Utc>)> = data
-                .map
-                .red_flag_events
+                .triage
+                .events()
                 .iter()
                 .filter(|event| event.ticked)
-                .map(|event| (event.flag_id.clone(), event.at))
+                .filter_map(|event| Some((event.flag_id.clone(), event.at?)))
                 .collect();
             physio_report(&ReportInput {
                 plan,

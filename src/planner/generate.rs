@@ -346,7 +346,7 @@ fn min_gap(days: &[usize]) -> usize {
 /// The best `size` days out of `offered` (sorted): widest smallest gap, then earliest in the week.
 fn best_subset(offered: &[usize], size: usize, allow_adjacent: bool) -> Option<Vec<usize>> {
     let mut candidates: Vec<Vec<usize>> = (0u32..(1 << offered.len()))
-        .filter(|mask| mask.count_ones() as usize == size)
+        .filter(|mask| mask.count_ones() as usize == size) // at most 32 bits set
         .map(|mask| {
             offered
                 .iter()

@@ -151,7 +151,7 @@ mod tests {
     ) -> SessionLog {
         SessionLog {
             entries,
-            pain_during: (id % 5) as u8,
+            pain_during: u8::try_from(id % 5).unwrap_or(0),
             next_morning_pain: id.is_multiple_of(2).then_some(1),
             ..SessionLog::new(id, date(day), week, weekday)
         }

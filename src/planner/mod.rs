@@ -6,16 +6,16 @@
 //! Pure Rust with no egui dependency; the UI reads these types and calls these functions. Everything here is
 //! educational guidance, never a prescription or a diagnosis.
 
-pub mod coverage;
+pub(crate) mod coverage;
 pub mod data;
-pub mod duration;
-pub mod generate;
-pub mod history;
-pub mod model;
-pub mod progression;
+pub(crate) mod duration;
+pub(crate) mod generate;
+pub(crate) mod history;
+pub(crate) mod model;
+pub(crate) mod progression;
 pub mod session;
 pub mod session_timer;
-pub mod undo;
+pub(crate) mod undo;
 
 pub use coverage::{
     HARD_DAY_SETS, PlanWarning, TRACKED_GROUPS, counts_as_work, day_coverage, is_session,

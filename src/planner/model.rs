@@ -299,7 +299,7 @@ impl Plan {
     /// `(week, day)` of `date` (day 0 = Monday), or `None` outside the plan.
     pub fn day_for(&self, date: NaiveDate) -> Option<(usize, usize)> {
         let week = self.week_index_for(date)?;
-        let day = date.weekday().num_days_from_monday() as usize;
+        let day = date.weekday().num_days_from_monday() as usize; // 0..=6
         Some((week, day))
     }
 

@@ -19,6 +19,10 @@ const CLICK_HZ: f64 = 1_000.0;
 
 /// The step rate a run's cadence is raised towards.
 #[derive(Debug, Clone, Copy, PartialEq)]
+#[expect(
+    clippy::struct_field_names,
+    reason = "each name carries its unit (steps per minute), as the house rules ask"
+)]
 pub struct CadenceTargets {
     pub baseline_spm: f64,
     pub plus_5_spm: f64,
@@ -63,6 +67,7 @@ pub fn recent_average_spm(runs: &[Run], today: NaiveDate) -> Option<f64> {
     } else {
         recent
     };
+    // At most a few thousand runs: exact in f64.
     (!chosen.is_empty()).then(|| chosen.iter().sum::<f64>() / chosen.len() as f64)
 }
 
@@ -114,8 +119,10 @@ pub fn click_track_samples(spm: f64, minutes: u32) -> Result<Vec<i16>, ClickTrac
         return Err(ClickTrackError::Minutes(minutes));
     }
     let rate = f64::from(SAMPLE_RATE_HZ);
+    // u32s fit usize on every target KneeMap builds for; at most 22,050 × 60 × 120 samples (159 million).
     let total = SAMPLE_RATE_HZ as usize * 60 * minutes as usize;
     let interval = 60.0 / spm;
+    // 0.03 s × 22,050 Hz: 661 samples, positive.
     let click_len = (CLICK_SECS * rate) as usize;
     let mut samples = vec![0i16; total];
     let mut beat = 0u64;
@@ -133,6 +140,7 @@ pub fn click_track_samples(spm: f64, minutes: u32) -> Result<Vec<i16>, ClickTrac
             .iter_mut()
             .enumerate()
         {
+            // Sample indices below 661: exact in f64.
             let t = i as f64 / rate;
             let envelope = 1.0 - i as f64 / click_len as f64;
             #[expect(clippy::cast_possible_truncation, reason = "amplitude below i16::MAX")]

@@ -3,7 +3,7 @@
 
 use chrono::{Datelike, Duration, NaiveDate};
 
-use super::model::{Run, RunningData, Sport, Thresholds, Units};
+use super::model::{Run, RunningData, Thresholds, Units};
 
 /// Monday of the ISO week holding `date`.
 #[must_use]
@@ -40,6 +40,7 @@ pub fn weekly_totals(
     let weeks = usize::try_from((last_monday - first_monday).num_weeks()).unwrap_or(0) + 1;
     let mut totals: Vec<WeekTotals> = (0..weeks)
         .map(|i| WeekTotals {
+            // i < weeks, which came from an i64 count of weeks.
             monday: first_monday + Duration::weeks(i as i64),
             ..WeekTotals::default()
         })
@@ -308,7 +309,7 @@ fn weekly_increases(
 /// The current week is due to be lighter when each of the `n - 1` weeks before it ran at least as far as the
 /// week before that (no lighter week in the cycle).
 fn lighter_week(weeks: &[WeekTotals], t: &Thresholds, out: &mut Vec<LoadWarning>) {
-    let n = t.lighter_week_every as usize;
+    let n = usize::try_from(t.lighter_week_every).unwrap_or(usize::MAX);
     let Some(current) = weeks.last() else { return };
     if n < 2 || weeks.len() < n {
         return;
@@ -357,12 +358,6 @@ pub fn acute_chronic_ratio(data: &RunningData, today: NaiveDate) -> Option<(f64,
     (chronic > 0.0).then(|| (acute / chronic, acute, chronic))
 }
 
-/// Whether a sport counts as running load (cross-training is charted but not in the warnings).
-#[must_use]
-pub fn counts_as_running(sport: Sport) -> bool {
-    sport.is_run()
-}
-
 #[cfg(test)]
 #[expect(
     clippy::float_cmp,
@@ -370,7 +365,7 @@ pub fn counts_as_running(sport: Sport) -> bool {
 )]
 mod tests {
     use super::*;
-    use crate::running::model::PlannedRun;
+    use crate::running::model::{PlannedRun, Sport};
     use chrono::{TimeZone, Utc};
 
     fn day(d: i64) -> NaiveDate {
@@ -391,6 +386,7 @@ mod tests {
                 .with_ymd_and_hms(date.year(), date.month(), date.day(), 7, 0, 0)
                 .unwrap(),
             distance_m: km * 1000.0,
+            // Test distances of a few dozen km: a few thousand seconds.
             elapsed_secs: (km * 360.0) as u32,
             ..Run::default()
         }
@@ -437,7 +433,7 @@ mod tests {
         ];
         for (kms, expected) in cases {
             let data = weekly(kms);
-            let today = day(kms.len() as i64 * 7 - 1);
+            let today = day(kms.len() as i64 * 7 - 1); // a handful of weeks
             let got = week_rules(&data, today, "weekly_increase");
             let expected: Vec<NaiveDate> = expected.iter().map(|w| day(w * 7)).collect();
             assert_eq!(got, expected, "{kms:?}");

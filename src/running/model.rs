@@ -434,7 +434,7 @@ impl RunningData {
             mix(run.start_utc.timestamp().cast_unsigned());
             mix(run.distance_m.to_bits());
             mix(u64::from(run.elapsed_secs));
-            mix(run.sport as u64);
+            mix(run.sport as u64); // a fieldless enum's discriminant
             mix(run.cadence_spm.map_or(0, f64::to_bits));
             mix(u64::from(run.pain_during.unwrap_or(u8::MAX)));
             mix(u64::from(run.pain_next_morning.unwrap_or(u8::MAX)));
@@ -444,8 +444,9 @@ impl RunningData {
             mix(planned.id);
             mix(planned.date.to_epoch_days().cast_unsigned().into());
             mix(planned.distance_m.to_bits());
-            mix(planned.sport as u64);
+            mix(planned.sport as u64); // a fieldless enum's discriminant
         }
+        // Lengths: a usize fits u64 on every target KneeMap builds for; units: a fieldless enum's discriminant.
         mix(self.runs.len() as u64);
         mix(self.planned.len() as u64);
         mix(self.settings.units as u64);

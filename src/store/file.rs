@@ -157,6 +157,7 @@ pub enum LoadOutcome<T> {
 
 impl<T> LoadOutcome<T> {
     /// The data, whatever the outcome.
+    #[cfg(test)]
     pub fn into_data(self) -> T {
         match self {
             Self::Fresh(data) | Self::Loaded(data) | Self::Recovered { data, .. } => data,
@@ -320,6 +321,7 @@ impl Store {
     }
 
     /// Makes every later write fail as `fault` says (tests of failed saves).
+    #[cfg(test)]
     #[must_use]
     pub fn with_injected_fault(mut self, fault: Option<InjectedFault>) -> Self {
         self.fault = fault;
@@ -328,6 +330,7 @@ impl Store {
 
     /// Waits `delay` between syncing each temporary file and renaming it into place (tests that need a write to
     /// be in flight; the crash test sets [`RENAME_DELAY_ENV`] instead).
+    #[cfg(test)]
     #[must_use]
     pub fn with_rename_delay(mut self, delay: Duration) -> Self {
         self.rename_delay = Some(delay);
@@ -562,6 +565,7 @@ impl SessionWriter {
     }
 
     /// Rotates the backups at most every `interval` instead of [`BACKUP_INTERVAL`] (tests).
+    #[cfg(test)]
     #[must_use]
     pub fn with_backup_interval(mut self, interval: Duration) -> Self {
         self.backup_interval = interval;

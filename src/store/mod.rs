@@ -2,9 +2,9 @@
 //! [`Versioned`] document, the thread that saves off the UI thread ([`writer`]) and the private folder modes
 //! ([`privacy`]). What it holds is `crate::document::UserData`.
 
-pub mod file;
-pub mod privacy;
-pub mod writer;
+pub(crate) mod file;
+pub(crate) mod privacy;
+pub(crate) mod writer;
 
 pub use file::{
     BACKUP_INTERVAL, BACKUPS_KEPT, Envelope, FILE_NAME, FORMAT_NAME, InjectedFault, LoadOutcome,

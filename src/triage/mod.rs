@@ -1,8 +1,13 @@
 //! Red-flag triage: from the ticked checklist items to one clear instruction — who to see and how soon — and the
 //! `Safety` status every domain is told (the planner, the session runner, the running rules). It depends on content
-//! only, so the planner no longer reaches into the map for it.
+//! only, so the planner no longer reaches into the map for it. `state.rs` holds what the user told it: the red-flag
+//! log (the one record of which flags are ticked) and the age band.
+
+pub(crate) mod state;
 
 use std::collections::BTreeSet;
+
+pub use state::{RedFlagEvent, TriageCommand, TriageState};
 
 use crate::content::{RedFlag, Urgency};
 

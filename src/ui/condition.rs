@@ -6,9 +6,11 @@
 use egui::{RichText, Ui};
 
 use super::{culled_scroll, theme, widgets};
+use crate::command::AppCommand;
 use crate::content::{AgeBand, Claim, Condition, Content, Location, OtherCause};
 use crate::map::ranking::{self, Candidate};
 use crate::map::state::{Command, MapState};
+use crate::navigation::NavCommand;
 
 /// Heading text of a condition panel (also what tests look for).
 pub fn panel_heading(condition: &Condition) -> String {
@@ -81,8 +83,9 @@ pub fn condition_tab_ui(
     ui: &mut Ui,
     content: &Content,
     state: &MapState,
+    age_band: Option<crate::content::AgeBand>,
     drawn_revision: u64,
-) -> Vec<Command> {
+) -> Vec<AppCommand> {
     let mut commands = Vec::new();
     let Some(condition) = state
         .open_condition
@@ -115,7 +118,7 @@ pub fn condition_tab_ui(
     let scroll = egui::ScrollArea::vertical()
         .id_salt(("condition_scroll", &condition.id))
         .auto_shrink([false, false]);
-    let other_causes = other_causes_for(content, condition, location, state.age_band);
+    let other_causes = other_causes_for(content, condition, location, age_band);
     // Only the blocks near the visible part are laid out; see `culled_scroll`. Empty blocks are left out.
     let blocks: Vec<PanelBlock> = PanelBlock::ALL
         .into_iter()
@@ -143,8 +146,7 @@ pub fn condition_tab_ui(
             PanelBlock::Summary => summary_ui(ui, content, condition),
             PanelBlock::AlsoConsider => {
                 if let Some(location) = location {
-                    let candidates =
-                        ranking::rank(content, location, &state.yes_answers, state.age_band);
+                    let candidates = ranking::rank(content, location, &state.yes_answers, age_band);
                     also_consider_ui(ui, content, &condition.id, &candidates, &mut commands);
                 }
             }
@@ -240,7 +242,7 @@ fn also_consider_ui(
     content: &Content,
     open_id: &str,
     candidates: &[Candidate],
-    commands: &mut Vec<Command>,
+    commands: &mut Vec<AppCommand>,
 ) {
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
@@ -271,7 +273,7 @@ fn also_consider_ui(
                 } else {
                     let link = ui.link(&name);
                     if link.clicked() {
-                        commands.push(Command::OpenCondition(condition.id.clone()));
+                        commands.push(Command::OpenCondition(condition.id.clone()).into());
                     }
                     link
                 };
@@ -314,7 +316,7 @@ fn symptom_questions_ui(
     ui: &mut Ui,
     content: &Content,
     state: &MapState,
-    commands: &mut Vec<Command>,
+    commands: &mut Vec<AppCommand>,
 ) {
     let answered = !state.yes_answers.is_empty();
     let title = if answered {
@@ -337,14 +339,17 @@ fn symptom_questions_ui(
             for question in &content.symptoms {
                 let mut yes = state.yes_answers.contains(&question.id);
                 if ui.checkbox(&mut yes, &question.question).changed() {
-                    commands.push(Command::SetSymptom {
-                        question_id: question.id.clone(),
-                        yes,
-                    });
+                    commands.push(
+                        Command::SetSymptom {
+                            question_id: question.id.clone(),
+                            yes,
+                        }
+                        .into(),
+                    );
                 }
             }
             if answered && ui.button("Clear answers").clicked() {
-                commands.push(Command::ClearSymptoms);
+                commands.push(Command::ClearSymptoms.into());
             }
         });
 }
@@ -355,7 +360,7 @@ fn body_part_ui(
     content: &Content,
     condition: &Condition,
     part: BodyPart,
-    commands: &mut Vec<Command>,
+    commands: &mut Vec<AppCommand>,
 ) {
     match part {
         BodyPart::More => {
@@ -495,7 +500,7 @@ fn why_it_happens_ui(
     ui: &mut Ui,
     content: &Content,
     condition: &Condition,
-    commands: &mut Vec<Command>,
+    commands: &mut Vec<AppCommand>,
 ) {
     widgets::section_title(ui, "Why it happens");
     for contributor in &condition.contributors {
@@ -515,7 +520,8 @@ fn why_it_happens_ui(
                         egui::WidgetInfo::labeled(egui::Role::Link, true, &link_label)
                     });
                     if link.clicked() {
-                        commands.push(Command::ShowPrevention(contributor.factor.clone()));
+                        commands
+                            .push(NavCommand::ShowPrevention(contributor.factor.clone()).into());
                     }
                 });
                 ui.label(&contributor.text);
@@ -584,7 +590,7 @@ fn exercise_emphasis_ui(
     ui: &mut Ui,
     content: &Content,
     condition: &Condition,
-    commands: &mut Vec<Command>,
+    commands: &mut Vec<AppCommand>,
 ) {
     let emphasis = &condition.exercise_emphasis;
     widgets::section_title(ui, "Exercise emphasis");
@@ -605,7 +611,7 @@ fn exercise_emphasis_ui(
                 .on_hover_text("Open in the exercise library")
                 .clicked()
             {
-                commands.push(Command::ShowExercise(exercise.id.clone()));
+                commands.push(NavCommand::ShowExercise(exercise.id.clone()).into());
             }
         }
     });

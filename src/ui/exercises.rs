@@ -5,9 +5,11 @@ use std::collections::HashMap;
 use egui::{RichText, Ui};
 
 use super::{theme, widgets};
+use crate::command::AppCommand;
 use crate::content::{Content, Dose, Equipment, Exercise, MuscleGroup};
 use crate::library::ExerciseFilter;
-use crate::map::state::{Command, MapState};
+use crate::map::state::Command;
+use crate::navigation::NavCommand;
 
 const MUSCLE_GROUPS: [MuscleGroup; 8] = [
     MuscleGroup::Glutes,
@@ -104,10 +106,10 @@ pub fn dose_text(dose: &Dose) -> String {
 pub fn exercises_tab_ui(
     ui: &mut Ui,
     content: &Content,
-    state: &MapState,
+    open_exercise: Option<&str>,
     filter: &mut ExerciseFilter,
     textures: &ExerciseTextures,
-) -> Vec<Command> {
+) -> Vec<AppCommand> {
     let mut commands = Vec::new();
     widgets::heading(ui, "Exercise library", 1);
     filter_bar_ui(ui, content, filter);
@@ -125,9 +127,9 @@ pub fn exercises_tab_ui(
                         ui.label("No exercise matches these filters.");
                     }
                     for exercise in matching {
-                        let selected = state.open_exercise.as_deref() == Some(exercise.id.as_str());
+                        let selected = open_exercise == Some(exercise.id.as_str());
                         if ui.selectable_label(selected, &exercise.name).clicked() {
-                            commands.push(Command::ShowExercise(exercise.id.clone()));
+                            commands.push(NavCommand::ShowExercise(exercise.id.clone()).into());
                         }
                     }
                 });
@@ -137,7 +139,7 @@ pub fn exercises_tab_ui(
             egui::ScrollArea::vertical()
                 .id_salt("exercise_detail")
                 .auto_shrink([false, false])
-                .show(ui, |ui| match state.open_exercise.as_deref().and_then(|id| content.exercise(id)) {
+                .show(ui, |ui| match open_exercise.and_then(|id| content.exercise(id)) {
                     Some(exercise) => {
                         exercise_detail_ui(ui, content, exercise, textures, &mut commands);
                     }
@@ -226,7 +228,7 @@ fn exercise_detail_ui(
     content: &Content,
     exercise: &Exercise,
     textures: &ExerciseTextures,
-    commands: &mut Vec<Command>,
+    commands: &mut Vec<AppCommand>,
 ) {
     widgets::heading(ui, &exercise.name, 2);
     exercise_picture_ui(ui, textures, exercise, 360.0);
@@ -247,7 +249,7 @@ fn exercise_detail_ui(
             .filter_map(|id| content.condition(id))
         {
             if ui.link(&condition.lay_name).clicked() {
-                commands.push(Command::OpenCondition(condition.id.clone()));
+                commands.push(Command::OpenCondition(condition.id.clone()).into());
             }
         }
     });

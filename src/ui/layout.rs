@@ -9,7 +9,8 @@ use crate::content::{Content, ContentErrors, ViewKind};
 use crate::document::Appearance;
 use crate::library::ExerciseFilter;
 use crate::map::diagram::Knee;
-use crate::map::state::{Command, MapState, Tab};
+use crate::map::state::{Command, MapState};
+use crate::navigation::{NavCommand, Tab};
 use crate::ui::diagram::DiagramTextures;
 use crate::ui::exercises::ExerciseTextures;
 use crate::ui::planner::{PlannerContext, PlannerUi};
@@ -93,10 +94,11 @@ pub fn draw(
     let safety = view.safety;
     let red_flag_since = view.red_flag_since;
     let state = &view.data.map;
+    let triage = &view.data.triage;
+    let tab = view.data.navigation.tab;
 
     // Every tab but Condition gives the width to its own content; one click brings the map back.
-    let fold_map =
-        !matches!(state.tab, Tab::Condition | Tab::Diary) && !panels.map_shown_beside_tab;
+    let fold_map = !matches!(tab, Tab::Condition | Tab::Diary) && !panels.map_shown_beside_tab;
     egui::Panel::top("top_bar").show(ui, |ui| {
         commands.extend(top_bar_ui(
             ui,
@@ -117,7 +119,7 @@ pub fn draw(
             }
         });
     }
-    if let Some(advice) = red_flags::current_advice(content, state) {
+    if let Some(advice) = red_flags::current_advice(content, triage) {
         egui::Panel::top("red_flag_banner")
             .frame(egui::Frame::new())
             .show(ui, |ui| red_flags::banner_ui(ui, &advice));
@@ -138,8 +140,8 @@ pub fn draw(
     });
 
     commands.extend(dropped_files(ui));
-    if matches!(state.tab, Tab::Planner | Tab::Diary) && !ui.ctx().egui_wants_keyboard_input() {
-        commands.extend(undo_shortcuts(ui, state.tab == Tab::Diary));
+    if matches!(tab, Tab::Planner | Tab::Diary) && !ui.ctx().egui_wants_keyboard_input() {
+        commands.extend(undo_shortcuts(ui, tab == Tab::Diary));
     }
     let screen_width = ui.available_width();
     if fold_map {
@@ -171,7 +173,7 @@ pub fn draw(
             // Ranges follow the window, so shrinking it narrows the side columns instead of the centre.
             .size_range(260.0..=(screen_width * 0.36).max(261.0))
             .show(ui, |ui| {
-                if !matches!(state.tab, Tab::Condition | Tab::Diary)
+                if !matches!(tab, Tab::Condition | Tab::Diary)
                     && ui.button("Fold the map away").clicked()
                 {
                     panels.map_shown_beside_tab = false;
@@ -182,6 +184,7 @@ pub fn draw(
                     state,
                     &panels.diagram_textures,
                     view.diary_editor.draft.as_ref().map(|draft| &draft.entry),
+                    tab == Tab::Diary,
                 ));
             });
     }
@@ -190,18 +193,23 @@ pub fn draw(
         .default_size((screen_width * 0.22).clamp(230.0, 300.0))
         .size_range(210.0..=(screen_width * 0.26).max(211.0))
         .show(ui, |ui| {
-            commands.extend(map_commands(red_flags::checklist_ui(ui, content, state)));
+            commands.extend(
+                red_flags::checklist_ui(ui, content, triage)
+                    .into_iter()
+                    .map(AppCommand::Triage),
+            );
         });
     egui::CentralPanel::default().show(ui, |ui| {
-        commands.extend(map_commands(tabs_ui(ui, state)));
+        commands.extend(tabs_ui(ui, tab));
         ui.separator();
-        match state.tab {
-            Tab::Condition => commands.extend(map_commands(condition::condition_tab_ui(
+        match tab {
+            Tab::Condition => commands.extend(condition::condition_tab_ui(
                 ui,
                 content,
                 state,
+                triage.age_band(),
                 view.drawn_revision,
-            ))),
+            )),
             Tab::Planner => {
                 let context = PlannerContext {
                     drawn_revision: view.drawn_revision,
@@ -220,8 +228,8 @@ pub fn draw(
                         content,
                     },
                     running: &view.data.running,
-                    age_band: state.age_band,
-                    age_answered: state.age_question_done,
+                    age_band: triage.age_band(),
+                    age_answered: triage.age_question_done(),
                     sound: crate::ui::planner::RunnerSound {
                         muted: view.data.preferences.sound_muted,
                         notice: view.sound_notice,
@@ -254,19 +262,19 @@ pub fn draw(
                         .map(AppCommand::Running),
                 );
             }
-            Tab::Exercises => commands.extend(map_commands(exercises::exercises_tab_ui(
+            Tab::Exercises => commands.extend(exercises::exercises_tab_ui(
                 ui,
                 content,
-                state,
+                view.data.navigation.open_exercise.as_deref(),
                 &mut panels.exercise_filter,
                 &panels.exercise_textures,
-            ))),
-            Tab::Prevention => commands.extend(map_commands(prevention::prevention_tab_ui(
+            )),
+            Tab::Prevention => commands.extend(prevention::prevention_tab_ui(
                 ui,
                 content,
-                state,
+                view.data.navigation.prevention_focus.as_deref(),
                 &mut panels.prevention,
-            ))),
+            )),
             Tab::About => about::about_tab_ui(ui, content, view.data_dir),
             Tab::Diary => commands.extend(crate::ui::diary::diary_tab_ui(
                 ui,
@@ -300,7 +308,7 @@ fn dropped_files(ui: &Ui) -> Vec<AppCommand> {
         Vec::new()
     } else {
         vec![
-            AppCommand::Map(Command::ShowTab(Tab::Running)),
+            AppCommand::Navigate(NavCommand::ShowTab(Tab::Running)),
             AppCommand::Running(crate::running::RunningCommand::ImportFiles(paths)),
         ]
     }
@@ -449,12 +457,12 @@ fn top_bar_ui(
     commands
 }
 
-fn tabs_ui(ui: &mut Ui, state: &MapState) -> Vec<Command> {
+fn tabs_ui(ui: &mut Ui, shown: Tab) -> Vec<AppCommand> {
     let mut commands = Vec::new();
     ui.horizontal_wrapped(|ui| {
         for tab in Tab::ALL {
-            if ui.selectable_label(state.tab == tab, tab.label()).clicked() {
-                commands.push(Command::ShowTab(tab));
+            if ui.selectable_label(shown == tab, tab.label()).clicked() {
+                commands.push(NavCommand::ShowTab(tab).into());
             }
         }
     });
@@ -485,9 +493,9 @@ fn map_column_ui(
     state: &MapState,
     textures: &DiagramTextures,
     draft: Option<&crate::diary::DiaryEntry>,
+    logging: bool,
 ) -> Vec<AppCommand> {
     let mut commands: Vec<AppCommand> = Vec::new();
-    let logging = state.tab == Tab::Diary;
     ui.add_space(4.0);
     if logging {
         widgets::heading(ui, "Log pain: where does it hurt?", 1);

@@ -4,8 +4,10 @@
 use egui::{RichText, Ui};
 
 use super::{theme, widgets};
+use crate::command::AppCommand;
 use crate::content::{Content, FactorGroup};
-use crate::map::state::{Command, MapState};
+use crate::map::state::Command;
+use crate::navigation::NavCommand;
 
 const GROUP_ORDER: [FactorGroup; 6] = [
     FactorGroup::Training,
@@ -27,14 +29,13 @@ pub struct PreventionUi {
 pub fn prevention_tab_ui(
     ui: &mut Ui,
     content: &Content,
-    state: &MapState,
+    focus: Option<&str>,
     view: &mut PreventionUi,
-) -> Vec<Command> {
+) -> Vec<AppCommand> {
     let mut commands = Vec::new();
-    let focus_pending =
-        state.prevention_focus.is_some() && view.scrolled_to != state.prevention_focus;
+    let focus_pending = focus.is_some() && view.scrolled_to.as_deref() != focus;
     if focus_pending {
-        view.scrolled_to.clone_from(&state.prevention_focus);
+        view.scrolled_to = focus.map(str::to_owned);
     }
     widgets::heading(ui, "Prevention & causes", 1);
     ui.label(
@@ -43,7 +44,6 @@ pub fn prevention_tab_ui(
         )
         .color(theme::colors(ui).muted_text),
     );
-    let focus = state.prevention_focus.as_deref();
     egui::ScrollArea::vertical()
         .id_salt("prevention_scroll")
         .auto_shrink([false, false])
@@ -67,7 +67,9 @@ pub fn prevention_tab_ui(
                                     topic.exercises.iter().filter_map(|id| content.exercise(id))
                                 {
                                     if ui.button(&exercise.name).clicked() {
-                                        commands.push(Command::ShowExercise(exercise.id.clone()));
+                                        commands.push(
+                                            NavCommand::ShowExercise(exercise.id.clone()).into(),
+                                        );
                                     }
                                 }
                             });
@@ -92,7 +94,8 @@ pub fn prevention_tab_ui(
                                 .filter_map(|id| content.condition(id))
                             {
                                 if ui.link(&condition.lay_name).clicked() {
-                                    commands.push(Command::OpenCondition(condition.id.clone()));
+                                    commands
+                                        .push(Command::OpenCondition(condition.id.clone()).into());
                                 }
                             }
                         });
@@ -130,8 +133,9 @@ pub fn prevention_tab_ui(
                                     ui.label("Linked to:");
                                     for condition in conditions {
                                         if ui.link(&condition.lay_name).clicked() {
-                                            commands
-                                                .push(Command::OpenCondition(condition.id.clone()));
+                                            commands.push(
+                                                Command::OpenCondition(condition.id.clone()).into(),
+                                            );
                                         }
                                     }
                                 }
@@ -146,8 +150,9 @@ pub fn prevention_tab_ui(
                                     ui.label("What helps:");
                                     for topic in topics {
                                         if ui.link(&topic.title).clicked() {
-                                            commands
-                                                .push(Command::ShowPrevention(topic.id.clone()));
+                                            commands.push(
+                                                NavCommand::ShowPrevention(topic.id.clone()).into(),
+                                            );
                                         }
                                     }
                                 }

@@ -4,18 +4,17 @@ use egui::{RichText, Ui};
 
 use super::{theme, widgets};
 use crate::content::{AgeBand, Content, applies_to_age};
-use crate::map::state::{Command, MapState};
-use crate::triage::{self, TriageAdvice};
+use crate::triage::{self, TriageAdvice, TriageCommand as Command, TriageState};
 
 /// Accessible name of the banner (tests look for it).
 pub const BANNER_LABEL: &str = "Red flag warning";
 
 /// The checklist column: every red flag as a checkbox, most urgent group first.
-pub fn checklist_ui(ui: &mut Ui, content: &Content, state: &MapState) -> Vec<Command> {
+pub fn checklist_ui(ui: &mut Ui, content: &Content, state: &TriageState) -> Vec<Command> {
     let mut commands = Vec::new();
     ui.horizontal(|ui| {
         widgets::heading(ui, "Red flags", 1);
-        let count = state.ticked_red_flags.len();
+        let count = state.ticked().len();
         if count > 0 {
             let (fill, text) = theme::urgency_colors(crate::content::Urgency::Emergency);
             widgets::chip(ui, &format!("{count} ticked"), fill, text);
@@ -45,8 +44,8 @@ pub fn checklist_ui(ui: &mut Ui, content: &Content, state: &MapState) -> Vec<Com
                     .iter()
                     .filter(|f| f.urgency == urgency)
                     .filter(|f| {
-                        state.age_band.is_none_or(|band| applies_to_age(&f.only_for_ages, band))
-                            || state.ticked_red_flags.contains(&f.id)
+                        state.age_band().is_none_or(|band| applies_to_age(&f.only_for_ages, band))
+                            || state.is_ticked(&f.id)
                     })
                     .collect();
                 if flags.is_empty() {
@@ -55,7 +54,7 @@ pub fn checklist_ui(ui: &mut Ui, content: &Content, state: &MapState) -> Vec<Com
                 ui.add_space(4.0);
                 widgets::urgency_chip(ui, urgency);
                 for flag in flags {
-                    let mut ticked = state.ticked_red_flags.contains(&flag.id);
+                    let mut ticked = state.is_ticked(&flag.id);
                     let response = ui.checkbox(&mut ticked, &flag.text);
                     if response.changed() {
                         commands.push(Command::SetRedFlag {
@@ -77,7 +76,7 @@ pub fn checklist_ui(ui: &mut Ui, content: &Content, state: &MapState) -> Vec<Com
                 }
             }
             ui.add_space(8.0);
-            if !state.ticked_red_flags.is_empty() && ui.button("Untick all").clicked() {
+            if !state.ticked().is_empty() && ui.button("Untick all").clicked() {
                 commands.push(Command::ClearRedFlags);
             }
             ui.add_space(8.0);
@@ -91,10 +90,10 @@ pub fn checklist_ui(ui: &mut Ui, content: &Content, state: &MapState) -> Vec<Com
 }
 
 /// The age question, asked once above the checklist; afterwards one line to change it.
-fn age_ui(ui: &mut Ui, state: &MapState, commands: &mut Vec<Command>) {
-    if state.age_question_done {
+fn age_ui(ui: &mut Ui, state: &TriageState, commands: &mut Vec<Command>) {
+    if state.age_question_done() {
         ui.horizontal_wrapped(|ui| {
-            let mut band = state.age_band;
+            let mut band = state.age_band();
             let shown = band.map_or("not given", AgeBand::label);
             egui::ComboBox::from_id_salt("age_band")
                 .selected_text(format!("Age: {shown}"))
@@ -108,7 +107,7 @@ fn age_ui(ui: &mut Ui, state: &MapState, commands: &mut Vec<Command>) {
                 .widget_info(|| {
                     egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Runner's age band")
                 });
-            if band != state.age_band {
+            if band != state.age_band() {
                 commands.push(Command::SetAgeBand(band));
             }
         });
@@ -145,8 +144,8 @@ fn age_ui(ui: &mut Ui, state: &MapState, commands: &mut Vec<Command>) {
 }
 
 /// Advice for the current ticks, if any.
-pub fn current_advice(content: &Content, state: &MapState) -> Option<TriageAdvice> {
-    triage::triage(&content.red_flags, &state.ticked_red_flags)
+pub fn current_advice(content: &Content, state: &TriageState) -> Option<TriageAdvice> {
+    triage::triage(&content.red_flags, state.ticked())
 }
 
 /// The full-width warning banner. Stays until every flag is unticked.

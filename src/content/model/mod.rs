@@ -103,16 +103,6 @@ impl AgeBand {
             Self::Age60Plus => "60 or over",
         }
     }
-
-    /// The band for an age in whole years.
-    pub fn from_age_years(age_years: u8) -> Self {
-        match age_years {
-            0..=15 => Self::Under16,
-            16..=39 => Self::Age16To39,
-            40..=59 => Self::Age40To59,
-            _ => Self::Age60Plus,
-        }
-    }
 }
 
 /// True when content restricted to `only_for` applies to someone in `band` (an empty list means everyone).

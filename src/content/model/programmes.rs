@@ -64,13 +64,6 @@ impl Programme {
         self.max_pain_during
             .unwrap_or(monitoring.default_max_during)
     }
-
-    /// Whether any phase that starts within `weeks` weeks is heavy load.
-    pub fn has_heavy_load_within(&self, weeks: u8) -> bool {
-        self.phases
-            .iter()
-            .any(|p| p.heavy_load && p.first_week <= weeks)
-    }
 }
 
 /// One phase of a programme.

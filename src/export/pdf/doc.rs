@@ -350,6 +350,7 @@ impl Doc {
     /// Draws lines already wrapped, first baseline at `top_y + size`, without page breaks; returns the height used.
     pub fn lines_at(&mut self, x: f32, top_y: f32, style: Style, lines: &[String]) -> f32 {
         for (i, line) in lines.iter().enumerate() {
+            // Line indices and counts of one block (a few dozen) are exact in f32.
             let baseline = top_y + style.size_pt + style.leading() * i as f32;
             self.text(x, baseline, style, line);
         }
@@ -473,6 +474,7 @@ impl Doc {
             return Ok(false);
         };
         let (pw, ph) = (
+            // Picture sides are at most assets::MAX_SIDE_PX pixels: exact in f32.
             self.pictures[index].width_px as f32,
             self.pictures[index].height_px as f32,
         );

@@ -242,6 +242,7 @@ fn adherence(doc: &mut Doc, input: &ReportInput<'_>) {
     doc.ensure_space(chart_h + 24.0);
     let top = doc.y + 4.0;
     let max_planned = rows.iter().map(|r| r.1).max().unwrap_or(1).max(1);
+    // Week counts (at most MAX_PLAN_WEEKS) and session counts per week are small: exact in f32.
     let slot = (w / rows.len() as f32).min(28.0);
     let bar_w = slot * 0.7;
     let label_every = if rows.len() > 26 { 4 } else { 1 };
@@ -280,6 +281,7 @@ fn pain_chart(doc: &mut Doc, logs: &[&SessionLog], thresholds: &PainThresholds) 
     let width = w - axis_w - 6.0;
     let span_days = (last.date - first.date).num_days().max(1);
     let point = |date: NaiveDate, pain: f32| -> (f32, f32) {
+        // Day spans of a plan's logs (a few years at most) are exact in f32.
         let days = (date - first.date).num_days() as f32;
         (
             left + width * days / span_days as f32,

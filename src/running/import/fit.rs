@@ -31,6 +31,7 @@ fn check_header(bytes: &[u8]) -> Result<(), String> {
     if bytes.len() < header_size || &bytes[8..12] != b".FIT" {
         return Err("FIT file is truncated inside its header".to_owned());
     }
+    // A u32 fits usize on every target KneeMap builds for (32- and 64-bit).
     let data_size = u32::from_le_bytes([bytes[4], bytes[5], bytes[6], bytes[7]]) as usize;
     if bytes.len() < header_size + data_size + 2 {
         return Err(format!(
@@ -117,6 +118,7 @@ fn as_f64(value: &Value) -> Option<f64> {
         Value::UInt32(v) | Value::UInt32z(v) => f64::from(*v),
         Value::Float32(v) => f64::from(*v),
         Value::Float64(v) => *v,
+        // 64-bit fields (timestamps, distances) are far below 2^53, where f64 stops being exact.
         Value::SInt64(v) => *v as f64,
         Value::UInt64(v) | Value::UInt64z(v) => *v as f64,
         _ => return None,
@@ -192,11 +194,13 @@ fn from_records(records: &[FitDataRecord]) -> Result<ParsedActivity, String> {
         .filter(|c| *c > 0.0)
         .collect();
     let cadence_spm = (sport.is_run() && !cadences.is_empty())
+        // A count of records: exact in f64 below 2^53.
         .then(|| 2.0 * cadences.iter().sum::<f64>() / cadences.len() as f64);
     Ok(ParsedActivity {
         start_utc: *first,
         sport,
         distance_m,
+        // Milliseconds are exact in f64 up to 2^53 (285,000 years).
         elapsed_secs: (*last - *first).num_milliseconds() as f64 / 1000.0,
         moving_secs: None,
         cadence_spm,

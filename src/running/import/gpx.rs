@@ -79,6 +79,7 @@ pub(super) fn parse(bytes: &[u8]) -> Result<ParsedActivity, String> {
                 let step_m = haversine_m(plat, plon, lat, lon);
                 distance_m += step_m;
                 if let (Some(a), Some(b)) = (ptime, time) {
+                    // Milliseconds are exact in f64 up to 2^53 (285,000 years).
                     let secs = (b - a).num_milliseconds() as f64 / 1000.0;
                     if secs > 0.0 && step_m / secs >= STOPPED_SPEED_MPS {
                         moving_secs += secs;
@@ -99,6 +100,7 @@ pub(super) fn parse(bytes: &[u8]) -> Result<ParsedActivity, String> {
             "only {timed_points} of {points} GPX track points have a time"
         ));
     }
+    // Milliseconds are exact in f64 up to 2^53 (285,000 years).
     let elapsed_secs = (end - start).num_milliseconds() as f64 / 1000.0;
     Ok(ParsedActivity {
         start_utc: start,

@@ -125,7 +125,7 @@ pub(crate) fn read_capped(
                 ImportError::Io(e.to_string())
             }
         })?;
-    if bytes.len() as u64 > limit {
+    if u64::try_from(bytes.len()).unwrap_or(u64::MAX) > limit {
         return Err(if inflating {
             ImportError::InflatesTooFar {
                 limit_mb: mb(limit),

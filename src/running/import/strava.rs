@@ -279,7 +279,7 @@ impl<R: Read + Seek> ZipSource<R> {
             }
             other => other,
         })?;
-        self.inflated_total += bytes.len() as u64;
+        self.inflated_total += u64::try_from(bytes.len()).unwrap_or(u64::MAX);
         Ok(bytes)
     }
 }

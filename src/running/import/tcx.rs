@@ -100,6 +100,7 @@ fn parse_activity(activity: roxmltree::Node<'_, '_>) -> Result<ParsedActivity, S
         distance_m = last_point_distance.unwrap_or(0.0);
     }
     let span_secs = match (first_point, last_point) {
+        // Milliseconds are exact in f64 up to 2^53 (285,000 years).
         (Some(a), Some(b)) => (b - a).num_milliseconds() as f64 / 1000.0,
         _ => 0.0,
     };

@@ -26,7 +26,7 @@ use crate::planner::{Action, PlannerCommand, PlannerData, SessionModel};
 use crate::triage::Safety;
 
 /// The planner's sub-views.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum PlannerView {
     #[default]
     Week,
@@ -197,7 +197,7 @@ pub fn planner_tab_ui(
     }
     ui.separator();
     let scroll = egui::ScrollArea::vertical()
-        .id_salt(("planner_scroll", state.view as u8))
+        .id_salt(("planner_scroll", state.view))
         .auto_shrink([false, false]);
     if state.view == PlannerView::History {
         // The history grows with every logged week: only the blocks near the visible part are laid out.

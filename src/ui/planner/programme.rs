@@ -202,9 +202,9 @@ fn age_check_ui(
                             )
                         });
                         if button.clicked() {
-                            commands.push(AppCommand::Map(crate::map::state::Command::SetAgeBand(
-                                Some(band),
-                            )));
+                            commands.push(AppCommand::Triage(
+                                crate::triage::TriageCommand::SetAgeBand(Some(band)),
+                            ));
                         }
                     }
                     let button = ui.button("Prefer not to say");
@@ -216,9 +216,9 @@ fn age_check_ui(
                         )
                     });
                     if button.clicked() {
-                        commands.push(AppCommand::Map(crate::map::state::Command::SetAgeBand(
-                            None,
-                        )));
+                        commands.push(AppCommand::Triage(
+                            crate::triage::TriageCommand::SetAgeBand(None),
+                        ));
                     }
                 });
             }

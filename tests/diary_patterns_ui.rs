@@ -5,7 +5,6 @@
 
 #![expect(
     clippy::unwrap_used,
-    clippy::expect_used,
     reason = "Test helpers outside #[test] fns: a panic here is the failure report."
 )]
 

@@ -823,75 +823,94 @@ fn plot_legend_ui(ui: &mut Ui, series: &TrendSeries) {
     let colors = theme::colors(ui);
     let text_color = colors.muted_text;
     let small = |text: &str| RichText::new(text).small().color(text_color);
-    let swatch = |ui: &mut Ui, paint: &dyn Fn(&egui::Painter, Rect)| {
-        let (rect, _) = ui.allocate_exact_size(egui::vec2(16.0, 12.0), Sense::hover());
-        paint(ui.painter(), rect);
+    // Each key and its words wrap as one piece.
+    let swatch = |ui: &mut Ui, paint: &dyn Fn(&egui::Painter, Rect), text: &str| {
+        ui.horizontal(|ui| {
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(16.0, 12.0), Sense::hover());
+            paint(ui.painter(), rect);
+            ui.label(small(text));
+        });
     };
     ui.horizontal_wrapped(|ui| {
         let diary = theme::pain_color(8);
-        swatch(ui, &|p, r| {
-            p.line_segment([r.left_center(), r.right_center()], Stroke::new(2.0, diary));
-            p.circle_filled(r.center(), 3.0, diary);
-        });
-        ui.label(small("diary, worst of the day"));
+        swatch(
+            ui,
+            &|p, r| {
+                p.line_segment([r.left_center(), r.right_center()], Stroke::new(2.0, diary));
+                p.circle_filled(r.center(), 3.0, diary);
+            },
+            "diary, worst of the day",
+        );
         if series.band.is_some() {
             let good = colors.good_text;
-            swatch(ui, &|p, r| {
-                p.rect_filled(r, 0.0, good.gamma_multiply(0.2));
-                p.line_segment([r.left_center(), r.right_center()], Stroke::new(1.0, good));
-            });
-            ui.label(small("starting level ± meaningful change"));
+            swatch(
+                ui,
+                &|p, r| {
+                    p.rect_filled(r, 0.0, good.gamma_multiply(0.2));
+                    p.line_segment([r.left_center(), r.right_center()], Stroke::new(1.0, good));
+                },
+                "starting level ± meaningful change",
+            );
         }
         let session = colors.accent;
         if !(series.session_during.is_empty() && series.session_morning.is_empty()) {
-            swatch(ui, &|p, r| {
-                let left =
-                    Rect::from_center_size(r.center() - egui::vec2(4.0, 0.0), Vec2::splat(6.0));
-                let right =
-                    Rect::from_center_size(r.center() + egui::vec2(4.0, 0.0), Vec2::splat(6.0));
-                p.rect_filled(left, 0.0, session);
-                p.rect_stroke(
-                    right,
-                    0.0,
-                    Stroke::new(1.0, session),
-                    egui::StrokeKind::Inside,
-                );
-            });
-            ui.label(small("strength session: during / next morning"));
+            swatch(
+                ui,
+                &|p, r| {
+                    let left =
+                        Rect::from_center_size(r.center() - egui::vec2(4.0, 0.0), Vec2::splat(6.0));
+                    let right =
+                        Rect::from_center_size(r.center() + egui::vec2(4.0, 0.0), Vec2::splat(6.0));
+                    p.rect_filled(left, 0.0, session);
+                    p.rect_stroke(
+                        right,
+                        0.0,
+                        Stroke::new(1.0, session),
+                        egui::StrokeKind::Inside,
+                    );
+                },
+                "strength session: during / next morning",
+            );
         }
         let run = colors.warning_text;
         if !(series.run_during.is_empty() && series.run_morning.is_empty()) {
-            swatch(ui, &|p, r| {
-                let diamond = |c: Pos2| {
-                    vec![
-                        c + egui::vec2(0.0, -4.0),
-                        c + egui::vec2(4.0, 0.0),
-                        c + egui::vec2(0.0, 4.0),
-                        c + egui::vec2(-4.0, 0.0),
-                    ]
-                };
-                p.add(Shape::convex_polygon(
-                    diamond(r.center() - egui::vec2(4.0, 0.0)),
-                    run,
-                    Stroke::NONE,
-                ));
-                p.add(Shape::closed_line(
-                    diamond(r.center() + egui::vec2(5.0, 0.0)),
-                    Stroke::new(1.0, run),
-                ));
-            });
-            ui.label(small("run: during / next morning"));
+            swatch(
+                ui,
+                &|p, r| {
+                    let diamond = |c: Pos2| {
+                        vec![
+                            c + egui::vec2(0.0, -4.0),
+                            c + egui::vec2(4.0, 0.0),
+                            c + egui::vec2(0.0, 4.0),
+                            c + egui::vec2(-4.0, 0.0),
+                        ]
+                    };
+                    p.add(Shape::convex_polygon(
+                        diamond(r.center() - egui::vec2(4.0, 0.0)),
+                        run,
+                        Stroke::NONE,
+                    ));
+                    p.add(Shape::closed_line(
+                        diamond(r.center() + egui::vec2(5.0, 0.0)),
+                        Stroke::new(1.0, run),
+                    ));
+                },
+                "run: during / next morning",
+            );
         }
         if !series.run_bars.is_empty() {
             let bars = colors.chart_volume.gamma_multiply(0.7);
-            swatch(ui, &|p, r| {
-                p.rect_filled(
-                    Rect::from_center_size(r.center(), egui::vec2(6.0, 12.0)),
-                    0.0,
-                    bars,
-                );
-            });
-            ui.label(small(&series.distance_legend));
+            swatch(
+                ui,
+                &|p, r| {
+                    p.rect_filled(
+                        Rect::from_center_size(r.center(), egui::vec2(6.0, 12.0)),
+                        0.0,
+                        bars,
+                    );
+                },
+                &series.distance_legend,
+            );
         }
     });
 }

@@ -5,6 +5,8 @@
 //! The Running tab is measured with a month and with ten years of runs (its sections are blocks of a culled scroll
 //! area, like the long panels below).
 //!
+//! The Pain diary tab (Patterns and Log pain) is measured with a month and with ten years of diary.
+//!
 //! A long scrolling panel lays out only what is near the visible part, except when a screen reader is connected
 //! (see `ui::culled_scroll`); the map screen and the demo are measured that way too, with AccessKit on.
 //!
@@ -230,5 +232,124 @@ fn bench_frames(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, bench_frames);
+// ---- Pain diary (issue 16): the Patterns and Log pain sections with a month and with ten years of diary. ----
+
+/// Three entries a day for `days` days up to now: a spot on each knee, an area, and now and then the whole knee,
+/// scores moving with the day; the evening entry linked to that morning's run with where the pain started.
+fn diary_history(days: u64, runs: &RunningData) -> kneemap::diary::Diary {
+    use kneemap::content::{PainContext, PainQuality};
+    use kneemap::diary::{Diary, DiaryEntry, MarkPlace, Onset, PainMark};
+    use kneemap::map::diagram::Knee;
+
+    let today = chrono::Local::now().date_naive();
+    let mut entries = Vec::new();
+    for day in 0..days {
+        let date = today - Days::new(days - day);
+        let score = u8::try_from(day % 7).unwrap_or(0) + 1;
+        for (slot, hour) in [8_u32, 13, 19].into_iter().enumerate() {
+            let offset = f32::from(u8::try_from(day % 5).unwrap_or(0)) * 0.01;
+            let mut marks = vec![
+                PainMark {
+                    knee: Knee::Right,
+                    place: MarkPlace::Spot {
+                        view: ViewKind::Front,
+                        at_right_knee: (0.30 + offset, 0.44),
+                        location: Some("outer_knee_itb".to_owned()),
+                    },
+                    intensity: score,
+                    quality: PainQuality::Sharp,
+                },
+                PainMark {
+                    knee: Knee::Left,
+                    place: MarkPlace::Spot {
+                        view: ViewKind::Side,
+                        at_right_knee: (0.52, 0.40 + offset),
+                        location: None,
+                    },
+                    intensity: score / 2,
+                    quality: PainQuality::Ache,
+                },
+                PainMark {
+                    knee: Knee::Left,
+                    place: MarkPlace::Region {
+                        location: "kneecap".to_owned(),
+                    },
+                    intensity: 2,
+                    quality: PainQuality::Stiff,
+                },
+            ];
+            if day % 3 == 0 {
+                marks.push(PainMark {
+                    knee: Knee::Right,
+                    place: MarkPlace::Diffuse,
+                    intensity: 1,
+                    quality: PainQuality::Ache,
+                });
+            }
+            let linked = slot == 2;
+            entries.push(DiaryEntry {
+                id: day * 3 + u64::try_from(slot).unwrap_or(0),
+                at_utc: date.and_hms_opt(hour, 0, 0).unwrap_or_default().and_utc(),
+                marks,
+                contexts: [if linked {
+                    PainContext::AfterRun
+                } else {
+                    PainContext::Stairs
+                }]
+                .into_iter()
+                .collect(),
+                run_id: linked
+                    .then(|| {
+                        runs.runs
+                            .get(usize::try_from(day).unwrap_or(0))
+                            .map(|r| r.id)
+                    })
+                    .flatten(),
+                onset: linked.then_some(Onset::AtKm(4.5)),
+                ..DiaryEntry::default()
+            });
+        }
+    }
+    let mut diary = Diary {
+        entries,
+        next_id: 0,
+    };
+    diary.repair();
+    diary
+}
+
+/// The Pain diary tab with a month and with ten years (3 entries a day, 3,650 days, marks on both knees, a run
+/// every day): the ten-year frame should stay within 1.1× of the month's.
+fn bench_diary(c: &mut Criterion) {
+    use kneemap::ui::diary::DiarySection;
+
+    let content = match Content::embedded() {
+        Ok(content) => content,
+        Err(errors) => panic!("shipped content is broken:\n{errors}"),
+    };
+    for (section_name, section) in [
+        ("patterns", DiarySection::Patterns),
+        ("log_pain", DiarySection::Entry),
+    ] {
+        for (length_name, days) in [("month", 30), ("10_years", 3650)] {
+            let ctx = egui::Context::default();
+            let mut data = main_screen_state(&content, ViewKind::Front, "kneecap");
+            data.map.tab = Tab::Diary;
+            data.running = running_history(days);
+            data.diary = diary_history(days, &data.running);
+            let mut app = KneeMapApp::from_parts(&ctx, Ok(content.clone()), data);
+            app.panels_mut().diary.section = section;
+            bench_app(
+                c,
+                &format!("kneemap_diary_{section_name}_{length_name}"),
+                &ctx,
+                &mut app,
+            );
+        }
+    }
+}
+
+// ---- end of the pain diary block ----
+
+criterion_group!(benches, bench_frames, bench_diary);
 criterion_main!(benches);

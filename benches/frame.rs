@@ -334,7 +334,7 @@ fn bench_diary(c: &mut Criterion) {
         for (length_name, days) in [("month", 30), ("10_years", 3650)] {
             let ctx = egui::Context::default();
             let mut data = main_screen_state(&content, ViewKind::Front, "kneecap");
-            data.map.tab = Tab::Diary;
+            data.navigation.tab = Tab::Diary;
             data.running = running_history(days);
             data.diary = diary_history(days, &data.running);
             let mut app = KneeMapApp::from_parts(&ctx, Ok(content.clone()), data);

@@ -94,7 +94,7 @@ fn an_entry_with_a_mouse_mark_and_a_keyboard_mark_is_saved_edited_deleted_and_un
     );
     // It is in the store.
     let kneemap::store::LoadOutcome::Loaded(stored) =
-        Store::at(&dir.path().join("kneemap.ron")).load::<UserData>()
+        Store::at(dir.path().join("kneemap.ron")).load::<UserData>()
     else {
         panic!("the store holds the saved diary");
     };
@@ -161,9 +161,19 @@ fn a_new_entry_can_start_from_the_last_and_an_empty_entry_is_refused() {
     harness.run();
     harness.key_press(egui::Key::Enter);
     harness.run();
+    // The time is typed (the date has its calendar beside it).
+    harness.get_by_label("Diary entry date: pick on a calendar");
+    harness.get_by_label("Diary entry time").focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.run();
+    harness.get_by_label("Diary entry time").type_text("07:30");
+    harness.run();
     harness.get_by_label("Save entry").click();
     harness.run();
     assert_eq!(harness.state().data().diary.entries.len(), 1);
+    let at = kneemap::diary::local_time(harness.state().data().diary.entries[0].at_utc);
+    assert_eq!(at.format("%Y-%m-%d %H:%M").to_string(), "2026-12-03 07:30");
     harness.get_by_label("New entry like the last one").click();
     harness.run();
     harness.get_by_label("Right knee, the whole knee, diffuse, ache, 3 out of 10");

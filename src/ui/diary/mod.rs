@@ -52,10 +52,10 @@ struct SyncedOnset(Option<Onset>);
 #[derive(Debug, Default)]
 pub struct DiaryUi {
     pub section: DiarySection,
-    /// The draft's time as typed ("YYYY-MM-DD HH:MM"), and the stored time it was made from.
+    /// The draft's date ("YYYY-MM-DD") and time ("HH:MM") as typed, and the stored time they were made from.
+    date_text: String,
     time_text: String,
     time_text_for: Option<chrono::DateTime<chrono::Utc>>,
-    time_error: bool,
     onset_unit: OnsetUnit,
     onset_text: String,
     /// The draft onset the typed text was made from (`None`: not made yet).
@@ -255,43 +255,40 @@ fn entry_section_ui(
         save_buttons_ui(ui, commands, "top");
     });
 
-    // When.
+    // When: a date with its calendar and a time of day, both typed or picked.
+    let local = local_time(entry.at_utc).naive_local();
     if state.time_text_for != Some(entry.at_utc) {
-        state.time_text = local_time(entry.at_utc)
-            .format("%Y-%m-%d %H:%M")
-            .to_string();
+        state.date_text = local.format("%Y-%m-%d").to_string();
+        state.time_text = local.format("%H:%M").to_string();
         state.time_text_for = Some(entry.at_utc);
-        state.time_error = false;
     }
     ui.horizontal(|ui| {
         ui.label("When");
-        let response = ui.add(
-            egui::TextEdit::singleline(&mut state.time_text)
-                .desired_width(140.0)
-                .hint_text("YYYY-MM-DD HH:MM"),
+        let date = crate::ui::date_field::date_field(
+            ui,
+            "diary_date",
+            &mut state.date_text,
+            "Diary entry date",
+            view.today,
         );
-        response.widget_info(|| {
-            egui::WidgetInfo::text_edit(true, "", &state.time_text, "Time the pain was felt")
-        });
-        if response.changed() {
-            match chrono::NaiveDateTime::parse_from_str(state.time_text.trim(), "%Y-%m-%d %H:%M") {
-                Ok(local) => {
-                    state.time_error = false;
-                    commands.push(DiaryCommand::SetTime(local).into());
-                }
-                Err(_) => state.time_error = true,
+        let time = crate::ui::date_field::time_field(
+            ui,
+            "diary_time",
+            &mut state.time_text,
+            "Diary entry time",
+        );
+        if let (Some(date), Some(time)) = (date, time) {
+            let typed = date.and_time(time);
+            // Seconds are not shown: only a different minute is a change.
+            let minute = |at: chrono::NaiveDateTime| at.format("%Y-%m-%d %H:%M").to_string();
+            if minute(typed) != minute(local) {
+                commands.push(DiaryCommand::SetTime(typed).into());
             }
         }
         if ui.button("Now").clicked() {
             commands.push(DiaryCommand::SetTime(local_time(view.now_utc).naive_local()).into());
         }
     });
-    if state.time_error {
-        ui.colored_label(
-            theme::colors(ui).error_text,
-            "Type the time as YYYY-MM-DD HH:MM, e.g. 2026-12-03 07:30.",
-        );
-    }
 
     // Marks.
     widgets::section_title(ui, "Where and how much");

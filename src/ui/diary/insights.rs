@@ -823,7 +823,6 @@ fn plot_legend_ui(ui: &mut Ui, series: &TrendSeries) {
     let colors = theme::colors(ui);
     let text_color = colors.muted_text;
     let small = |text: &str| RichText::new(text).small().color(text_color);
-    // Each key and its words wrap as one piece.
     let swatch = |ui: &mut Ui, paint: &dyn Fn(&egui::Painter, Rect), text: &str| {
         ui.horizontal(|ui| {
             let (rect, _) = ui.allocate_exact_size(egui::vec2(16.0, 12.0), Sense::hover());
@@ -831,7 +830,8 @@ fn plot_legend_ui(ui: &mut Ui, series: &TrendSeries) {
             ui.label(small(text));
         });
     };
-    ui.horizontal_wrapped(|ui| {
+    // One key per line: a key and its words cannot wrap inside a wrapping row without overflowing the panel.
+    ui.vertical(|ui| {
         let diary = theme::pain_color(8);
         swatch(
             ui,

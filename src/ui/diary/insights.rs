@@ -174,9 +174,15 @@ fn compute(content: &Content, view: &PatternsView<'_>, key: Key) -> Computed {
         )
     } else {
         format!(
-            "{} entries on {} days, {} to {}.",
+            "{} {} on {} {}, {} to {}.",
             heat.entries,
+            if heat.entries == 1 {
+                "entry"
+            } else {
+                "entries"
+            },
             days,
+            if days == 1 { "day" } else { "days" },
             heat.first_day.format("%-d %b"),
             heat.last_day.format("%-d %b %Y")
         )
@@ -186,9 +192,10 @@ fn compute(content: &Content, view: &PatternsView<'_>, key: Key) -> Computed {
             "—".to_owned()
         } else {
             format!(
-                "{} of {} days\nmean {:.1}, worst {}",
+                "{} of {} {}\nmean {:.1}, worst {}",
                 side.days,
                 days,
+                if days == 1 { "day" } else { "days" },
                 side.mean_intensity(),
                 side.max_intensity
             )

@@ -52,24 +52,11 @@ pub fn native_options(data_dir: Option<&Path>) -> eframe::NativeOptions {
     }
 }
 
-/// The content's review date: the oldest `last_reviewed` of its conditions (the content is as current as its
-/// least recently reviewed panel), with the newest when they differ.
-pub fn content_review_date(content: &Content) -> Option<String> {
-    let dates = content.conditions.iter().map(|c| c.last_reviewed.as_str());
-    let oldest = dates.clone().min()?;
-    let newest = dates.max()?;
-    Some(if oldest == newest {
-        oldest.to_owned()
-    } else {
-        format!("{oldest} (oldest panel; newest {newest})")
-    })
-}
-
 /// What `kneemap --version` prints after `kneemap `: the version, then the built-in content's review date and
 /// licence on their own lines.
 pub fn version_text() -> String {
     let content_line = match Content::embedded() {
-        Ok(content) => match content_review_date(&content) {
+        Ok(content) => match content.review_date() {
             Some(date) => format!(
                 "content reviewed {date}: {} conditions, {} sources",
                 content.conditions.len(),
@@ -140,7 +127,7 @@ mod tests {
         assert_eq!(lines.next(), Some(env!("CARGO_PKG_VERSION")));
         let content_line = lines.next().unwrap_or_default();
         let content = Content::embedded().expect("built-in content loads");
-        let date = content_review_date(&content).expect("conditions have review dates");
+        let date = content.review_date().expect("conditions have review dates");
         assert!(
             content_line.starts_with(&format!("content reviewed {date}")),
             "{content_line}"
@@ -151,12 +138,12 @@ mod tests {
     fn review_date_spans_panels_reviewed_on_different_days() {
         let mut content = Content::embedded().expect("built-in content loads");
         content.conditions[0].last_reviewed = "2025-01-31".to_owned();
-        let date = content_review_date(&content).unwrap_or_default();
+        let date = content.review_date().unwrap_or_default();
         assert!(
             date.starts_with("2025-01-31 (oldest panel; newest 20"),
             "{date}"
         );
         content.conditions.clear();
-        assert_eq!(content_review_date(&content), None);
+        assert_eq!(content.review_date(), None);
     }
 }

@@ -78,6 +78,19 @@ impl Content {
         RawContent::from_dir(dir)?.parse()
     }
 
+    /// The content's review date: the oldest `last_reviewed` of its conditions (the content is as current as its
+    /// least recently reviewed panel), with the newest when they differ.
+    pub fn review_date(&self) -> Option<String> {
+        let dates = self.conditions.iter().map(|c| c.last_reviewed.as_str());
+        let oldest = dates.clone().min()?;
+        let newest = dates.max()?;
+        Some(if oldest == newest {
+            oldest.to_owned()
+        } else {
+            format!("{oldest} (oldest panel; newest {newest})")
+        })
+    }
+
     pub fn condition(&self, id: &str) -> Option<&Condition> {
         self.conditions.iter().find(|c| c.id == id)
     }

@@ -130,7 +130,8 @@ fn this_copy_ui(ui: &mut Ui, content: &Content, data_folder: Option<&Path>) {
             ui.end_row();
             ui.label(RichText::new("Content reviewed").strong());
             ui.label(
-                crate::app::desktop::content_review_date(content)
+                content
+                    .review_date()
                     .unwrap_or_else(|| "not recorded".to_owned()),
             );
             ui.end_row();

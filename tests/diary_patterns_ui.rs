@@ -177,7 +177,9 @@ fn the_heat_maps_and_the_trend_say_what_they_show_and_follow_the_period() {
 #[test]
 fn clicking_a_region_of_the_heat_map_follows_it_in_the_trend() {
     let mut app = PatternsApp::new();
-    app.harness.get_by_label("Front view").click_accesskit();
+    app.harness
+        .get_by_label("Heat map: front view")
+        .click_accesskit();
     app.harness.run();
     // The left knee's kneecap, on its picture (the kneecap sits in the middle, a little above the centre).
     let rect = app
@@ -222,4 +224,24 @@ fn clicking_a_region_of_the_heat_map_follows_it_in_the_trend() {
     assert!(trend.contains(": 0 diary days"), "{trend}");
     app.harness
         .get_by_label("No diary marks for this place and knee in the period.");
+}
+
+#[test]
+fn patterns_folds_the_map_and_log_pain_brings_it_back() {
+    let mut app = PatternsApp::new();
+    // Patterns draws both knees itself: the map column folds to its strip, and the top bar drops View and Knee.
+    app.harness.get_by_label("Show the knee map");
+    assert!(
+        app.harness
+            .query_by_label("Log pain: where does it hurt?")
+            .is_none()
+    );
+    assert!(app.harness.query_by_label("Side view").is_none());
+
+    // Back to Log pain: the diagram is there to mark on, with its switches.
+    app.harness.get_by_label("Log pain").click_accesskit();
+    app.harness.run();
+    app.harness.get_by_label("Log pain: where does it hurt?");
+    app.harness.get_by_label("Side view");
+    assert!(app.harness.query_by_label("Show the knee map").is_none());
 }

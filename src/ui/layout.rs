@@ -97,8 +97,11 @@ pub fn draw(
     let triage = &view.data.triage;
     let tab = view.data.navigation.tab;
 
-    // Every tab but Condition gives the width to its own content; one click brings the map back.
-    let fold_map = !matches!(tab, Tab::Condition | Tab::Diary) && !panels.map_shown_beside_tab;
+    // Every tab but Condition gives the width to its own content; one click brings the map back. The pain diary
+    // marks on the map, except in Patterns, which draws both knees' heat maps itself.
+    let map_folds_here = !matches!(tab, Tab::Condition | Tab::Diary)
+        || (tab == Tab::Diary && panels.diary.section == crate::ui::diary::DiarySection::Patterns);
+    let fold_map = map_folds_here && !panels.map_shown_beside_tab;
     egui::Panel::top("top_bar").show(ui, |ui| {
         commands.extend(top_bar_ui(
             ui,
@@ -173,9 +176,7 @@ pub fn draw(
             // Ranges follow the window, so shrinking it narrows the side columns instead of the centre.
             .size_range(260.0..=(screen_width * 0.36).max(261.0))
             .show(ui, |ui| {
-                if !matches!(tab, Tab::Condition | Tab::Diary)
-                    && ui.button("Fold the map away").clicked()
-                {
+                if map_folds_here && ui.button("Fold the map away").clicked() {
                     panels.map_shown_beside_tab = false;
                 }
                 commands.extend(map_column_ui(

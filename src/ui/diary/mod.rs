@@ -86,8 +86,10 @@ pub fn diary_tab_ui(
     ui.horizontal(|ui| {
         for section in DiarySection::ALL {
             let selected = state.section == section;
-            if ui.selectable_label(selected, section.label()).clicked() {
+            if ui.selectable_label(selected, section.label()).clicked() && !selected {
                 state.section = section;
+                // The window's layout (whether the map folds) is chosen before this tab draws: show it next frame.
+                ui.ctx().request_repaint();
             }
         }
         ui.separator();
